@@ -1,0 +1,83 @@
+"""Command line: a thin shell over the library.
+
+``briefgen --year Y --host H`` writes a draft; subcommands (``extract``, ``check-data``,
+``form``) live in their own modules and are found through ``SUBCOMMANDS``. This is the
+only place that prints errors or chooses exit codes. Heavy libraries are imported only
+once a command really runs, so ``--help`` and argument errors answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from datetime import date
+from pathlib import Path
+
+from briefgen.errors import BriefgenError
+
+# name -> module exposing ``main(argv: list[str]) -> int``
+SUBCOMMANDS: dict[str, str] = {}
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the main job (writing a draft)."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Soạn dự thảo báo cáo Hội nghị ngành Công Thương khu vực phía Bắc (DOCX).",
+        epilog="Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) if SUBCOMMANDS else None,
+    )
+    parser.add_argument("--year", type=int, required=True, help="năm tổ chức hội nghị")
+    parser.add_argument("--host", required=True, help="tỉnh/thành phố đăng cai (không dấu cũng được)")
+    parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
+    parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
+    parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
+    return parser
+
+
+def run_main_job(args: argparse.Namespace) -> int:
+    """Build one draft and report where it went."""
+    from briefgen.api import build_briefing  # heavy: pandas, matplotlib, python-docx
+
+    result = build_briefing(args.year, args.host, conference_date=args.date,
+                            out_dir=args.out, data_dir=args.data_dir)
+    for note in result.notices:
+        print(note)
+    print(f"Đã ghi dự thảo: {result.docx_path}")
+    print(f"Số liệu sử dụng: {result.figure_count}; chỗ cần bổ sung: {result.placeholder_count}")
+    return EXIT_OK
+
+
+def print_error(error: BriefgenError) -> None:
+    """Print *error* as one line, with its hint on the next."""
+    print(f"Lỗi: {error}", file=sys.stderr)
+    if error.hint:
+        print(f"Gợi ý: {error.hint}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            module = importlib.import_module(SUBCOMMANDS[argv[0]])
+            return module.main(argv[1:])
+        args = build_parser().parse_args(argv)
+        return run_main_job(args)
+    except BriefgenError as error:
+        print_error(error)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130

@@ -1,0 +1,44 @@
+"""Named errors that the library raises and the CLI turns into one-line messages.
+
+Anything that is not a ``BriefgenError`` is a bug and stays a traceback.
+"""
+
+from __future__ import annotations
+
+
+class BriefgenError(Exception):
+    """Base of every error a user can fix (bad input, unknown host, ...)."""
+
+    hint: str | None = None
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+class DataFileError(BriefgenError):
+    """A data file is missing or malformed; names the file, line and column."""
+
+    def __init__(self, path, message: str, line: int | None = None,
+                 column: str | None = None, hint: str | None = None):
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        where = self.path
+        if line is not None:
+            where += f", dòng {line}"
+        if column is not None:
+            where += f", cột '{column}'"
+        super().__init__(f"{where}: {message}", hint)
+
+
+class UnknownHostError(BriefgenError):
+    """The host name matches no province or city."""
+
+
+class HostNotInYearError(BriefgenError):
+    """The host existed once but not at the date of the conference."""
+
+
+class InvalidArgumentError(BriefgenError):
+    """A command-line or API argument is out of range."""
