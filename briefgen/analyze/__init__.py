@@ -1,0 +1,130 @@
+"""Stage 2: decide what the draft says — slots, comparisons, task groups, chart specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefgen.analyze import charts as chart_specs
+from briefgen.analyze.edition import EditionContext, build_edition
+from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
+                                      compare)
+from briefgen.analyze.host import HostProfile, build_host_profile
+from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
+                                      find_period_results, find_products)
+from briefgen.analyze.slots import SlotFinder
+from briefgen.dates import fmt_date_short
+from briefgen.load import Dataset, Target, TaskGroup
+from briefgen.model import ChartSpec, Placeholder
+
+
+@dataclass(frozen=True)
+class ResolutionRef:
+    """Task group 1 cites the year's Government resolution; unknown ones become placeholders."""
+
+    text: str | None
+    placeholder: Placeholder | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the narrative may say about one edition, decided and looked up."""
+
+    edition: EditionContext
+    results: tuple[PeriodResults, ...]
+    products: tuple[ProductRow, ...]
+    stock: IndustryStock
+    host: HostProfile
+    history: tuple[HistoryRow, ...]
+    comparisons: tuple[Comparison, ...]
+    task_groups: tuple[TaskGroup, ...]
+    resolution: ResolutionRef
+    targets: tuple[Target, ...]
+    charts: tuple[ChartSpec, ...]
+    placeholders: dict[str, Placeholder]
+    date_placeholder: Placeholder | None
+    months_placeholder: Placeholder | None
+    notices: tuple[str, ...]
+
+
+def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
+    known = next((r for r in dataset.resolutions if r.year == year), None)
+    if known:
+        return ResolutionRef(f"Nghị quyết số {known.number} ngày {fmt_date_short(known.date)} của Chính phủ",
+                             None)
+    return ResolutionRef(None, finder.text_placeholder(
+        f"resolution:{year}", f"[Nghị quyết số 01/NQ-CP ngày …/01/{year} của Chính phủ]",
+        f"Cần bổ sung: số, ngày ban hành Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu "
+        f"thực hiện Kế hoạch phát triển kinh tế - xã hội năm {year}."))
+
+
+def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults) -> tuple[Comparison, ...]:
+    slots = {"retail_growth": first.retail_growth, "retail_sales": first.retail_sales,
+             "export_growth": first.export_growth, "export_value": first.export_value}
+    return tuple(compare(h, first.period, slot,
+                         annual_series(dataset.figures, edition.series, h, edition.year + 1))
+                 for h, slot in slots.items())
+
+
+def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResults, ...],
+            facts_host: HostProfile, products: tuple[ProductRow, ...]) -> tuple[ChartSpec, ...]:
+    first = results[0]
+    current = results[1] if len(results) > 1 else None
+    series, year, before = edition.series, first.period.year, edition.year
+    specs = [
+        chart_specs.value_history_chart(
+            "retail_history", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "nghìn tỷ đồng",
+            annual_series(dataset.figures, series, "retail_sales", before), first.retail_sales, year,
+            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của khu vực qua các năm"),
+        chart_specs.value_history_chart(
+            "export_history", "Kim ngạch xuất khẩu", "tỷ USD",
+            annual_series(dataset.figures, series, "export_value", before), first.export_value, year,
+            "Kim ngạch xuất khẩu của khu vực qua các năm"),
+        chart_specs.growth_history_chart(dataset.figures, series, before,
+                                         "Tốc độ tăng các chỉ tiêu chủ yếu qua các năm"),
+        chart_specs.partial_growth_chart(
+            dataset.figures, series, before,
+            current.retail_growth if current else None,
+            current.period.short_label if current else None,
+            "Tốc độ tăng tổng mức bán lẻ trong các tháng đầu năm, theo các kỳ hội nghị"),
+        chart_specs.cluster_chart(dataset.figures, series, before,
+                                  "Số cụm công nghiệp đã thành lập và đang hoạt động theo các kỳ hội nghị"),
+    ]
+    optional = [chart_specs.product_chart(products, 0, first.period.label,
+                                          f"Tốc độ tăng sản lượng một số sản phẩm chủ yếu {first.period.label}"),
+                chart_specs.host_chart(facts_host.name, facts_host.figures,
+                                       f"Một số sản phẩm công nghiệp chủ yếu của {facts_host.title}")]
+    return tuple(specs + [s for s in optional if s])
+
+
+def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None) -> Facts:
+    """Return the facts of a draft for *year* hosted by *host*."""
+    edition = build_edition(dataset, year, host, conference)
+    finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count)
+    results = tuple(find_period_results(finder, p) for p in edition.periods)
+    products = find_products(finder, edition.periods)
+    stock = find_industry_stock(finder, edition.current_period or edition.previous_year)
+    host_profile = build_host_profile(dataset, edition)
+    resolution = _resolution(dataset, finder, year)
+    date_ph = None if edition.date else finder.text_placeholder(
+        "conference-date", "[ngày … tháng … năm]", f"Cần bổ sung: ngày tổ chức hội nghị năm {year}.")
+    months_ph = None if edition.current_months_known else finder.text_placeholder(
+        "current-months", f"[… tháng đầu năm {year}]",
+        f"Cần bổ sung: số tháng đầu năm {year} mà báo cáo tổng hợp (theo ngày tổ chức hội nghị).")
+    return Facts(
+        edition=edition, results=results, products=products, stock=stock, host=host_profile,
+        history=build_history_rows(dataset.editions, dataset.figures, year),
+        comparisons=_comparisons(dataset, edition, results[0]),
+        task_groups=dataset.task_groups, resolution=resolution,
+        targets=tuple(t for t in dataset.targets if t.year == year),
+        charts=_charts(dataset, edition, results, host_profile, products),
+        placeholders=dict(finder.placeholders), date_placeholder=date_ph,
+        months_placeholder=months_ph, notices=_notices(edition))
+
+
+def _notices(edition: EditionContext) -> tuple[str, ...]:
+    recorded = edition.recorded_host
+    if recorded and recorded != edition.host.name:
+        return (f"Lưu ý: theo dữ liệu, hội nghị năm {edition.year} do {recorded} đăng cai; "
+                f"dự thảo này soạn cho {edition.host.name}.",)
+    return ()

@@ -1,0 +1,104 @@
+"""Which charts a draft carries and what they show (specs only; rendering is elsewhere)."""
+
+from __future__ import annotations
+
+from briefgen.analyze.history import YearValue, annual_series, in_common_unit, partial_series
+from briefgen.load import Figure
+from briefgen.model import ChartSpec, Point, Series, Slot
+
+MISSING = "chưa có số liệu"
+
+
+def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: int | None) -> tuple[Point, ...]:
+    points = [Point(str(v.year), v.value, _note(v.figure)) for v in values]
+    if current is not None and current_year is not None and all(v.year != current_year for v in values):
+        value = in_common_unit(current.figure) if current.known else None
+        points.append(Point(str(current_year), value, _note(current.figure) if current.known else MISSING))
+    return tuple(points)
+
+
+def _note(figure: Figure | None) -> str | None:
+    if figure is None:
+        return None
+    if figure.status == "english":
+        return "nguồn tiếng Anh"
+    return "ước" if figure.estimate else None
+
+
+def _ids(*groups) -> tuple[str, ...]:
+    return tuple(v.figure.id for group in groups for v in group)
+
+
+def value_history_chart(chart_id: str, title: str, unit: str, values: tuple[YearValue, ...],
+                        current: Slot, year: int, caption: str) -> ChartSpec:
+    """Return a bar chart of a headline value by year, the draft's own year last."""
+    return ChartSpec(chart_id, "bar", title, unit, (Series(title, _points(values, current, year)),),
+                     caption, figure_ids=_ids(values))
+
+
+def growth_history_chart(figures: tuple[Figure, ...], series: str, before: int,
+                         caption: str) -> ChartSpec:
+    """Return a line chart of the growth headlines by year."""
+    named = (("retail_growth", "Tổng mức bán lẻ"), ("export_growth", "Kim ngạch xuất khẩu"),
+             ("industry_growth", "Giá trị sản xuất công nghiệp"))
+    groups = []
+    for headline, name in named:
+        indicator = "industrial_output_growth" if headline == "industry_growth" else None
+        values = annual_series(figures, series, headline, before, indicator)
+        if values:
+            groups.append((name, values))
+    return ChartSpec("growth_history", "line", "Tốc độ tăng so với năm trước", "%",
+                     tuple(Series(n, _points(v, None, None)) for n, v in groups), caption,
+                     figure_ids=_ids(*(v for _, v in groups)))
+
+
+def partial_growth_chart(figures: tuple[Figure, ...], series: str, before: int,
+                         current: Slot | None, current_label: str | None, caption: str) -> ChartSpec:
+    """Return a bar chart of retail growth in the first months of each earlier year."""
+    items = partial_series(figures, series, "retail_growth", before)
+    points = [Point(p.short_label, f.value, _note(f)) for p, f in items]
+    if current is not None and current_label:
+        points.append(Point(current_label, current.figure.value if current.known else None,
+                            None if current.known else MISSING))
+    return ChartSpec("partial_retail_growth", "bar", "Tăng trưởng bán lẻ các tháng đầu năm", "%",
+                     (Series("Tổng mức bán lẻ", tuple(points)),), caption,
+                     figure_ids=tuple(f.id for _, f in items))
+
+
+def cluster_chart(figures: tuple[Figure, ...], series: str, before: int, caption: str) -> ChartSpec:
+    """Return a grouped bar chart of clusters established and operating, by edition."""
+    by_indicator: dict[str, dict[int, Figure]] = {"ccn_established": {}, "ccn_operating": {}}
+    for f in figures:
+        if (f.indicator in by_indicator and f.scope == "region" and f.printable
+                and f.series == series and f.edition_year <= before):
+            by_indicator[f.indicator].setdefault(f.edition_year, f)
+    years = sorted(set(by_indicator["ccn_established"]) | set(by_indicator["ccn_operating"]))
+    names = {"ccn_established": "Đã thành lập", "ccn_operating": "Đang hoạt động"}
+    series_list = tuple(Series(names[k], tuple(
+        Point(str(y), v[y].value if y in v else None, None if y in v else MISSING) for y in years))
+        for k, v in by_indicator.items())
+    ids = tuple(f.id for v in by_indicator.values() for f in v.values())
+    return ChartSpec("clusters", "bar", "Cụm công nghiệp qua các kỳ hội nghị", "cụm",
+                     series_list, caption, figure_ids=ids)
+
+
+def host_chart(host: str, figures: tuple[Figure, ...], caption: str) -> ChartSpec | None:
+    """Return a horizontal bar chart of the host's product growth rates, if the data has any."""
+    growth = [f for f in figures if f.indicator == "product_growth"]
+    if not growth:
+        return None
+    points = tuple(Point(f.subject or "", f.value, "chưa xác định phạm vi" if f.needs_note else None)
+                   for f in growth)
+    return ChartSpec("host_products", "barh", f"Tăng trưởng một số sản phẩm chủ yếu: {host}", "%",
+                     (Series(host, points),), caption, figure_ids=tuple(f.id for f in growth))
+
+
+def product_chart(rows, period_index: int, period_label: str, caption: str) -> ChartSpec | None:
+    """Return a horizontal bar chart of product growth in one period, if any is known."""
+    points = tuple(Point(r.name, r.changes[period_index].figure.value, None) for r in rows
+                   if r.changes[period_index].known and r.changes[period_index].figure.unit == "%")
+    if not points:
+        return None
+    ids = tuple(r.changes[period_index].figure.id for r in rows if r.changes[period_index].known)
+    return ChartSpec("products", "barh", f"Tăng trưởng sản phẩm chủ yếu, {period_label}", "%",
+                     (Series(period_label, points),), caption, figure_ids=ids)

@@ -1,0 +1,66 @@
+"""Look figures up in the dataset; where one is missing, make the placeholder that asks for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefgen.analyze.indicators import INDICATORS, label_of
+from briefgen.load import Figure
+from briefgen.model import Placeholder, Slot
+from briefgen.periods import Period
+
+
+@dataclass
+class SlotFinder:
+    """Finds figures for one draft and remembers every placeholder it had to make."""
+
+    figures: tuple[Figure, ...]
+    series: str
+    edition_year: int
+    region_name: str
+    region_count: int
+    placeholders: dict[str, Placeholder] = field(default_factory=dict)
+
+    def find(self, indicator: str, period: Period, scope: str = "region",
+             subject: str | None = None) -> Figure | None:
+        """Return the best printable figure, preferring this edition's report, then the newest."""
+        matches = [f for f in self.figures
+                   if f.printable and f.indicator == indicator and f.period == period
+                   and f.scope == scope and f.subject == subject
+                   and (scope != "region" or f.series == self.series)
+                   and f.edition_year <= self.edition_year]
+        if not matches:
+            return None
+        return max(matches, key=lambda f: (f.edition_year == self.edition_year, f.edition_year))
+
+    def slot(self, indicator: str, period: Period, scope: str = "region",
+             subject: str | None = None, unit: str | None = None) -> Slot:
+        """Return a slot: the figure if known, else a registered placeholder."""
+        key = f"{indicator}{'/' + subject if subject else ''}@{scope}:{period.code}"
+        figure = self.find(indicator, period, scope, subject)
+        if figure:
+            return Slot(key, figure=figure)
+        placeholder = self._placeholder(key, indicator, period, scope, subject, unit)
+        self.placeholders[key] = placeholder
+        return Slot(key, placeholder=placeholder)
+
+    def _placeholder(self, key: str, indicator: str, period: Period, scope: str,
+                     subject: str | None, unit: str | None) -> Placeholder:
+        info = INDICATORS.get(indicator)
+        unit = unit if unit is not None else (info.unit if info else "")
+        where = {"region": self.region_name, "national": "cả nước"}.get(scope, scope)
+        if indicator == "provinces_count":
+            label = f"[…/{self.region_count}]"
+        elif info and info.is_growth:
+            label = "[tăng/giảm …%]"
+        else:
+            label = f"[… {unit}]".replace(" ]", "]")
+        need = (f"Cần bổ sung: {label_of(indicator, subject)} của {where}, {period.label}"
+                + (f" (đơn vị: {unit})" if unit and unit != "%" else "") + ".")
+        return Placeholder(key, label, need, period.label)
+
+    def text_placeholder(self, key: str, label: str, need: str) -> Placeholder:
+        """Register and return a placeholder for a non-numeric fact (a date, a name)."""
+        placeholder = Placeholder(key, label, need)
+        self.placeholders[key] = placeholder
+        return placeholder

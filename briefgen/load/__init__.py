@@ -1,0 +1,43 @@
+"""Stage 1: load the data tables from data/ and validate them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
+from briefgen.load.editions import Edition, load_editions
+from briefgen.load.figures import Figure, load_figures
+from briefgen.load.provinces import Merger, Province, load_mergers, load_provinces
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything briefgen knows, as loaded from one data folder."""
+
+    provinces: tuple[Province, ...]
+    mergers: tuple[Merger, ...]
+    editions: tuple[Edition, ...]
+    figures: tuple[Figure, ...]
+    task_groups: tuple[TaskGroup, ...]
+    resolutions: tuple[Resolution, ...]
+    targets: tuple[Target, ...]
+    data_dir: Path
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Return the validated contents of *data_dir*."""
+    return Dataset(
+        provinces=load_provinces(data_dir / "provinces.csv"),
+        mergers=load_mergers(data_dir / "province_merger.csv"),
+        editions=load_editions(data_dir / "editions.csv"),
+        figures=load_figures(data_dir / "indicators.csv"),
+        task_groups=load_task_groups(data_dir / "task_groups.csv"),
+        resolutions=load_resolutions(data_dir / "resolutions.csv"),
+        targets=load_targets(data_dir / "targets.csv"),
+        data_dir=data_dir,
+    )
+
+
+__all__ = ["Dataset", "Edition", "Figure", "Merger", "Province", "Resolution", "Target",
+           "TaskGroup", "load_dataset"]

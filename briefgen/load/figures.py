@@ -1,0 +1,80 @@
+"""Figures (số liệu): every value the drafts may print, each with its source and quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from briefgen.errors import DataFileError
+from briefgen.load.editions import SERIES
+from briefgen.load.tables import Column, one_of, parse_bool, parse_decimal, parse_int, read_table
+from briefgen.periods import Period, parse_period
+
+FIGURE_STATUSES = ("confirmed", "unconfirmed", "english", "rejected")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One reported value: what, when, where, how much, and who said it."""
+
+    edition_year: int
+    series: str
+    period: Period
+    scope: str               # "region", "national" or a province name as it stood then
+    indicator: str
+    subject: str | None
+    value: Decimal
+    unit: str
+    estimate: bool
+    status: str
+    source: str
+    quote: str
+    note: str | None
+    line: int = 0
+
+    @property
+    def id(self) -> str:
+        """Return a stable identifier, e.g. ``retail_sales@region:2022#2023``."""
+        what = self.indicator + (f"/{self.subject}" if self.subject else "")
+        return f"{what}@{self.scope}:{self.period.code}#{self.edition_year}"
+
+    @property
+    def printable(self) -> bool:
+        """Return whether the figure may appear in a draft at all."""
+        return self.status != "rejected"
+
+    @property
+    def needs_note(self) -> bool:
+        """Return whether the draft must say the figure is not certain."""
+        return self.status in ("unconfirmed", "english")
+
+
+FIGURE_COLUMNS = (
+    Column("edition_year", parse_int),
+    Column("series", one_of(*SERIES)),
+    Column("period", parse_period),
+    Column("scope"),
+    Column("indicator"),
+    Column("subject", required=False),
+    Column("value", parse_decimal),
+    Column("unit"),
+    Column("estimate", parse_bool),
+    Column("status", one_of(*FIGURE_STATUSES)),
+    Column("source"),
+    Column("quote"),
+    Column("note", required=False),
+)
+
+
+def load_figures(path: Path) -> tuple[Figure, ...]:
+    """Return every figure in *path*; two rows saying the same thing are an error."""
+    figures = tuple(Figure(**{k: v for k, v in row.items() if k != "_line"}, line=row["_line"])
+                    for row in read_table(path, FIGURE_COLUMNS))
+    seen: dict[str, int] = {}
+    for figure in figures:
+        if figure.id in seen:
+            raise DataFileError(path, f"trùng số liệu {figure.id} (đã có ở dòng {seen[figure.id]})",
+                                line=figure.line)
+        seen[figure.id] = figure.line
+    return figures
