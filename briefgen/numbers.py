@@ -76,6 +76,14 @@ def fmt_quantity(value: Number, unit: str) -> str:
     return f"{fmt_number(value)} {unit}".rstrip()
 
 
+# A Vietnamese-style number inside running text, unanchored; every match is accepted by
+# parse_number. Alternatives go from the most to the least structured so that "1.954"
+# is read as one grouped number, and no match stops inside a longer number.
+NUMBER_PATTERN = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d]|[.,]\d)"
+                  r"|\d+,\d+(?![\d]|[.,]\d)"
+                  r"|\d+\.\d{1,2}(?![\d]|[.,]\d)"
+                  r"|\d+(?![\d]|[.,]\d)")
+
 # A Vietnamese-style number: digits with optional "." thousands groups and "," decimals.
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:,\d+)?$")

@@ -103,9 +103,9 @@ def _change_slot(finder: SlotFinder, product: str, period: Period) -> Slot:
 def find_industry_stock(finder: SlotFinder, period: Period) -> IndustryStock:
     """Return cluster and khuyến công figures as of the conference (its current period)."""
     return IndustryStock(
-        ccn_established=finder.slot("ccn_established", period, unit="cụm"),
+        ccn_established=finder.slot("ccn_established", period, unit=""),
         ccn_established_area=finder.find("ccn_established_area", period),
-        ccn_operating=finder.slot("ccn_operating", period, unit="cụm"),
+        ccn_operating=finder.slot("ccn_operating", period, unit=""),
         ccn_operating_area=finder.find("ccn_operating_area", period),
         ccn_planned=finder.find("ccn_planned", period),
         ccn_occupancy=finder.find("ccn_occupancy", period),

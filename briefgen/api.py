@@ -1,0 +1,91 @@
+"""The library's front door: ``build_briefing(year, host)`` writes a draft and says where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefgen.analyze import Facts, build_facts
+from briefgen.docx_writer import render_docx
+from briefgen.load import Dataset, load_dataset
+from briefgen.manifest import build_manifest
+from briefgen.model import Briefing, ChartBlock
+from briefgen.output import DraftPaths, slug, write_draft
+from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.render.compose import compose_briefing, render_charts
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft built in memory: the model, its DOCX bytes and its charts."""
+
+    facts: Facts
+    briefing: Briefing
+    docx: bytes
+    charts: dict[str, ChartBlock]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build_briefing`` wrote."""
+
+    docx_path: Path
+    manifest_path: Path
+    chart_paths: tuple[Path, ...]
+    version: int
+    figure_count: int
+    placeholder_count: int
+    notices: tuple[str, ...]
+
+
+def prepare_draft(year: int, host: str, conference_date: date | None = None,
+                  dataset: Dataset | None = None, templates_dir: Path | None = None) -> Draft:
+    """Return a complete draft in memory, writing nothing."""
+    dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
+    facts = build_facts(dataset, year, host, conference_date)
+    charts = render_charts(facts)
+    briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, charts)
+    return Draft(facts, briefing, render_docx(briefing), charts)
+
+
+def _chart_file(chart_id: str, index: int) -> str:
+    return f"{index:02d}-{chart_id.replace('_', '-')}.png"
+
+
+def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
+    notices = list(draft.facts.notices)
+    if paths.version > 1:
+        notices.append(f"Đã có dự thảo trước đó trong {paths.folder}; không ghi đè, "
+                       f"lưu phiên bản mới: {paths.docx.name}")
+    return tuple(notices)
+
+
+def build_briefing(year: int, host: str, conference_date: date | None = None,
+                   out_dir: Path | str | None = None, data_dir: Path | str | None = None,
+                   templates_dir: Path | str | None = None) -> BuildResult:
+    """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``."""
+    dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+    draft = prepare_draft(year, host, conference_date, dataset,
+                          Path(templates_dir) if templates_dir else None)
+    host_name = draft.facts.edition.host.name
+    stem = f"bao-cao-{year}-{slug(host_name)}"
+    folder = Path(out_dir or DEFAULT_WORKSPACE.output) / f"{year}-{slug(host_name)}"
+    files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+    chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
+    request = {"year": year, "host": host_name,
+               "date": draft.facts.edition.date.isoformat() if draft.facts.edition.date else None,
+               "periods": [p.code for p in draft.facts.edition.periods]}
+
+    def manifest_for(paths: DraftPaths) -> dict:
+        manifest = build_manifest(draft.briefing, paths.docx.name,
+                                  {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
+                                  chart_figures, request)
+        manifest["notices"] = list(_notices(draft, paths))
+        return manifest
+
+    paths = write_draft(folder, stem, draft.docx,
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+    return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
+                       paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
+                       _notices(draft, paths))

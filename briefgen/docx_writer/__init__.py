@@ -1,0 +1,83 @@
+"""Stage 4: write a Briefing as DOCX. The only package that imports python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.shared import Pt
+
+from briefgen.docx_writer.blocks import BlockWriter
+from briefgen.docx_writer.masthead import add_closing, add_masthead
+from briefgen.docx_writer.oxml import add_page_field
+from briefgen.docx_writer.styles import set_page, set_properties, set_styles
+from briefgen.model import Briefing
+
+FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+SIGNER_PLACEHOLDER = "[Họ và tên người ký]"
+SIGNER_NEED = "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo."
+
+
+def _add_page_numbers(document) -> None:
+    """Put the page number at the top centre of every page but the first."""
+    for section in document.sections:
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        run = paragraph.add_run()
+        run.font.size = Pt(13)
+        add_page_field(run)
+
+
+def _date_line(year: int):
+    def add(paragraph) -> None:
+        run = paragraph.add_run(f"ngày      tháng      năm {year}")
+        run.font.size, run.font.italic = Pt(14), True
+    return add
+
+
+def _signer(writer: BlockWriter):
+    def add(paragraph) -> None:
+        run = paragraph.add_run(SIGNER_PLACEHOLDER)
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        run.font.bold = True
+        writer.comment(run, SIGNER_NEED)
+    return add
+
+
+def build_document(briefing: Briefing):
+    """Return a python-docx Document holding the whole draft."""
+    document = docx.Document()
+    set_page(document)
+    set_styles(document)
+    set_properties(document, briefing.title, briefing.masthead.summary, briefing.keywords,
+                   briefing.document_date)
+    stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
+    writer = BlockWriter(document, stamp)
+    add_masthead(document, briefing.masthead, _date_line(briefing.masthead.year))
+    for block in briefing.blocks:
+        writer.write(block)
+    add_closing(document, briefing.masthead, _signer(writer))
+    _add_page_numbers(document)
+    return document
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Return the package re-zipped with fixed timestamps, so equal drafts are equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def render_docx(briefing: Briefing) -> bytes:
+    """Return the DOCX bytes of *briefing*."""
+    buffer = io.BytesIO()
+    build_document(briefing).save(buffer)
+    return normalise_zip(buffer.getvalue())

@@ -1,0 +1,114 @@
+"""Lay the narrative blocks out: headings, paragraphs with figures and placeholders, tables, charts."""
+
+from __future__ import annotations
+
+import io
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.shared import Cm, Mm, Pt
+
+from briefgen.docx_writer.oxml import mark_header_row, set_cell_shading, set_comment_date
+from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
+                            PlaceholderRun, TableBlock, Text)
+
+AUTHOR, INITIALS = "briefgen", "BG"
+CHART_WIDTH = Cm(15.5)
+TABLE_FONT = Pt(11)
+
+
+class BlockWriter:
+    """Writes blocks into one document, numbering tables and figures and adding comments."""
+
+    def __init__(self, document, comment_date: str):
+        self.document = document
+        self.comment_date = comment_date
+        self.tables = 0
+        self.charts = 0
+
+    def comment(self, run, text: str) -> None:
+        """Attach a Word comment to *run*."""
+        comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
+        set_comment_date(comment, self.comment_date)
+
+    def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
+        """Add runs for plain text, figures (with caveats) and highlighted placeholders."""
+        for inline in inlines:
+            run = paragraph.add_run(inline.text)
+            if size:
+                run.font.size = size
+            if isinstance(inline, PlaceholderRun):
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                run.font.bold = True
+                self.comment(run, inline.need)
+            elif isinstance(inline, FigureRun) and inline.note:
+                self.comment(run, inline.note)
+
+    def write(self, block) -> None:
+        """Write one block at the end of the document."""
+        if isinstance(block, Heading):
+            self.document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
+        elif isinstance(block, Paragraph):
+            self.add_paragraph(block)
+        elif isinstance(block, TableBlock):
+            self.add_table(block)
+        elif isinstance(block, ChartBlock):
+            self.add_chart(block)
+        elif isinstance(block, PageBreak):
+            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def add_paragraph(self, block: Paragraph) -> None:
+        paragraph = self.document.add_paragraph()
+        if block.style == "note":
+            paragraph.paragraph_format.first_line_indent = Mm(0)
+            self.add_inlines(paragraph, block.inlines, Pt(12))
+            for run in paragraph.runs:
+                run.font.italic = True
+        else:
+            self.add_inlines(paragraph, block.inlines)
+
+    def _caption(self, text: str, italic: bool) -> None:
+        paragraph = self.document.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
+        run = paragraph.add_run(text)
+        run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
+
+    def add_table(self, block: TableBlock) -> None:
+        """Add a captioned grid table; the header row repeats across pages."""
+        self.tables += 1
+        self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
+        table = self.document.add_table(rows=1, cols=len(block.header))
+        table.style = self.document.styles["Table Grid"]
+        for cell, text in zip(table.rows[0].cells, block.header):
+            self._cell(cell, (Text(text),), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            set_cell_shading(cell, "D9E2F3")
+        mark_header_row(table.rows[0])
+        for row in block.rows:
+            cells = table.add_row().cells  # row by row: table.cell(r, c) is quadratic
+            for index, (cell, inlines) in enumerate(zip(cells, row)):
+                numeric = index in block.numeric_columns
+                self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
+        if block.note:
+            note = self.document.add_paragraph()
+            note.paragraph_format.first_line_indent = Mm(0)
+            run = note.add_run(f"Ghi chú: {block.note}")
+            run.font.size, run.font.italic = Pt(11), True
+
+    def _cell(self, cell, inlines, bold=False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+        paragraph = cell.paragraphs[0]
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent, fmt.alignment = Mm(0), align
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(2), 1.0
+        self.add_inlines(paragraph, inlines, TABLE_FONT)
+        if bold:
+            for run in paragraph.runs:
+                run.font.bold = True
+
+    def add_chart(self, block: ChartBlock) -> None:
+        """Add a centred chart picture and its caption below it."""
+        self.charts += 1
+        paragraph = self.document.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
+        paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
+        self._caption(f"Hình {self.charts}. {block.caption}", italic=True)

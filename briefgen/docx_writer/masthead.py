@@ -1,0 +1,78 @@
+"""The administrative header (quốc hiệu, tiêu ngữ, số, địa danh), title and closing block."""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from briefgen.docx_writer.oxml import remove_table_borders, set_bottom_border
+from briefgen.model import Masthead
+
+LEFT_WIDTH, RIGHT_WIDTH = Mm(65), Mm(100)
+
+
+def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, first=False,
+          align=WD_ALIGN_PARAGRAPH.CENTER):
+    paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment, fmt.first_line_indent = align, Mm(0)
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    run = paragraph.add_run(text)
+    run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+    return paragraph
+
+
+def _rule(cell_or_doc, indent_mm: float) -> None:
+    """Add a short horizontal rule: an empty, tiny paragraph whose bottom border spans its indents."""
+    paragraph = _line(cell_or_doc, "", 2)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Mm(indent_mm)
+    set_bottom_border(paragraph._p)
+
+
+def _fix_widths(table, widths) -> None:
+    # LibreOffice lays out by the grid columns, Word by the cell widths: set both.
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
+def add_masthead(document, masthead: Masthead, date_runs) -> None:
+    """Add the two-column borderless header table and the title with its trích yếu."""
+    table = document.add_table(rows=2, cols=2)
+    table.autofit = False
+    remove_table_borders(table._tbl)
+    _fix_widths(table, (LEFT_WIDTH, RIGHT_WIDTH))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _line(left, masthead.agency, 13, bold=True, first=True)
+    _rule(left, 20)
+    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, first=True)
+    _line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
+    _rule(right, 18)
+    _line(table.cell(1, 0), masthead.number, 13, first=True)
+    date_paragraph = _line(table.cell(1, 1), f"{masthead.place}, ", 14, italic=True, first=True)
+    date_runs(date_paragraph)
+    title = _line(document, masthead.title, 14, bold=True)
+    title.paragraph_format.space_before = Pt(18)
+    _line(document, masthead.summary, 14, bold=True)
+    _rule(document, 60)
+    document.paragraphs[-1].paragraph_format.space_after = Pt(12)
+
+
+def add_closing(document, masthead: Masthead, signer_runs) -> None:
+    """Add the recipients list (Nơi nhận) and the signature block side by side."""
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    remove_table_borders(table._tbl)
+    _fix_widths(table, (Mm(80), Mm(85)))
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _line(left, "Nơi nhận:", 12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    for recipient in masthead.recipients:
+        _line(left, recipient, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(right, masthead.signer_authority, 14, bold=True, first=True)
+    _line(right, masthead.signer_title, 14, bold=True)
+    for _ in range(3):
+        _line(right, "", 14)
+    signer_runs(_line(right, "", 14, bold=True))

@@ -1,0 +1,58 @@
+"""The manifest: every figure a draft printed (with source and quote) and every placeholder."""
+
+from __future__ import annotations
+
+from briefgen.model import Briefing, FigureRun, Heading, Paragraph, PlaceholderRun, TableBlock
+
+
+def _runs_with_places(briefing: Briefing):
+    section = "Phần mở đầu"
+    for block in briefing.blocks:
+        if isinstance(block, Heading):
+            if block.level == 1:
+                section = block.text
+            continue
+        if isinstance(block, Paragraph):
+            for inline in block.inlines:
+                yield inline, section
+        elif isinstance(block, TableBlock):
+            for row in block.rows:
+                for cell in row:
+                    for inline in cell:
+                        yield inline, f"{section} › Bảng: {block.caption}"
+
+
+def find_places(briefing: Briefing) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Return where each figure and each placeholder appears (section, or section › table)."""
+    figures: dict[str, list[str]] = {}
+    placeholders: dict[str, list[str]] = {}
+    for inline, place in _runs_with_places(briefing):
+        if isinstance(inline, FigureRun):
+            target = figures.setdefault(inline.figure_id, [])
+        elif isinstance(inline, PlaceholderRun):
+            target = placeholders.setdefault(inline.placeholder_id, [])
+        else:
+            continue
+        if place not in target:
+            target.append(place)
+    return figures, placeholders
+
+
+def build_manifest(briefing: Briefing, docx_name: str, chart_files: dict[str, str],
+                   chart_figures: dict[str, tuple[str, ...]], request: dict) -> dict:
+    """Return the manifest as plain JSON-ready data."""
+    figure_places, placeholder_places = find_places(briefing)
+    for chart_id, ids in chart_figures.items():
+        for figure_id in ids:
+            if chart_id in chart_files:
+                figure_places.setdefault(figure_id, []).append(f"Biểu đồ: {chart_files[chart_id]}")
+    figures = [{"id": f.id, "indicator": f.indicator, "subject": f.subject, "value": str(f.value),
+                "unit": f.unit, "period": f.period.code, "scope": f.scope, "estimate": f.estimate,
+                "status": f.status, "source": f.source, "quote": f.quote,
+                "data_line": f.line, "where": figure_places.get(f.id, [])}
+               for f in sorted(briefing.figures.values(), key=lambda f: f.id)]
+    placeholders = [{"id": p.id, "text": p.label, "need": p.need, "period": p.period,
+                     "where": placeholder_places.get(p.id, [])}
+                    for p in sorted(briefing.placeholders.values(), key=lambda p: p.id)]
+    return {"request": request, "docx": docx_name, "charts": sorted(chart_files.values()),
+            "figures": figures, "placeholders": placeholders}

@@ -1,0 +1,133 @@
+"""Assemble a Briefing from the facts: charts, tables, narrative, masthead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.analyze import Facts
+from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
+from briefgen.load import Dataset, Target
+from briefgen.model import Briefing, ChartBlock, Masthead, Placeholder
+from briefgen.numbers import fmt_number
+from briefgen.periods import describe_periods
+from briefgen.render import tables
+from briefgen.render.charts import has_data, plot_chart
+from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
+
+HEADLINE_LABELS = {
+    "retail_growth": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+    "retail_sales": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+    "export_growth": "Kim ngạch xuất khẩu",
+    "export_value": "Kim ngạch xuất khẩu",
+}
+COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
+COUNT_PHRASES["khuyen_cong_plan_approved"] = "tỉnh, thành phố đã phê duyệt kế hoạch kinh phí khuyến công"
+TARGET_LABELS = {
+    "iip_growth": "chỉ số sản xuất công nghiệp (IIP)", "export_growth": "kim ngạch xuất khẩu",
+    "retail_growth": "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+    "electricity_growth": "tổng điện năng sản xuất và nhập khẩu",
+    "gdp_growth": "tổng sản phẩm trong nước (GDP)",
+    "grdp_growth": "tổng sản phẩm trên địa bàn (GRDP) của các địa phương",
+}
+RECIPIENTS = ("- Như trên;", "- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
+              "- UBND các tỉnh, thành phố khu vực phía Bắc;", "- Sở Công Thương các tỉnh, thành phố;",
+              "- Lưu: VT, CTĐP.")
+
+
+def _target_text(target: Target) -> str:
+    label = TARGET_LABELS.get(target.indicator, target.indicator)
+    if target.high is None or target.high == target.low:
+        bound = "từ " if target.high is None else "khoảng "
+        tail = " trở lên" if target.high is None else ""
+        return f"{label} tăng {bound}{fmt_number(target.low)}%{tail}"
+    return f"{label} tăng khoảng {fmt_number(target.low)}–{fmt_number(target.high)}%"
+
+
+def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
+    return Placeholder(key, label, need)
+
+
+def render_charts(facts: Facts) -> dict[str, ChartBlock]:
+    """Return every chart of the draft that has at least one known value, as PNG blocks."""
+    return {spec.id: ChartBlock(spec.id, spec.caption, plot_chart(spec), spec.source_note)
+            for spec in facts.charts if has_data(spec.series)}
+
+
+def _period_text(facts: Facts, ledger: FigureLedger) -> str:
+    text = describe_periods(facts.edition.periods)
+    if facts.months_placeholder:
+        text += " và " + ledger.mark(facts.months_placeholder)
+    return text
+
+
+def _context(facts: Facts, ledger: FigureLedger, env) -> dict:
+    edition, region = facts.edition, facts.edition.region
+    resolution = facts.resolution.text or ledger.mark(facts.resolution.placeholder)
+    task_texts = [{"order": g.order, "text": env.from_string(g.text).render(
+        region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
+    host = facts.host
+    return {
+        "edition": edition, "region": region, "host": host, "results": facts.results,
+        "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
+        "subregion_names": [", ".join(region.names_in(s)) for s in
+                            ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
+        "date_placeholder": facts.date_placeholder,
+        "host_lines": host_lines(host.figures),
+        "host_placeholder": _text_placeholder(
+            "host-results", f"[kết quả chủ yếu của {host.title}]",
+            f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
+            f"{describe_periods(edition.periods)} (IIP, tổng mức bán lẻ, kim ngạch xuất khẩu)."),
+        "limitations_placeholder": _text_placeholder(
+            "limitations-local", "[tồn tại, hạn chế đặc thù]",
+            "Cần bổ sung: tồn tại, hạn chế cụ thể theo báo cáo của Sở Công Thương các tỉnh, thành phố."),
+        "recommendations_placeholder": _text_placeholder(
+            "recommendations-local", "[kiến nghị của các địa phương]",
+            "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
+        "products_known": any(s.known for row in facts.products for s in row.outputs),
+        "count_phrases": COUNT_PHRASES, "headline_labels": HEADLINE_LABELS,
+        "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
+    }
+
+
+def host_lines(figures) -> list[dict]:
+    """Return one line per host figure, a product's growth folded into its output line."""
+    changes = {(f.subject, f.period): f for f in figures if f.indicator in ("product_growth", "product_ratio")}
+    lines = []
+    for figure in figures:
+        if figure.indicator in ("product_growth", "product_ratio") and any(
+                o.indicator == "product_output" and (o.subject, o.period) == (figure.subject, figure.period)
+                for o in figures):
+            continue
+        label = label_of(figure.indicator, figure.subject)
+        change = changes.get((figure.subject, figure.period)) if figure.indicator == "product_output" else None
+        lines.append({"label": label[:1].upper() + label[1:], "period": figure.period.label,
+                      "value": figure, "change": change})
+    return lines
+
+
+def _masthead(facts: Facts) -> Masthead:
+    edition = facts.edition
+    current = describe_periods(edition.periods)
+    summary = (f"Tình hình phát triển ngành Công Thương {edition.region.name} {current}; "
+               f"nhiệm vụ, giải pháp thời gian tới")
+    return Masthead(agency="BỘ CÔNG THƯƠNG", number="Số:       /BC-BCT", place="Hà Nội",
+                    year=edition.year, title="BÁO CÁO", summary=summary, recipients=RECIPIENTS,
+                    signer_authority="KT. BỘ TRƯỞNG", signer_title="THỨ TRƯỞNG")
+
+
+def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
+                     charts: dict[str, ChartBlock] | None = None) -> Briefing:
+    """Return the complete draft for *facts* (charts may be passed in when cached)."""
+    ledger = FigureLedger(placeholders={})
+    env = make_environment(templates_dir, ledger)
+    text = env.get_template("briefing.j2").render(**_context(facts, ledger, env))
+    built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
+             tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
+    built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
+    blocks = parse_blocks(text, ledger, {t.id: t for t in built},
+                          charts if charts is not None else render_charts(facts))
+    edition = facts.edition
+    return Briefing(masthead=_masthead(facts), blocks=blocks, figures=dict(ledger.figures),
+                    placeholders=dict(ledger.placeholders), document_date=edition.date,
+                    title=f"Báo cáo {edition.conference_name}",
+                    keywords=f"Công Thương; {edition.region.name}; {edition.host.name}; {edition.year}")

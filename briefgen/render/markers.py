@@ -1,0 +1,66 @@
+"""Inline markers: how templates point at figures and placeholders inside running text.
+
+A template never formats a number itself: a filter emits ``⟦f|change|<figure id>⟧`` or
+``⟦p|<placeholder id>⟧`` and ``parse_inlines`` turns the text into typed runs, formatting
+each figure in Vietnamese style. This keeps numbers traceable to their row in data/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefgen.load import Figure
+from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
+from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
+
+MARKER = re.compile(r"⟦(f\|[a-z]+|p)\|([^⟧]+)⟧")
+
+FORMATS: dict[str, Callable[[Figure], str]] = {
+    "value": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_quantity(f.value, f.unit),
+    "number": lambda f: fmt_number(f.value),
+    "change": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_change(f.value),
+    "percent": lambda f: fmt_percent(f.value),
+    "abs": lambda f: fmt_percent(abs(f.value)),
+}
+
+
+def figure_marker(figure: Figure, fmt: str = "value") -> str:
+    return f"⟦f|{fmt}|{figure.id}⟧"
+
+
+def placeholder_marker(placeholder: Placeholder) -> str:
+    return f"⟦p|{placeholder.id}⟧"
+
+
+def figure_note(figure: Figure) -> str | None:
+    """Return the caveat a draft must attach to an uncertain figure, if any."""
+    source = f"Nguồn: {figure.source}."
+    if figure.status == "english":
+        return f"Số liệu đọc từ báo cáo tiếng Anh (đã quy đổi đơn vị), cần đối chiếu trước khi sử dụng. {source}"
+    if figure.status == "unconfirmed":
+        return f"Số liệu chưa được xác nhận: {figure.note or 'cần kiểm tra phạm vi và kỳ số liệu'}. {source}"
+    if figure.estimate:
+        return None  # the template already says "ước"
+    return None
+
+
+def parse_inlines(text: str, figures: dict[str, Figure],
+                  placeholders: dict[str, Placeholder]) -> tuple[Inline, ...]:
+    """Return the runs of *text*: plain text, formatted figures and placeholders."""
+    runs: list[Inline] = []
+    position = 0
+    for match in MARKER.finditer(text):
+        if match.start() > position:
+            runs.append(Text(text[position:match.start()]))
+        kind, ref = match.group(1), match.group(2)
+        if kind == "p":
+            placeholder = placeholders[ref]
+            runs.append(PlaceholderRun(ref, placeholder.label, placeholder.need))
+        else:
+            figure = figures[ref]
+            runs.append(FigureRun(ref, FORMATS[kind[2:]](figure), figure_note(figure)))
+        position = match.end()
+    if position < len(text):
+        runs.append(Text(text[position:]))
+    return tuple(runs)

@@ -1,0 +1,107 @@
+"""Render the narrative templates and parse the result into document blocks.
+
+Templates write a small markup: ``# I. …`` / ``## 1. …`` / ``### a) …`` headings,
+paragraphs separated by a blank line, ``[[table:ID]]`` and ``[[chart:ID]]`` on their own
+line, ``> text`` for a note paragraph. Python decides what to say; templates phrase it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from briefgen.dates import fmt_date_long, fmt_date_short
+from briefgen.load import Figure
+from briefgen.model import Block, ChartBlock, Heading, PageBreak, Paragraph, Placeholder, Slot, TableBlock
+from briefgen.numbers import fmt_number
+from briefgen.render.markers import figure_marker, parse_inlines, placeholder_marker
+
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+             "mười một", "mười hai", "mười ba", "mười bốn", "mười lăm")
+
+
+def ordinal_word(number: int) -> str:
+    """Return ``Thứ nhất`` … ``Thứ mười lăm`` for task groups."""
+    return f"Thứ {_ORDINALS[number - 1]}"
+
+
+@dataclass
+class FigureLedger:
+    """Figures and placeholders the templates referred to, for the parser and the manifest."""
+
+    placeholders: dict[str, Placeholder]
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def mark(self, item: Slot | Figure | Placeholder | None, fmt: str = "value") -> str:
+        """Return the marker for *item*, remembering what it refers to."""
+        if isinstance(item, Slot):
+            item = item.figure if item.known else item.placeholder
+        if isinstance(item, Placeholder):
+            self.placeholders.setdefault(item.id, item)
+            return placeholder_marker(item)
+        if isinstance(item, Figure):
+            self.figures[item.id] = item
+            return figure_marker(item, fmt)
+        raise TypeError(f"cannot mark {item!r}")
+
+
+def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
+    """Return the jinja environment with the project's filters registered once."""
+    env = Environment(loader=FileSystemLoader(str(templates_dir)), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(
+        fig=lambda x: ledger.mark(x, "value"),
+        change=lambda x: ledger.mark(x, "change"),
+        pct=lambda x: ledger.mark(x, "percent"),
+        num=lambda x: ledger.mark(x, "number") if not isinstance(x, (int, float)) else fmt_number(x),
+        ph=lambda x: ledger.mark(x),
+        date_long=fmt_date_long,
+        date_short=fmt_date_short,
+        ordinal_word=ordinal_word,
+        cap=lambda text: text[:1].upper() + text[1:],
+    )
+    return env
+
+
+def parse_blocks(text: str, ledger: FigureLedger, tables: dict[str, TableBlock],
+                 charts: dict[str, ChartBlock]) -> tuple[Block, ...]:
+    """Return the blocks of rendered template *text*."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            joined = " ".join(line.strip() for line in paragraph)
+            style = "note" if joined.startswith("> ") else "body"
+            blocks.append(Paragraph(parse_inlines(joined.removeprefix("> "), ledger.figures,
+                                                  ledger.placeholders), style))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            flush()
+        elif stripped.startswith("#"):
+            flush()
+            level = len(stripped) - len(stripped.lstrip("#"))
+            blocks.append(Heading(level, stripped[level:].strip()))
+        elif stripped.startswith("[[") and stripped.endswith("]]"):
+            flush()
+            blocks.extend(_embedded(stripped[2:-2], tables, charts))
+        else:
+            paragraph.append(stripped)
+    flush()
+    return tuple(blocks)
+
+
+def _embedded(ref: str, tables: dict[str, TableBlock], charts: dict[str, ChartBlock]) -> list[Block]:
+    kind, _, key = ref.partition(":")
+    if kind == "pagebreak":
+        return [PageBreak()]
+    if kind == "table":
+        return [tables[key]] if key in tables else []
+    if kind == "chart":
+        return [charts[key]] if key in charts else []
+    raise ValueError(f"unknown embed [[{ref}]] in a template")

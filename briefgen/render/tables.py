@@ -1,0 +1,109 @@
+"""Build the draft's tables from the facts; cells use the same markers as the narrative."""
+
+from __future__ import annotations
+
+from briefgen.analyze import Facts
+from briefgen.analyze.history import HistoryRow
+from briefgen.load import Dataset, Figure
+from briefgen.model import Slot, TableBlock
+from briefgen.render.markers import parse_inlines
+from briefgen.render.narrative import FigureLedger
+
+DASH = "–"
+
+
+def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
+    return DASH if item is None else ledger.mark(item, fmt)
+
+
+def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
+           rows: list[list[str]], note: str = "", numeric: tuple[int, ...] = ()) -> TableBlock:
+    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders) for c in row) for row in rows)
+    return TableBlock(table_id, caption, header, parsed, note, numeric)
+
+
+def results_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
+    """Return the headline indicators of each period of the briefing."""
+    header = ("Chỉ tiêu", "Đơn vị") + tuple(x for r in facts.results
+                                             for x in (r.period.label.capitalize(), "So với cùng kỳ"))
+    rows = [
+        ["Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "nghìn tỷ đồng"]
+        + [c for r in facts.results for c in (_cell(ledger, r.retail_sales, "number"),
+                                               _cell(ledger, r.retail_growth, "change"))],
+        ["Kim ngạch xuất khẩu", "tỷ USD"]
+        + [c for r in facts.results for c in (_cell(ledger, r.export_value, "number"),
+                                               _cell(ledger, r.export_growth, "change"))],
+        ["Số tỉnh, thành phố có IIP tăng cao hơn cả nước", "tỉnh, thành phố"]
+        + [c for r in facts.results for c in (_cell(ledger, r.iip_above_national, "value"), DASH)],
+        ["Chỉ số sản xuất công nghiệp cả nước (tham chiếu)", "%"]
+        + [c for r in facts.results for c in (DASH, _cell(ledger, r.iip_national, "change"))],
+    ]
+    return _block(ledger, "results", f"Một số chỉ tiêu chủ yếu của {facts.edition.region.name}",
+                  header, rows, numeric=tuple(range(2, len(header))))
+
+
+def products_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
+    """Return output and change of the main industrial products in each period."""
+    header = ("Sản phẩm", "Đơn vị") + tuple(x for r in facts.results
+                                             for x in (r.period.short_label, "So với cùng kỳ"))
+    rows = [[row.name, row.unit] + [c for out, chg in zip(row.outputs, row.changes)
+                                    for c in (_cell(ledger, out, "number"), _cell(ledger, chg, "change"))]
+            for row in facts.products]
+    return _block(ledger, "products", "Sản lượng một số sản phẩm công nghiệp chủ yếu của khu vực",
+                  header, rows, numeric=tuple(range(2, len(header))))
+
+
+def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str) -> str:
+    figure = row.cells.get(headline)
+    if figure is None:
+        return DASH
+    text = ledger.mark(figure, fmt)
+    if not figure.period.is_whole_year or figure.period.year != row.edition.year - 1:
+        text += f" ({figure.period.short_label})"
+    if headline == "industry_growth" and figure.indicator == "industrial_output_growth":
+        text += "*"
+    return text
+
+
+def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
+    """Return every earlier edition with the headline figures its briefing reported."""
+    header = ("Năm", "Lần", "Địa phương đăng cai", "Tăng trưởng công nghiệp", "Bán lẻ",
+              "Tăng bán lẻ", "Xuất khẩu", "Tăng xuất khẩu")
+    rows = []
+    for row in facts.history:
+        edition = row.edition
+        ordinal = edition.ordinal + ("" if edition.ordinal_status == "confirmed" else " (?)")
+        series = " (vùng TDMNBB)" if edition.series == "tdmnbb" else ""
+        host = (edition.host or "chưa rõ") + ("" if edition.host_status == "confirmed" else " (?)")
+        rows.append([f"{edition.year}{series}", ordinal, host,
+                     _history_cell(ledger, row, "industry_growth", "change"),
+                     _history_cell(ledger, row, "retail_sales", "value"),
+                     _history_cell(ledger, row, "retail_growth", "change"),
+                     _history_cell(ledger, row, "export_value", "value"),
+                     _history_cell(ledger, row, "export_growth", "change")])
+    note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; * tăng trưởng giá trị "
+            "sản xuất công nghiệp (không phải IIP); (?) thông tin chưa được xác nhận; – chưa có số liệu "
+            "trong các nguồn đã thu thập.")
+    return _block(ledger, "history", "Các kỳ hội nghị trước và kết quả chủ yếu được báo cáo",
+                  header, rows, note, numeric=(3, 4, 5, 6, 7))
+
+
+def merger_table(dataset: Dataset, ledger: FigureLedger) -> TableBlock:
+    """Return the old → new mapping of provincial units from 01/7/2025."""
+    by_new: dict[str, list[str]] = {}
+    for merger in dataset.mergers:
+        by_new.setdefault(merger.new, []).append(merger.old)
+    rows = [[new, ", ".join(sorted(olds))] for new, olds in sorted(by_new.items())]
+    return _block(ledger, "merger", "Đơn vị hành chính cấp tỉnh sau sắp xếp từ ngày 01/7/2025",
+                  ("Đơn vị mới", "Hình thành từ"), rows,
+                  note="Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội.")
+
+
+def sources_table(ledger: FigureLedger) -> TableBlock:
+    """Return the sources of every figure the draft printed, with how many figures each gave."""
+    counts: dict[str, int] = {}
+    for figure in ledger.figures.values():
+        counts[figure.source] = counts.get(figure.source, 0) + 1
+    rows = [[str(i), source, str(n)] for i, (source, n) in enumerate(sorted(counts.items()), start=1)]
+    return _block(ledger, "sources", "Nguồn của các số liệu sử dụng trong báo cáo",
+                  ("STT", "Nguồn", "Số số liệu"), rows, numeric=(0, 2))
