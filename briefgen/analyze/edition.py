@@ -130,7 +130,7 @@ def build_edition(dataset: Dataset, year: int, host_name: str, conference: date 
     record = find_record(dataset, year)
     series = record.series if record else "phia_bac"
     day = conference or (record.date if record else None)
-    host = find_host(dataset, host_name, _reference_day(year, day))
+    host = find_host(dataset, host_name, _reference_day(year, day), exact=day is not None)
     periods, months_known = _periods(record, day if conference else None, year)
     ordinal, status = ((record.ordinal, record.ordinal_status) if record
                        else (_inferred_ordinal(dataset, series, year), "inferred"))

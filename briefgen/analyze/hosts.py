@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from datetime import date
+from datetime import date, timedelta
 
 from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.load import Dataset, Province
@@ -30,8 +30,11 @@ def provinces_on(dataset: Dataset, day: date) -> tuple[Province, ...]:
     return tuple(p for p in dataset.provinces if p.exists_on(day))
 
 
-def find_host(dataset: Dataset, name: str, day: date) -> Province:
-    """Return the province called *name* on *day*, or raise with the closest valid names."""
+def find_host(dataset: Dataset, name: str, day: date, exact: bool = True) -> Province:
+    """Return the province called *name* on *day*, or raise with the closest valid names.
+
+    *exact* is False when *day* only stands for the year (no conference date known).
+    """
     wanted = _key(name)
     current = provinces_on(dataset, day)
     for province in current:
@@ -39,19 +42,25 @@ def find_host(dataset: Dataset, name: str, day: date) -> Province:
             return province
     former = [p for p in dataset.provinces if wanted in _names_of(p)]
     if former:
-        raise _not_in_year(dataset, former[-1], day)
+        raise _not_in_year(dataset, former[-1], day, exact)
     raise _unknown(name, current)
 
 
-def _not_in_year(dataset: Dataset, province: Province, day: date) -> HostNotInYearError:
+def _when(day: date, exact: bool) -> str:
+    return f"ngày {fmt_date_short(day)}" if exact else f"năm {day.year}"
+
+
+def _not_in_year(dataset: Dataset, province: Province, day: date, exact: bool) -> HostNotInYearError:
     if province.valid_to and day > province.valid_to:
-        successors = sorted({m.new for m in dataset.mergers if m.old == province.name})
-        successor = ", ".join(successors) or "không rõ"
+        mergers = [m for m in dataset.mergers if m.old == province.name]
+        successor = ", ".join(sorted({m.new for m in mergers})) or "không rõ"
+        source = f" theo {mergers[0].source}" if mergers else ""
         return HostNotInYearError(
-            f"{province.title} không còn là đơn vị hành chính vào {fmt_date_short(day)} "
-            f"(đã sáp nhập từ {fmt_date_short(province.valid_to)}).",
+            f"{province.title} không còn là đơn vị hành chính cấp tỉnh vào {_when(day, exact)}: "
+            f"từ ngày {fmt_date_short(province.valid_to + timedelta(days=1))} đã hợp nhất vào "
+            f"{successor}{source}.",
             hint=f"dùng đơn vị kế thừa: --host \"{successor}\"")
-    return HostNotInYearError(f"{province.title} chưa tồn tại vào {fmt_date_short(day)}.")
+    return HostNotInYearError(f"{province.title} chưa tồn tại vào {_when(day, exact)}.")
 
 
 def _unknown(name: str, current: tuple[Province, ...]) -> UnknownHostError:

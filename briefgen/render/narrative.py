@@ -55,6 +55,7 @@ def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
         fig=lambda x: ledger.mark(x, "value"),
         change=lambda x: ledger.mark(x, "change"),
         pct=lambda x: ledger.mark(x, "percent"),
+        rate=lambda x: ledger.mark(x, "abs"),  # a growth rate without its verb: "3,4%"
         num=lambda x: ledger.mark(x, "number") if not isinstance(x, (int, float)) else fmt_number(x),
         ph=lambda x: ledger.mark(x),
         date_long=fmt_date_long,

@@ -1,0 +1,46 @@
+"""Shared fixtures: drafts are built once per session and read back from disk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefgen.api import BuildResult, build_briefing
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuiltDraft:
+    result: BuildResult
+    document: object            # python-docx Document read back from the file
+    manifest: dict
+
+    @property
+    def text(self) -> str:
+        """All paragraph and table text of the body, in order."""
+        parts = [p.text for p in self.document.paragraphs]
+        for table in self.document.tables:
+            for row in table.rows:
+                parts.extend(cell.text for cell in row.cells)
+        return "\n".join(parts)
+
+
+def build_and_read(out: Path, year: int, host: str) -> BuiltDraft:
+    result = build_briefing(year, host, out_dir=out)
+    return BuiltDraft(result, docx.Document(str(result.docx_path)),
+                      json.loads(result.manifest_path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def draft_2025(tmp_path_factory) -> BuiltDraft:
+    return build_and_read(tmp_path_factory.mktemp("out2025"), 2025, "Tuyên Quang")
+
+
+@pytest.fixture(scope="session")
+def draft_2023(tmp_path_factory) -> BuiltDraft:
+    return build_and_read(tmp_path_factory.mktemp("out2023"), 2023, "quang ninh")

@@ -1,0 +1,56 @@
+"""The pipeline stays in its folders: each renderer in its one module, the model pure."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
+TEMPLATES = PACKAGE.parent / "templates"
+SEEDS = PACKAGE.parent / "seeds"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _modules_importing(library: str) -> set[str]:
+    return {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if library in _imports(p)}
+
+
+def test_only_the_docx_writer_imports_python_docx():
+    assert all(m.startswith("docx_writer/") for m in _modules_importing("docx")), _modules_importing("docx")
+
+
+def test_only_chart_rendering_imports_matplotlib():
+    assert _modules_importing("matplotlib") <= {"render/charts.py"}
+
+
+def test_model_and_analysis_know_no_renderer():
+    for path in [PACKAGE / "model.py", *(PACKAGE / "analyze").rglob("*.py")]:
+        assert not _imports(path) & {"docx", "matplotlib", "jinja2"}, path
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().split()
+
+
+def test_templates_do_not_copy_sentences_from_the_seeds():
+    seed_runs = set()
+    for seed in SEEDS.glob("*.txt"):
+        words = _words(seed.read_text(encoding="utf-8"))
+        seed_runs.update(" ".join(words[i:i + 9]) for i in range(len(words) - 8))
+    own_text = [p.read_text(encoding="utf-8") for p in TEMPLATES.rglob("*.j2")]
+    own_text.append((PACKAGE.parent / "data" / "task_groups.csv").read_text(encoding="utf-8"))
+    for text in own_text:
+        words = _words(text)
+        copied = [" ".join(words[i:i + 9]) for i in range(len(words) - 8)
+                  if " ".join(words[i:i + 9]) in seed_runs]
+        assert not copied, copied[:3]
