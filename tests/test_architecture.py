@@ -39,10 +39,18 @@ def test_model_and_analysis_know_no_renderer():
 
 
 def _words(text: str) -> list[str]:
-    return text.lower().split()
+    text = " ".join(text.lower().replace("hoá", "hóa").split())
+    for term in TERMS:
+        text = text.replace(term, "§term§")
+    return text.split()
 
 
-RUN = 12  # words; official indicator names alone run to 10 ("tổng mức bán lẻ hàng hóa …")
+RUN = 10  # words in a row shared with a seed = a copied sentence
+# Official names of statistics are terms, not prose: fold each into one token first.
+TERMS = ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+         "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "chỉ số sản xuất công nghiệp (iip)",
+         "chỉ số sản xuất công nghiệp", "sản phẩm công nghiệp chủ yếu", "giá trị sản xuất công nghiệp",
+         "kim ngạch xuất khẩu", "cụm công nghiệp", "tỉnh, thành phố khu vực phía bắc")
 
 
 def test_templates_do_not_copy_sentences_from_the_seeds():
