@@ -114,6 +114,7 @@ class TableBlock:
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
     note: str = ""
     numeric_columns: tuple[int, ...] = ()
+    widths: tuple[float, ...] = ()     # relative column widths; empty = equal
 
 
 @dataclass(frozen=True)

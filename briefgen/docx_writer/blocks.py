@@ -14,6 +14,17 @@ from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, P
 AUTHOR, INITIALS = "briefgen", "BG"
 CHART_WIDTH = Cm(15.5)
 TABLE_FONT = Pt(11)
+TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
+
+
+def set_column_widths(table, widths) -> None:
+    """Fix a table's column widths (LibreOffice reads the grid columns, Word the cell widths)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
 
 
 class BlockWriter:
@@ -83,16 +94,24 @@ class BlockWriter:
             self._cell(cell, (Text(text),), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             set_cell_shading(cell, "D9E2F3")
         mark_header_row(table.rows[0])
+        widths = self._widths(block)
         for row in block.rows:
             cells = table.add_row().cells  # row by row: table.cell(r, c) is quadratic
             for index, (cell, inlines) in enumerate(zip(cells, row)):
                 numeric = index in block.numeric_columns
                 self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
+        set_column_widths(table, widths)
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
             run = note.add_run(f"Ghi chú: {block.note}")
             run.font.size, run.font.italic = Pt(11), True
+
+    @staticmethod
+    def _widths(block: TableBlock) -> list:
+        weights = block.widths or (1.0,) * len(block.header)
+        total = sum(weights)
+        return [Mm(TEXT_WIDTH_MM * w / total) for w in weights]
 
     def _cell(self, cell, inlines, bold=False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
         paragraph = cell.paragraphs[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from briefgen.docx_writer.blocks import set_column_widths
 from briefgen.docx_writer.oxml import remove_table_borders, set_bottom_border
 from briefgen.model import Masthead
 
@@ -30,13 +31,6 @@ def _rule(cell_or_doc, indent_mm: float) -> None:
     set_bottom_border(paragraph._p)
 
 
-def _fix_widths(table, widths) -> None:
-    # LibreOffice lays out by the grid columns, Word by the cell widths: set both.
-    for column, width in zip(table.columns, widths):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
 
 
 def add_masthead(document, masthead: Masthead, date_runs) -> None:
@@ -44,11 +38,11 @@ def add_masthead(document, masthead: Masthead, date_runs) -> None:
     table = document.add_table(rows=2, cols=2)
     table.autofit = False
     remove_table_borders(table._tbl)
-    _fix_widths(table, (LEFT_WIDTH, RIGHT_WIDTH))
+    set_column_widths(table, (LEFT_WIDTH, RIGHT_WIDTH))
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _line(left, masthead.agency, 13, bold=True, first=True)
+    _line(left, masthead.agency, 12, bold=True, first=True)
     _rule(left, 20)
-    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, first=True)
+    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, first=True)
     _line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
     _rule(right, 18)
     _line(table.cell(1, 0), masthead.number, 13, first=True)
@@ -66,7 +60,7 @@ def add_closing(document, masthead: Masthead, signer_runs) -> None:
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     remove_table_borders(table._tbl)
-    _fix_widths(table, (Mm(80), Mm(85)))
+    set_column_widths(table, (Mm(80), Mm(85)))
     left, right = table.cell(0, 0), table.cell(0, 1)
     _line(left, "Nơi nhận:", 12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for recipient in masthead.recipients:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen.analyze import Facts
-from briefgen.analyze.history import HistoryRow
+from briefgen.analyze.history import COMMON_UNIT, HistoryRow
 from briefgen.load import Dataset, Figure
 from briefgen.model import Slot, TableBlock
 from briefgen.render.markers import parse_inlines
@@ -17,9 +17,10 @@ def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") 
 
 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
-           rows: list[list[str]], note: str = "", numeric: tuple[int, ...] = ()) -> TableBlock:
+           rows: list[list[str]], note: str = "", numeric: tuple[int, ...] = (),
+           widths: tuple[float, ...] = ()) -> TableBlock:
     parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders) for c in row) for row in rows)
-    return TableBlock(table_id, caption, header, parsed, note, numeric)
+    return TableBlock(table_id, caption, header, parsed, note, numeric, widths)
 
 
 def results_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
@@ -39,7 +40,8 @@ def results_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
         + [c for r in facts.results for c in (DASH, _cell(ledger, r.iip_national, "change"))],
     ]
     return _block(ledger, "results", f"Một số chỉ tiêu chủ yếu của {facts.edition.region.name}",
-                  header, rows, numeric=tuple(range(2, len(header))))
+                  header, rows, numeric=tuple(range(2, len(header))),
+                  widths=(3.2, 1.4) + (1.2, 1.3) * len(facts.results))
 
 
 def products_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
@@ -50,13 +52,16 @@ def products_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
                                     for c in (_cell(ledger, out, "number"), _cell(ledger, chg, "change"))]
             for row in facts.products]
     return _block(ledger, "products", "Sản lượng một số sản phẩm công nghiệp chủ yếu của khu vực",
-                  header, rows, numeric=tuple(range(2, len(header))))
+                  header, rows, numeric=tuple(range(2, len(header))),
+                  widths=(1.8, 1.3) + (1.1, 1.3) * len(facts.results))
 
 
 def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str) -> str:
     figure = row.cells.get(headline)
     if figure is None:
         return DASH
+    if fmt == "value" and figure.unit == COMMON_UNIT.get(figure.indicator):
+        fmt = "number"  # the header states the unit
     text = ledger.mark(figure, fmt)
     if not figure.period.is_whole_year or figure.period.year != row.edition.year - 1:
         text += f" ({figure.period.short_label})"
@@ -67,8 +72,8 @@ def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str
 
 def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
     """Return every earlier edition with the headline figures its briefing reported."""
-    header = ("Năm", "Lần", "Địa phương đăng cai", "Tăng trưởng công nghiệp", "Bán lẻ",
-              "Tăng bán lẻ", "Xuất khẩu", "Tăng xuất khẩu")
+    header = ("Năm", "Lần", "Địa phương đăng cai", "Tăng trưởng công nghiệp",
+              "Bán lẻ (nghìn tỷ đồng)", "Tăng bán lẻ", "Xuất khẩu (tỷ USD)", "Tăng xuất khẩu")
     rows = []
     for row in facts.history:
         edition = row.edition
@@ -85,7 +90,7 @@ def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
             "sản xuất công nghiệp (không phải IIP); (?) thông tin chưa được xác nhận; – chưa có số liệu "
             "trong các nguồn đã thu thập.")
     return _block(ledger, "history", "Các kỳ hội nghị trước và kết quả chủ yếu được báo cáo",
-                  header, rows, note, numeric=(3, 4, 5, 6, 7))
+                  header, rows, note, numeric=(3, 4, 5, 6, 7), widths=(1.3, 0.9, 1.5, 1.4, 1.4, 1.2, 1.3, 1.2))
 
 
 def merger_table(dataset: Dataset, ledger: FigureLedger) -> TableBlock:
@@ -106,4 +111,4 @@ def sources_table(ledger: FigureLedger) -> TableBlock:
         counts[figure.source] = counts.get(figure.source, 0) + 1
     rows = [[str(i), source, str(n)] for i, (source, n) in enumerate(sorted(counts.items()), start=1)]
     return _block(ledger, "sources", "Nguồn của các số liệu sử dụng trong báo cáo",
-                  ("STT", "Nguồn", "Số số liệu"), rows, numeric=(0, 2))
+                  ("STT", "Nguồn", "Số số liệu"), rows, numeric=(0, 2), widths=(0.6, 5.0, 1.0))
