@@ -17,7 +17,10 @@ from pathlib import Path
 from briefgen.errors import BriefgenError
 
 # name -> module exposing ``main(argv: list[str]) -> int``
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "extract": "briefgen.extract.cli",
+    "check-data": "briefgen.extract.check",
+}
 
 EXIT_OK = 0
 EXIT_ERROR = 1

@@ -1,0 +1,83 @@
+"""Decide which indicator a figure reports, from its unit, its verb and its topic.
+
+The topic is the nearest subject phrase before the figure (chỉ số sản xuất công nghiệp,
+tổng mức bán lẻ, kim ngạch xuất khẩu, …); the verb is the last one between the previous
+figure and this one (tăng/giảm: a growth; chiếm: a share; bằng: an index level; đạt: a
+level). Only a level of money or a growth rate under one of the headline topics is a core
+indicator; everything else economic is ``other``.
+"""
+
+from __future__ import annotations
+
+from briefgen.extract.mentions import Mention, MentionIndex, is_visible
+from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, TOPIC_RE, TOPICS, VERB_RE
+from briefgen.extract.text import Sentence, Source
+
+OTHER = "other"
+PROVINCES_COUNT = "provinces_count"
+CORE_INDICATORS = ("iip_growth", "industrial_output_value", "retail_sales", "retail_growth",
+                   "export_value", "export_growth", PROVINCES_COUNT)
+INDICATORS = CORE_INDICATORS + (OTHER,)
+
+# (topic, what the figure is) -> indicator; anything absent is OTHER.
+_BY_TOPIC = {
+    ("iip", "growth"): "iip_growth",
+    ("industry", "growth"): "iip_growth",        # "sản xuất công nghiệp tăng X%" reports the IIP
+    ("output", "money"): "industrial_output_value",
+    ("industry", "money"): "industrial_output_value",
+    ("retail", "money"): "retail_sales",
+    ("retail", "growth"): "retail_growth",
+    ("export", "money"): "export_value",
+    ("export", "growth"): "export_growth",
+}
+_GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm"}
+_SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
+_CHANGE_VERBS = {"tăng", "giảm"}  # before an amount of money: a change, not a level
+
+
+def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
+    """Return the topic phrases of *source*; value is the topic key."""
+    return MentionIndex([Mention(m.start(), m.end(), TOPICS[m.group()])
+                         for m in TOPIC_RE.finditer(source.folded)])
+
+
+def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
+               start: int) -> str | None:
+    """Return the topic of the figure at *start*: this sentence's, else the paragraph's."""
+    found = index.last_before(start, sentence.start, lambda m: is_visible(source, m, start))
+    if found is None:
+        found = index.last_before(sentence.start, sentence.paragraph.start,
+                                  lambda m: source.paren_at(m.start) is None)
+    return found.value if found else None
+
+
+def find_verb(lead: str) -> str | None:
+    """Return the last verb of *lead*, the words between the previous figure and this one."""
+    verbs = VERB_RE.findall(lead)
+    return verbs[-1] if verbs else None
+
+
+def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_share: bool) -> str:
+    """Return the indicator of a figure of unit *kind* introduced by *verb* under *topic*."""
+    if kind == "provinces":
+        return PROVINCES_COUNT
+    role = _role(kind, verb, lead, plan_share)
+    return _BY_TOPIC.get((topic, role), OTHER)
+
+
+def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | None:
+    """Return "growth", "money" (a level of money) or None for what the figure is."""
+    if kind == "percent":
+        if plan_share or verb in _SHARE_VERBS:
+            return None
+        return "growth" if verb in _GROWTH_VERBS else None
+    if kind == "money":
+        if verb in _CHANGE_VERBS or PER_UNIT_RE.search(MAJOR_BREAK_RE.split(lead)[-1]):
+            return None
+        return "money"
+    return None
+
+
+def sign_of(verb: str | None) -> int:
+    """Return -1 when *verb* says a decrease."""
+    return -1 if verb in ("giảm", "âm") else 1

@@ -1,0 +1,94 @@
+"""``briefgen extract FILE... [--format csv|json] [-o OUT] [--score KEY [-v]]``.
+
+The only module of the package that prints: figures to stdout or OUT, scores to stdout,
+one ``Lỗi: …`` line per unreadable file to stderr. Exit code 1 when some file failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefgen.errors import BriefgenError
+from briefgen.extract.extractor import extract_text
+from briefgen.extract.model import Figure
+from briefgen.extract.output import FORMATS, render_figures
+from briefgen.extract.score import find_differences, load_key, render_scores, score
+from briefgen.extract.sources import read_report
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``briefgen extract``."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen extract",
+        description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt (UTF-8).",
+        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start. "
+               "Chấm điểm: briefgen extract --score tests/extract_key.csv seeds/*.txt")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="tệp văn bản UTF-8")
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="định dạng (mặc định csv)")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="ghi ra tệp thay vì stdout")
+    parser.add_argument("--score", type=Path, metavar="KEY",
+                        help="so với khóa gán nhãn tay; in precision/recall/F1 theo chỉ tiêu")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="với --score: liệt kê các dòng thiếu và thừa")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run ``briefgen extract`` and return its exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    figures, failed = extract_files(args.files)
+    try:
+        if args.score:
+            _print_scores(figures, args.score, args.verbose)
+        else:
+            _write(render_figures(figures, args.format), args.output)
+    except BriefgenError as error:
+        _print_error(error)
+        return EXIT_ERROR
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def extract_files(paths: list[Path]) -> tuple[list[Figure], int]:
+    """Return the figures of every readable file and how many files failed (reported)."""
+    figures: list[Figure] = []
+    failed = 0
+    for path in paths:
+        try:
+            figures.extend(extract_text(read_report(path), path.name))
+        except BriefgenError as error:
+            _print_error(error)
+            failed += 1
+    return figures, failed
+
+
+def _print_scores(figures: list[Figure], key_path: Path, verbose: bool) -> None:
+    key = load_key(key_path)
+    print(render_scores(score(figures, key)))
+    if verbose:
+        missing, extra = find_differences(figures, key)
+        for label, rows in (("thiếu", missing), ("thừa", extra)):
+            for row in rows:
+                print(f"{label}: " + ",".join(str(cell) for cell in row))
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise BriefgenError(f"{output}: không ghi được: {error.strerror}") from None
+
+
+def _print_error(error: BriefgenError) -> None:
+    print(f"Lỗi: {error}", file=sys.stderr)
+    if error.hint:
+        print(f"Gợi ý: {error.hint}", file=sys.stderr)

@@ -1,0 +1,151 @@
+"""Turn the text of a report into figures: tokenise, then resolve each quantity in context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.extract.classify import PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
+    find_verb, sign_of
+from briefgen.extract.mentions import Mention, MentionIndex, is_visible
+from briefgen.extract.model import Figure
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, MAJOR_BREAK_RE, \
+    PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
+from briefgen.extract.periods import find_period_mentions, resolve_period
+from briefgen.extract.quantities import Quantity, find_quantities
+from briefgen.extract.scopes import REGION, find_scope_mentions, resolve_scopes
+from briefgen.extract.text import Sentence, Source
+
+_QUOTE_MAX = 160
+_QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
+_FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """A quantity with what surrounds it in its sentence."""
+
+    quantity: Quantity
+    sentence: Sentence
+    previous: Quantity | None   # the previous quantity in the same sentence
+    next_start: int             # where the next quantity (or the sentence) begins
+
+    @property
+    def lead_start(self) -> int:
+        """Return where the words introducing this quantity begin."""
+        return self.previous.end if self.previous else self.sentence.start
+
+
+class Extractor:
+    """The indexes of one report, and the rules that turn its quantities into figures."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.periods = find_period_mentions(source)
+        self.scopes = find_scope_mentions(source)
+        self.topics = find_topic_mentions(source)
+        self.estimates = _find_markers(source, ESTIMATE_RE)
+        self.targets = _find_markers(source, TARGET_RE)
+        self.subsets = _find_markers(source, SUBSET_RE)
+
+    def extract(self) -> list[Figure]:
+        """Return the figures of the report, in reading order."""
+        figures: list[Figure] = []
+        for near in self._neighbourhoods(find_quantities(self.source)):
+            if not self._is_dropped(near):
+                figures.extend(self._figures_of(near))
+        return figures
+
+    def _neighbourhoods(self, quantities: list[Quantity]):
+        """Yield each quantity with its sentence and neighbours."""
+        for i, quantity in enumerate(quantities):
+            sentence = self.source.sentence_at(quantity.start)
+            previous = quantities[i - 1] if i and quantities[i - 1].start >= sentence.start else None
+            following = quantities[i + 1].start if i + 1 < len(quantities) else sentence.end
+            yield Neighbourhood(quantity, sentence, previous, min(following, sentence.end))
+
+    def _is_dropped(self, near: Neighbourhood) -> bool:
+        """Tell whether a quantity is a target, a range or a threshold rather than a result."""
+        q, text = near.quantity, self.source.folded
+        if RANGE_BEFORE_RE.search(text, max(0, q.start - 8), q.start) or RANGE_AFTER_RE.match(text, q.end):
+            return True
+        if self._marked(self.targets, near):
+            return True
+        return q.kind == "percent" and self._is_threshold(near)
+
+    def _is_threshold(self, near: Neighbourhood) -> bool:
+        """Tell whether "trên 10%" qualifies a count of provinces ("18/28 tỉnh tăng trên 10%")."""
+        q, text = near.quantity, self.source.folded
+        if not THRESHOLD_BEFORE_RE.search(text, near.lead_start, q.start):
+            return False
+        clause_start = self._major_clause_start(near)
+        if near.previous and near.previous.kind == "provinces" and near.previous.start >= clause_start:
+            return True
+        subset = self.subsets.last_before(q.start, near.lead_start)
+        return subset is not None and self.scopes.last_before(q.start, subset.end) is None
+
+    def _major_clause_start(self, near: Neighbourhood) -> int:
+        """Return where the quantity's clause (between ; : and parentheses) begins."""
+        text, start = self.source.folded, near.sentence.start
+        breaks = [m.end() for m in MAJOR_BREAK_RE.finditer(text, start, near.quantity.start)]
+        return breaks[-1] if breaks else start
+
+    def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood) -> bool:
+        """Tell whether a visible marker precedes the quantity in its sentence."""
+        q = near.quantity
+        visible = lambda m: is_visible(self.source, m, q.start)  # noqa: E731
+        return markers.last_before(q.start, near.sentence.start, visible) is not None
+
+    def _figures_of(self, near: Neighbourhood) -> list[Figure]:
+        """Return the figure(s) a kept quantity states: one per scope it applies to."""
+        q, source = near.quantity, self.source
+        indicator, verb = self._indicator(near)
+        period = self._period(near)
+        scopes = [REGION] if indicator == PROVINCES_COUNT else \
+            resolve_scopes(source, self.scopes, near.sentence, q.start)
+        value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
+        quote, start = source.quote(self._quote_start(near), q.end)
+        estimate = self._marked(self.estimates, near)
+        return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start)
+                for scope in scopes]
+
+    def _indicator(self, near: Neighbourhood) -> tuple[str, str | None]:
+        """Return the indicator of the quantity and the verb that introduced it."""
+        q, text = near.quantity, self.source.folded
+        lead = text[near.lead_start:q.start]
+        verb = find_verb(lead)
+        topic = find_topic(self.source, self.topics, near.sentence, q.start)
+        previous = near.previous
+        if previous and previous.kind in _FOLLOWERS and previous.start >= self._major_clause_start(near):
+            topic = "other"
+        plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
+        return classify(q.kind, verb, topic, lead, plan_share), verb
+
+    def _period(self, near: Neighbourhood) -> str:
+        """Return the period code of the quantity, "" when the report leaves it open."""
+        q, text = near.quantity, self.source.folded
+        clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
+        clause_end = clause_break.start() if clause_break else near.next_start
+        period = resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+        return period.code if period else ""
+
+    def _quote_start(self, near: Neighbourhood) -> int:
+        """Return where the quote of a quantity begins: at its clause, at most _QUOTE_MAX long."""
+        q, text = near.quantity, self.source.folded
+        start = near.lead_start
+        breaks = [m.end() for m in MAJOR_BREAK_RE.finditer(text, start, q.start)]
+        start = breaks[-1] if breaks else start
+        if q.end - start > _QUOTE_MAX:
+            commas = [m.end() for m in CLAUSE_BREAK_RE.finditer(text, start, q.start)
+                      if q.end - m.end() <= _QUOTE_MAX]
+            start = commas[0] if commas else text.find(" ", q.end - _QUOTE_MAX, q.start) + 1
+        return _QUOTE_TRIM_RE.match(text, start).end()
+
+
+def _find_markers(source: Source, pattern: re.Pattern) -> MentionIndex[Mention]:
+    return MentionIndex([Mention(m.start(), m.end()) for m in pattern.finditer(source.folded)])
+
+
+def extract_text(text: str, name: str) -> list[Figure]:
+    """Return the figures stated in *text*, a report whose file is called *name*."""
+    return Extractor(Source(name, text)).extract()

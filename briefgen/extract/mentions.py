@@ -1,0 +1,59 @@
+"""Mentions: words found in a report (a period, a province, a topic) and lookups over them."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable, Generic, Iterator, TypeVar
+
+from briefgen.extract.text import Source
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A matched phrase at folded offsets [start, end) with what it means."""
+
+    start: int
+    end: int
+    value: object = None
+
+
+M = TypeVar("M", bound=Mention)
+
+
+class MentionIndex(Generic[M]):
+    """Mentions of one kind in document order, searchable around a position."""
+
+    def __init__(self, mentions: list[M]):
+        self.mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def before(self, position: int, floor: int) -> Iterator[M]:
+        """Yield mentions ending by *position* and starting at or after *floor*, nearest first."""
+        index = bisect_left(self._starts, position) - 1
+        while index >= 0 and self.mentions[index].start >= floor:
+            if self.mentions[index].end <= position:
+                yield self.mentions[index]
+            index -= 1
+
+    def after(self, position: int, ceiling: int) -> Iterator[M]:
+        """Yield mentions starting at or after *position* and ending by *ceiling*, nearest first."""
+        index = bisect_left(self._starts, position)
+        while index < len(self.mentions) and self.mentions[index].end <= ceiling:
+            yield self.mentions[index]
+            index += 1
+
+    def last_before(self, position: int, floor: int,
+                    accept: Callable[[M], bool] = lambda m: True) -> M | None:
+        """Return the nearest accepted mention before *position*, not before *floor*."""
+        return next((m for m in self.before(position, floor) if accept(m)), None)
+
+
+def is_visible(source: Source, mention: Mention, position: int) -> bool:
+    """Tell whether *mention* can speak for a figure at *position*.
+
+    What is said inside parentheses stays there: a mention in a closed parenthesis
+    does not reach figures outside it.
+    """
+    paren = source.paren_at(mention.start)
+    return paren is None or paren.start <= position < paren.end

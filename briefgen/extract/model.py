@@ -1,0 +1,42 @@
+"""The figure: one row of ``briefgen extract`` output, with its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+COLUMNS = ("file", "indicator", "period", "scope", "value", "unit", "estimate", "quote", "start")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure read from a report; *quote* is the exact text at offset *start*."""
+
+    file: str
+    indicator: str
+    period: str        # "" when the report does not say which months
+    scope: str
+    value: Decimal
+    unit: str
+    estimate: bool
+    quote: str
+    start: int
+
+    def as_row(self) -> dict[str, str]:
+        """Return the figure as CSV cells (plain dot-decimal value, true/false)."""
+        return {"file": self.file, "indicator": self.indicator, "period": self.period,
+                "scope": self.scope, "value": fmt_plain(self.value), "unit": self.unit,
+                "estimate": "true" if self.estimate else "false", "quote": self.quote,
+                "start": str(self.start)}
+
+    def as_record(self) -> dict[str, object]:
+        """Return the figure for JSON: value kept as text to keep the source's precision."""
+        row: dict[str, object] = dict(self.as_row())
+        row["estimate"] = self.estimate
+        row["start"] = self.start
+        return row
+
+
+def fmt_plain(value: Decimal) -> str:
+    """Return *value* as a plain number with a dot decimal, never in exponent form."""
+    return format(value, "f")

@@ -1,0 +1,87 @@
+"""The vocabulary of Vietnamese reports, compiled once; all patterns run on folded text."""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.numbers import NUMBER_PATTERN
+
+
+def _alternatives(words) -> str:
+    """Return a regex alternation of *words*, longest first so the longest wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Units after a number, by kind. Kinds drive the classifier; the unit itself is kept as written.
+UNIT_KINDS: dict[str, str] = {
+    "%": "percent",
+    **dict.fromkeys(["nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng",
+                     "triệu đồng", "nghìn đồng", "đồng", "tỷ", "tỷ usd", "triệu usd",
+                     "nghìn usd", "usd", "tỷ đô la", "triệu đô la"], "money"),
+    **dict.fromkeys(["tỷ tấn", "triệu tấn", "nghìn tấn", "ngàn tấn", "tấn", "triệu lít",
+                     "tỷ lít", "nghìn lít", "lít", "tỷ kwh", "triệu kwh", "kwh", "mwh", "gwh",
+                     "mw", "gw", "kw", "tỷ cái", "triệu cái", "nghìn cái", "cái", "triệu đôi",
+                     "nghìn đôi", "đôi", "tỷ viên", "triệu viên", "viên", "triệu m3", "m3",
+                     "triệu m2", "m2", "ha", "km", "triệu sản phẩm", "triệu lượt"], "physical"),
+    **dict.fromkeys(["cụm công nghiệp", "cụm ccn", "ccn", "khu công nghiệp", "kcn", "dự án",
+                     "doanh nghiệp", "lao động", "nhà máy", "chợ", "siêu thị",
+                     "trung tâm thương mại", "làng nghề", "hợp tác xã", "cửa hàng"], "count"),
+    "lần": "multiple",
+}
+
+QUANTITY_RE = re.compile(
+    rf"(?<![\w.,/⁄])(?P<num>{NUMBER_PATTERN})[ \u00a0]?(?P<unit>%|(?:{_alternatives(UNIT_KINDS)})(?!\w))"
+    r"(?! thứ| chí| bào)"  # "lần thứ", "đồng chí", "đồng bào" are not units
+)
+
+# Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
+_PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
+SLASH_COUNT_RE = re.compile(
+    rf"(?<![\w.,/⁄])(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
+HAVE_COUNT_RE = re.compile(rf"(?<!\w)có (?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})")
+
+# What the words just before a number say it is; the last match before the number wins.
+VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|chiếm|tỷ trọng"
+                     r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
+PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
+PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
+THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
+RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
+RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
+
+ESTIMATE_RE = re.compile(r"(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
+                         r"|dự kiến|dự ước|dự tính")
+TARGET_RE = re.compile(r"chỉ tiêu|mục tiêu|phấn đấu|(?:được|đã|chính phủ|bộ) giao(?!\w)")
+SUBSET_RE = re.compile(r"(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
+
+# Topics: the nearest one before a figure says what the figure is about.
+TOPICS: dict[str, str] = {
+    **dict.fromkeys(["chỉ số sản xuất công nghiệp", "chỉ số sản xuất toàn ngành công nghiệp",
+                     "chỉ số phát triển công nghiệp", "iip"], "iip"),
+    **dict.fromkeys(["giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp",
+                     "gtsxcn"], "output"),
+    "sản xuất công nghiệp": "industry",
+    **dict.fromkeys(["tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa", "bán lẻ hàng hóa",
+                     "doanh thu bán lẻ", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+                     "bán lẻ hàng hóa và doanh thu dịch vụ",
+                     "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"], "retail"),
+    **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
+    **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "xuất siêu", "nhập siêu", "grdp", "gdp",
+                     "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
+                     "khuyến công", "kinh phí", "dân số", "điện", "vốn", "đầu tư", "ngân sách",
+                     "cơ cấu kinh tế", "quy mô", "trữ lượng", "công suất", "doanh thu",
+                     "thu nhập", "lao động", "công nghiệp"], "other"),
+}
+TOPIC_RE = re.compile(rf"(?<!\w)(?:{_alternatives(TOPICS)})(?!\w)")
+
+# Scope anchors. Province names are matched from a table (see scopes.py).
+NATIONAL_RE = re.compile(r"(?<!\w)(?:cả nước|toàn quốc)(?!\w)")
+REGION_RE = re.compile(
+    r"(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông))"
+    r"|khu vực (?:phía bắc|này)|vùng tdmnbb"
+    r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?(?:phía bắc|tdmnbb|bắc bộ))(?!\w)")
+# Words that make a following scope a point of comparison, not the figure's own scope.
+REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với)(?!\w)")
+# Clause boundaries; a comma between digits is a decimal mark, not a boundary.
+CLAUSE_BREAK_RE = re.compile(r",(?!\d)|[;:()]")
+MAJOR_BREAK_RE = re.compile(r"[;:()]")

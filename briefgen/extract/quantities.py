@@ -1,0 +1,56 @@
+"""Find the quantities of a report: a Vietnamese number with a unit, or a count of provinces.
+
+A number without a unit (a year, a date, a decree number, an ordinal, "19 nhóm nhiệm vụ",
+delegates) is not a figure and is never returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from briefgen.extract.patterns import HAVE_COUNT_RE, QUANTITY_RE, SLASH_COUNT_RE, UNIT_KINDS
+from briefgen.extract.scopes import PROVINCE_RE
+from briefgen.extract.text import Source
+from briefgen.numbers import parse_number
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and its unit at folded offsets [start, end)."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str      # as written in the report
+    kind: str      # percent, money, physical, count, multiple or provinces
+
+
+def find_quantities(source: Source) -> list[Quantity]:
+    """Return every quantity of *source*, in reading order."""
+    found = _with_units(source) + _slash_counts(source) + _have_counts(source)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _with_units(source: Source) -> list[Quantity]:
+    quantities = []
+    for match in QUANTITY_RE.finditer(source.folded):
+        unit = source.quote(match.start("unit"), match.end("unit"))[0]
+        quantities.append(Quantity(match.start(), match.end(), parse_number(match.group("num")),
+                                   unit, UNIT_KINDS[match.group("unit")]))
+    return quantities
+
+
+def _slash_counts(source: Source) -> list[Quantity]:
+    """Return "23/28 tỉnh" counts; the unit is the denominator, "/28"."""
+    return [Quantity(m.start(), m.end(), Decimal(m.group("num")), "/" + m.group("den"),
+                     "provinces")
+            for m in SLASH_COUNT_RE.finditer(source.folded)
+            if int(m.group("num")) <= int(m.group("den"))]
+
+
+def _have_counts(source: Source) -> list[Quantity]:
+    """Return "có 21 tỉnh" counts, but not "gồm 3 tỉnh Thanh Hóa, …" enumerations."""
+    return [Quantity(m.start("num"), m.end(), Decimal(m.group("num")), "tỉnh", "provinces")
+            for m in HAVE_COUNT_RE.finditer(source.folded)
+            if not PROVINCE_RE.match(source.folded, m.end() + 1)]

@@ -1,0 +1,139 @@
+"""Find where a figure applies: a province, the whole country, or the report's region.
+
+Provinces are matched with their diacritics, in any case after a capital first letter
+("Hải phòng" is Hải Phòng, "hòa bình" is peace) and with either tone placement
+("Thanh Hoá" is Thanh Hóa). A scope written after a comparison word ("cao hơn mức tăng
+của cả nước", "chiếm 5,16% cả nước") is a point of reference, not the figure's scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.extract.mentions import Mention, MentionIndex, is_visible
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE
+from briefgen.extract.text import Sentence, Source, fold
+
+REGION = "region"
+NATIONAL = "national"
+
+# The 63 provinces and cities before 1/7/2025 (the merged units keep one of these names).
+PROVINCES = (
+    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
+    "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Yên Bái", "Thái Nguyên",
+    "Lạng Sơn", "Bắc Giang", "Phú Thọ", "Điện Biên", "Lai Châu", "Sơn La", "Hòa Bình",
+    "Quảng Ninh", "Vĩnh Phúc", "Bắc Ninh", "Hải Dương", "Hưng Yên", "Thái Bình", "Hà Nam",
+    "Nam Định", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị",
+    "Thừa Thiên Huế", "Quảng Nam", "Quảng Ngãi", "Bình Định", "Phú Yên", "Khánh Hòa",
+    "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
+    "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu", "Long An",
+    "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang",
+    "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+)
+ALIASES = {"Bắc Cạn": "Bắc Kạn", "Đắc Lắc": "Đắk Lắk", "Đắk Lắc": "Đắk Lắk",
+           "TP.HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP HCM": "Hồ Chí Minh"}
+_NAMES = {fold(name): name for name in PROVINCES} | {fold(a): n for a, n in ALIASES.items()}
+
+
+def _name_pattern(folded: str) -> str:
+    return re.escape(folded).replace(r"\ \-\ ", r"\s*[-–]\s*")
+
+
+PROVINCE_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(_name_pattern(n) for n in sorted(_NAMES, key=len, reverse=True))
+    + r")(?!\w)(?! dương)")  # Thái Bình Dương is the Pacific
+_LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
+
+
+@dataclass(frozen=True)
+class ScopeMention(Mention):
+    """A scope named in the text; value is the scope string."""
+
+    reference: bool = False          # a point of comparison, not a subject
+    listed_after: int | None = None  # index of the province it follows in a list
+    listed: bool = False             # part of a list of provinces
+
+
+def find_scope_mentions(source: Source) -> MentionIndex[ScopeMention]:
+    """Return the scope mentions of *source* in order, lists and references marked."""
+    found = sorted(_find_provinces(source) + _find_named(source, NATIONAL_RE, NATIONAL)
+                   + _find_named(source, REGION_RE, REGION), key=lambda m: m.start)
+    return MentionIndex(_mark_lists(source.folded, found))
+
+
+def _find_provinces(source: Source) -> list[ScopeMention]:
+    return [ScopeMention(m.start(), m.end(), _NAMES[_canonical_key(m.group())],
+                         _is_reference(source.folded, m.start()))
+            for m in PROVINCE_RE.finditer(source.folded)
+            if source.text[source.original_offset(m.start())].isupper()]
+
+
+def _canonical_key(matched: str) -> str:
+    return re.sub(r"\s*[-–]\s*", " - ", matched)
+
+
+def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMention]:
+    return [ScopeMention(m.start(), m.end(), scope, _is_reference(source.folded, m.start()))
+            for m in pattern.finditer(source.folded)]
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """Tell whether a comparison word precedes *start* in its clause."""
+    lead = text[max(0, start - 60):start]
+    clause = CLAUSE_BREAK_RE.split(lead)[-1]
+    return bool(REFERENCE_RE.search(clause))
+
+
+def _mark_lists(text: str, mentions: list[ScopeMention]) -> list[ScopeMention]:
+    """Mark provinces written as a list ("Yên Bái, Thái Nguyên")."""
+    marked = list(mentions)
+    for i in range(1, len(marked)):
+        before, here = marked[i - 1], marked[i]
+        if _is_province(before) and _is_province(here) and \
+                _LIST_JOIN_RE.fullmatch(text, before.end, here.start):
+            marked[i] = ScopeMention(here.start, here.end, here.value, here.reference, i - 1, True)
+            marked[i - 1] = ScopeMention(before.start, before.end, before.value, before.reference,
+                                         before.listed_after, True)
+    return marked
+
+
+def _is_province(mention: ScopeMention) -> bool:
+    return mention.value not in (REGION, NATIONAL)
+
+
+def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: Sentence,
+                   start: int) -> list[str]:
+    """Return the scope(s) of the figure at *start*: several when it follows a list."""
+    usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
+    found = _explained_reference(source, index, start) or \
+        index.last_before(start, sentence.start, usable)
+    if found is not None:
+        return _expand_list(index, found)
+    carried = index.last_before(sentence.start, sentence.paragraph.start,
+                                lambda m: usable(m) and not m.listed
+                                and source.paren_at(m.start) is None)
+    return [carried.value] if carried else [REGION]
+
+
+def _expand_list(index: MentionIndex[ScopeMention], mention: ScopeMention) -> list[str]:
+    """Return the provinces of the list ending at *mention*, in reading order."""
+    chain = [mention]
+    while chain[-1].listed_after is not None:
+        chain.append(index.mentions[chain[-1].listed_after])
+    return [m.value for m in reversed(chain)]
+
+
+def _explained_reference(source: Source, index: MentionIndex[ScopeMention],
+                         start: int) -> ScopeMention | None:
+    """Return the scope a parenthesis explains: "cao hơn của cả nước (tăng 7,4%)".
+
+    Only when the parenthesis names no scope of its own before the figure.
+    """
+    paren = source.paren_at(start)
+    if paren is None or index.last_before(start, paren.start) is not None:
+        return None
+    before = index.last_before(paren.start, 0)
+    if before is not None and not source.folded[before.end:paren.start].strip():
+        return before
+    return None
