@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,10 +11,13 @@ from briefgen.analyze import Facts, build_facts
 from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
-from briefgen.model import Briefing, ChartBlock
+from briefgen.model import Briefing, ChartBlock, ChartSpec
 from briefgen.output import DraftPaths, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
+
+Plot = Callable[[ChartSpec], bytes]
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,15 @@ class BuildResult:
 
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
-                  dataset: Dataset | None = None, templates_dir: Path | None = None) -> Draft:
-    """Return a complete draft in memory, writing nothing."""
+                  dataset: Dataset | None = None, templates_dir: Path | None = None,
+                  plot: Plot | None = None) -> Draft:
+    """Return a complete draft in memory, writing nothing.
+
+    *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
+    """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
     facts = build_facts(dataset, year, host, conference_date)
-    charts = render_charts(facts)
+    charts = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, charts)
     return Draft(facts, briefing, render_docx(briefing), charts)
 
@@ -63,11 +71,16 @@ def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
 
 def build_briefing(year: int, host: str, conference_date: date | None = None,
                    out_dir: Path | str | None = None, data_dir: Path | str | None = None,
-                   templates_dir: Path | str | None = None) -> BuildResult:
-    """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``."""
-    dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+                   templates_dir: Path | str | None = None, dataset: Dataset | None = None,
+                   plot: Plot | None = None) -> BuildResult:
+    """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
+
+    Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
+    its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
+    """
+    dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     draft = prepare_draft(year, host, conference_date, dataset,
-                          Path(templates_dir) if templates_dir else None)
+                          Path(templates_dir) if templates_dir else None, plot or default_cache())
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = Path(out_dir or DEFAULT_WORKSPACE.output) / f"{year}-{slug(host_name)}"

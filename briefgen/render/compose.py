@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.analyze import Facts
 from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
 from briefgen.load import Dataset, Target
-from briefgen.model import Briefing, ChartBlock, Masthead, Placeholder
+from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number
 from briefgen.periods import describe_periods
 from briefgen.render import tables
-from briefgen.render.charts import has_data, plot_chart
 from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
 
 HEADLINE_LABELS = {
@@ -47,10 +47,20 @@ def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
     return Placeholder(key, label, need)
 
 
-def render_charts(facts: Facts) -> dict[str, ChartBlock]:
-    """Return every chart of the draft that has at least one known value, as PNG blocks."""
-    return {spec.id: ChartBlock(spec.id, spec.caption, plot_chart(spec), spec.source_note)
-            for spec in facts.charts if has_data(spec.series)}
+def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None) -> dict[str, ChartBlock]:
+    """Return every chart of the draft that has at least one known value, as PNG blocks.
+
+    *plot* draws one spec (e.g. a ``ChartCache``); by default the matplotlib renderer,
+    imported only here so that a draft whose charts are cached never loads matplotlib.
+    """
+    if plot is None:
+        from briefgen.render.charts import plot_chart as plot
+    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note)
+            for spec in facts.charts if _has_data(spec)}
+
+
+def _has_data(spec: ChartSpec) -> bool:
+    return any(p.value is not None for s in spec.series for p in s.points)
 
 
 def _period_text(facts: Facts, ledger: FigureLedger) -> str:

@@ -1,0 +1,140 @@
+"""Draw each distinct chart once: chart PNGs kept by content, in memory and on disk.
+
+A chart's key is a hash of its ``ChartSpec`` together with the renderer (the source of
+``render/charts.py`` and the versions of matplotlib and Pillow). An unchanged chart is
+read back instead of drawn; a change to the data, the spec or the drawing code draws it
+afresh. So regenerating a draft is cheap, and in a batch the charts that do not depend
+on the host are drawn once. matplotlib is imported only when a chart has to be drawn.
+
+The disk cache lives in ``$BRIEFGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefgen/charts``,
+else ``~/.cache/briefgen/charts``; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from briefgen.model import ChartSpec
+
+PNG_START = b"\x89PNG\r\n\x1a\n"
+PNG_END = b"IEND\xaeB`\x82"
+RENDERER_SOURCE = Path(__file__).with_name("charts.py")
+MEMORY_ENTRIES = 128
+
+Plot = Callable[[ChartSpec], bytes]
+
+
+def default_folder() -> Path:
+    """Return the folder of the on-disk chart cache (see the module docstring)."""
+    if os.environ.get("BRIEFGEN_CACHE_DIR"):
+        return Path(os.environ["BRIEFGEN_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "briefgen" / "charts"
+
+
+@cache
+def renderer_id() -> str:
+    """Return a hash of what decides a chart's pixels besides its spec."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [RENDERER_SOURCE.read_bytes()]
+    for package in ("matplotlib", "pillow"):
+        try:
+            parts.append(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            parts.append(f"{package} missing".encode())
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def chart_key(spec: ChartSpec) -> str:
+    """Return the hex SHA-256 that names *spec*'s PNG."""
+    payload = json.dumps(dataclasses.asdict(spec), default=str, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{renderer_id()}\n{payload}".encode("utf-8")).hexdigest()
+
+
+def is_complete_png(data: bytes) -> bool:
+    """Return whether *data* starts and ends like a whole PNG file (no torn cache entries)."""
+    return data.startswith(PNG_START) and data.endswith(PNG_END)
+
+
+def plot_with_matplotlib(spec: ChartSpec) -> bytes:
+    """Return *spec* drawn by the matplotlib renderer, imported on first use."""
+    from briefgen.render.charts import plot_chart
+
+    return plot_chart(spec)
+
+
+class ChartCache:
+    """PNG bytes of chart specs: drawn on a miss, then kept in memory and in *folder*.
+
+    With *folder* None the cache lives in memory only. Disk errors never fail a draft:
+    an unreadable entry is drawn again, an unwritable folder is simply not used.
+    """
+
+    def __init__(self, folder: Path | None = None, plot: Plot = plot_with_matplotlib):
+        self.folder = folder
+        self.plot = plot
+        self.drawn = 0
+        self.reused = 0
+        self._memory: OrderedDict[str, bytes] = OrderedDict()
+
+    def png(self, spec: ChartSpec) -> bytes:
+        """Return the PNG of *spec*, drawing it only if no cache holds it."""
+        key = chart_key(spec)
+        data = self._memory.get(key) or self._read(key)
+        if data is None:
+            data = self.plot(spec)
+            self.drawn += 1
+            self._write(key, data)
+        else:
+            self.reused += 1
+        self._remember(key, data)
+        return data
+
+    __call__ = png
+
+    def _remember(self, key: str, data: bytes) -> None:
+        self._memory[key] = data
+        self._memory.move_to_end(key)
+        while len(self._memory) > MEMORY_ENTRIES:
+            self._memory.popitem(last=False)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.png"
+
+    def _read(self, key: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            return None
+        return data if is_complete_png(data) else None
+
+    def _write(self, key: str, data: bytes) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temp, self._path(key))  # atomic: readers see no entry or a whole one
+        except OSError:
+            Path(temp).unlink(missing_ok=True)
+
+
+def default_cache() -> ChartCache:
+    """Return a cache over the default folder."""
+    return ChartCache(default_folder())
