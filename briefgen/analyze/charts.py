@@ -20,8 +20,8 @@ def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: i
 def _note(figure: Figure | None) -> str | None:
     if figure is None:
         return None
-    if figure.status == "english":
-        return "nguồn tiếng Anh"
+    if figure.needs_note:
+        return "cần kiểm tra"
     return "ước" if figure.estimate else None
 
 

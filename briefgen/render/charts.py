@@ -64,20 +64,37 @@ def _draw_barh(ax, spec: ChartSpec) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(_vi_ticks))
 
 
+def _runs(points: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
+    """Split year-sorted points into runs of consecutive years (a line never bridges a gap)."""
+    runs: list[list[tuple[int, float]]] = []
+    for year, value in points:
+        if runs and year == runs[-1][-1][0] + 1:
+            runs[-1].append((year, value))
+        else:
+            runs.append([(year, value)])
+    return runs
+
+
 def _draw_lines(ax, spec: ChartSpec) -> None:
-    years = sorted({p.label for s in spec.series for p in s.points})
+    years = sorted({int(p.label) for s in spec.series for p in s.points})
+    flagged = False
     for i, series in enumerate(spec.series):
-        known = [(years.index(p.label), float(p.value)) for p in series.points if p.value is not None]
-        if not known:
-            continue
-        xs, ys = zip(*known)
-        ax.plot(xs, ys, marker="o", color=COLOURS[i % len(COLOURS)], label=series.name)
-        for x, y in known:
-            ax.annotate(fmt_number(round(y, 1)), (x, y), textcoords="offset points", xytext=(0, 4),
-                        ha="center", fontsize=7)
-    ax.set_xticks(range(len(years)), years)
+        colour = COLOURS[i % len(COLOURS)]
+        known = [(int(p.label), float(p.value), p.note) for p in series.points if p.value is not None]
+        for run in _runs([(x, y) for x, y, _ in known]):
+            xs, ys = zip(*run)
+            ax.plot(xs, ys, marker="o", color=colour)
+        ax.plot([], [], marker="o", color=colour, label=series.name)
+        for x, y, note in known:
+            flagged |= bool(note)
+            ax.annotate(fmt_number(round(y, 1)) + ("*" if note else ""), (x, y),
+                        textcoords="offset points", xytext=(0, 4), ha="center", fontsize=7)
+    ax.set_xticks(years, [str(y) for y in years])
     ax.axhline(0, color="#999999", linewidth=0.6)
     ax.legend(frameon=False, fontsize=8)
+    if flagged:
+        ax.figure.text(0.01, 0.01, "* số liệu ước tính hoặc từ nguồn cần kiểm tra", fontsize=7,
+                       color="#555555")
 
 
 DRAWERS = {"bar": _draw_bars, "barh": _draw_barh, "line": _draw_lines}
