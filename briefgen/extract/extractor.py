@@ -100,14 +100,14 @@ class Extractor:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""
         q, source = near.quantity, self.source
         indicator, verb = self._indicator(near)
-        period = self._period(near)
+        period, open_year = self._period(near)
         scopes = [REGION] if indicator == PROVINCES_COUNT else \
             resolve_scopes(source, self.scopes, near.sentence, q.start)
         value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
-        return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start)
-                for scope in scopes]
+        return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
+                       open_year) for scope in scopes]
 
     def _indicator(self, near: Neighbourhood) -> tuple[str, str | None]:
         """Return the indicator of the quantity and the verb that introduced it."""
@@ -121,13 +121,15 @@ class Extractor:
         plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
         return classify(q.kind, verb, topic, lead, plan_share), verb
 
-    def _period(self, near: Neighbourhood) -> str:
-        """Return the period code of the quantity, "" when the report leaves it open."""
+    def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
+        """Return the period code of the quantity, or "" and the year when months are left open."""
         q, text = near.quantity, self.source.folded
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
         clause_end = clause_break.start() if clause_break else near.next_start
-        period = resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
-        return period.code if period else ""
+        found = resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+        if found is None:
+            return "", None
+        return (found.value.code, None) if found.value else ("", found.year)
 
     def _quote_start(self, near: Neighbourhood) -> int:
         """Return where the quote of a quantity begins: at its clause, at most _QUOTE_MAX long."""

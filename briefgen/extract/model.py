@@ -21,6 +21,7 @@ class Figure:
     estimate: bool
     quote: str
     start: int
+    open_year: int | None = None  # not output: the year when the months are left open
 
     def as_row(self) -> dict[str, str]:
         """Return the figure as CSV cells (plain dot-decimal value, true/false)."""

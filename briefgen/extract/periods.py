@@ -39,6 +39,8 @@ _NOT_A_YEAR_LEAD_RE = re.compile(
     r"(?:(?<!\w)(?:đến|tới|tầm nhìn|từ|giai đoạn)"
     r"|hội nghị[^.;:]{0,90}(?:phía bắc|phía nam|bắc bộ|tdmnbb|lần thứ [ivxlc\d]+))\s*[-–]?\s*$")
 _DATE_LEAD_RE = re.compile(r"ngày\s*$")
+# "đến [hết] tháng 6 năm 2013" runs through June: the first six months, not June alone.
+_THROUGH_LEAD_RE = re.compile(r"(?<!\w)(?:đến|tới|lũy kế) (?:hết |cuối )?$")
 _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
 _LEAD_WINDOW = 100  # how far back the words qualifying a period are looked for
 
@@ -72,7 +74,10 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
         return None
     flags = dict(base=_is_base(lead),
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None)
-    return _interpret(match, **flags)
+    mention = _interpret(match, **flags)
+    if match.group("m") and _THROUGH_LEAD_RE.search(lead):
+        return replace(mention, value=("n", int(match.group("m"))))
+    return mention
 
 
 def _is_base(lead: str) -> bool:
@@ -154,12 +159,12 @@ def _end_key(period: Period) -> tuple[int, int, int]:
 
 
 def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence: Sentence,
-                   start: int, end: int, clause_end: int) -> Period | None:
-    """Return the period of the figure at [start, end) in *sentence*."""
+                   start: int, end: int, clause_end: int) -> PeriodMention | None:
+    """Return the mention giving the period of the figure at [start, end) in *sentence*."""
     usable = lambda m: not m.base and is_visible(source, m, start)  # noqa: E731
     found = index.last_before(start, sentence.start, usable)
     if found is None:
         found = next((m for m in index.after(end, clause_end) if not m.base), None)
     if found is None:
         found = index.last_before(sentence.start, 0, lambda m: m.carries and not m.base)
-    return found.value if found else None
+    return found

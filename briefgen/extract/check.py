@@ -1,0 +1,54 @@
+"""``briefgen check-data [--data-dir DIR] [--seeds-dir DIR] [--strict]``.
+
+Prints one line per data row the seeds do not back, by CSV line number; exit code 1 when
+any row fails (with --strict, warnings fail too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefgen.errors import BriefgenError
+from briefgen.extract.verify import ERROR, check_indicators
+from briefgen.paths import DEFAULT_WORKSPACE
+
+EXIT_OK, EXIT_ERROR = 0, 1
+INDICATORS_FILE = "indicators.csv"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``briefgen check-data``."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen check-data",
+        description="Kiểm tra mọi số liệu trong data/indicators.csv lấy từ tệp seed: "
+                    "giá trị, kỳ và phạm vi phải có trong tệp đó.")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_WORKSPACE.data,
+                        help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("--seeds-dir", type=Path, default=DEFAULT_WORKSPACE.seeds,
+                        help="thư mục các tệp seed (mặc định: seeds/)")
+    parser.add_argument("--strict", action="store_true",
+                        help="coi cảnh báo (nguồn không nói rõ số tháng) là lỗi")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run ``briefgen check-data`` and return its exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    path = args.data_dir / INDICATORS_FILE
+    try:
+        findings = check_indicators(path, args.seeds_dir)
+    except BriefgenError as error:
+        print(f"Lỗi: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for finding in findings:
+        label = "Lỗi" if finding.severity == ERROR else "Cảnh báo"
+        print(f"{path}:{finding.line}: {label}: {finding.message}")
+    failing = [f for f in findings if f.severity == ERROR or args.strict]
+    errors = sum(f.severity == ERROR for f in findings)
+    print(f"{path}: {errors} lỗi, {len(findings) - errors} cảnh báo.")
+    return EXIT_ERROR if failing else EXIT_OK
