@@ -95,6 +95,10 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request)
         manifest["notices"] = list(_notices(draft, paths))
+        manifest["inconsistencies"] = [
+            {"figures": list(item.figure_ids), "message": item.message}
+            for item in draft.facts.inconsistencies
+            if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         return manifest
 
     paths = write_draft(folder, stem, draft.docx,

@@ -152,3 +152,10 @@ def test_manifest_lists_sources_quotes_and_places(draft_2025):
     by_id = {p["id"]: p for p in placeholders}
     assert by_id["retail_sales@region:2024"]["where"] and "năm 2024" in by_id["retail_sales@region:2024"]["need"]
     assert draft_2025.manifest["docx"] == draft_2025.result.docx_path.name
+
+
+def test_inconsistent_sources_are_flagged_not_silently_picked(draft_2023):
+    comments = [c.text for c in draft_2023.document.comments]
+    assert any("Số liệu không khớp: 1.954 nghìn tỷ đồng (năm 2022)" in c and "1.787" in c for c in comments)
+    flagged = draft_2023.manifest["inconsistencies"]
+    assert any("retail_sales@region:2022#2023" in item["figures"] for item in flagged)

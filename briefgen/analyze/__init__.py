@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefgen.analyze import charts as chart_specs
+from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
 from briefgen.analyze.edition import EditionContext, build_edition
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
@@ -45,6 +46,7 @@ class Facts:
     date_placeholder: Placeholder | None
     months_placeholder: Placeholder | None
     notices: tuple[str, ...]
+    inconsistencies: tuple[Inconsistency, ...] = ()
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
@@ -119,7 +121,8 @@ def build_facts(dataset: Dataset, year: int, host: str, conference: date | None 
         targets=tuple(t for t in dataset.targets if t.year == year),
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
-        months_placeholder=months_ph, notices=_notices(edition))
+        months_placeholder=months_ph, notices=_notices(edition),
+        inconsistencies=find_inconsistencies(dataset.figures))
 
 
 def _notices(edition: EditionContext) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.analyze import Facts
+from briefgen.analyze.consistency import notes_by_figure
 from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
 from briefgen.load import Dataset, Target
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
@@ -128,7 +129,7 @@ def _masthead(facts: Facts) -> Masthead:
 def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
                      charts: dict[str, ChartBlock] | None = None) -> Briefing:
     """Return the complete draft for *facts* (charts may be passed in when cached)."""
-    ledger = FigureLedger(placeholders={})
+    ledger = FigureLedger(placeholders={}, notes=notes_by_figure(facts.inconsistencies))
     env = make_environment(templates_dir, ledger)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger, env))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),

@@ -45,9 +45,17 @@ def figure_note(figure: Figure) -> str | None:
     return None
 
 
-def parse_inlines(text: str, figures: dict[str, Figure],
-                  placeholders: dict[str, Placeholder]) -> tuple[Inline, ...]:
-    """Return the runs of *text*: plain text, formatted figures and placeholders."""
+def _join_notes(*notes: str | None) -> str | None:
+    present = [n for n in notes if n]
+    return " ".join(present) if present else None
+
+
+def parse_inlines(text: str, figures: dict[str, Figure], placeholders: dict[str, Placeholder],
+                  notes: dict[str, str] | None = None) -> tuple[Inline, ...]:
+    """Return the runs of *text*: plain text, formatted figures and placeholders.
+
+    *notes* adds caveats per figure id (e.g. an inconsistency between sources).
+    """
     runs: list[Inline] = []
     position = 0
     for match in MARKER.finditer(text):
@@ -59,7 +67,8 @@ def parse_inlines(text: str, figures: dict[str, Figure],
             runs.append(PlaceholderRun(ref, placeholder.label, placeholder.need))
         else:
             figure = figures[ref]
-            runs.append(FigureRun(ref, FORMATS[kind[2:]](figure), figure_note(figure)))
+            extra = (notes or {}).get(ref)
+            runs.append(FigureRun(ref, FORMATS[kind[2:]](figure), _join_notes(figure_note(figure), extra)))
         position = match.end()
     if position < len(text):
         runs.append(Text(text[position:]))

@@ -33,6 +33,7 @@ class FigureLedger:
 
     placeholders: dict[str, Placeholder]
     figures: dict[str, Figure] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)   # extra caveats by figure id
 
     def mark(self, item: Slot | Figure | Placeholder | None, fmt: str = "value") -> str:
         """Return the marker for *item*, remembering what it refers to."""
@@ -77,7 +78,7 @@ def parse_blocks(text: str, ledger: FigureLedger, tables: dict[str, TableBlock],
             joined = " ".join(line.strip() for line in paragraph)
             style = "note" if joined.startswith("> ") else "body"
             blocks.append(Paragraph(parse_inlines(joined.removeprefix("> "), ledger.figures,
-                                                  ledger.placeholders), style))
+                                                  ledger.placeholders, ledger.notes), style))
             paragraph.clear()
 
     for line in text.splitlines():
