@@ -48,36 +48,41 @@ def next_free(folder: Path, stem: str) -> DraftPaths:
     raise RuntimeError(f"more than {MAX_VERSIONS} drafts in {folder}")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_temp(path: Path, data: bytes) -> Path:
+    """Return a fully written, synced temporary file beside *path*."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = _write_temp(path, data)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
 
 
 def link_no_clobber(path: Path, data: bytes) -> bool:
     """Write *data* to *path* only if *path* does not exist; return False if it appeared meanwhile."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = _write_temp(path, data)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.link(temp, path)  # fails if path exists: no race can overwrite a draft
-        except FileExistsError:
-            return False
+        os.link(temp, path)  # fails if path exists: no race can overwrite a draft
         return True
+    except FileExistsError:
+        return False
     finally:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
 
 
 def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],

@@ -12,6 +12,16 @@ FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
+def insert_in_order(parent, element, successors: tuple[str, ...]) -> None:
+    """Insert *element* before the first existing child named in *successors* (schema order)."""
+    for tag in successors:
+        anchor = parent.find(qn(tag))
+        if anchor is not None:
+            anchor.addprevious(element)
+            return
+    parent.append(element)
+
+
 def set_all_fonts(rpr, font: str) -> None:
     """Set *font* in every font slot of a run-properties element and drop theme fonts."""
     rfonts = rpr.get_or_add_rFonts()
@@ -43,20 +53,12 @@ def set_bottom_border(paragraph_element, size_eighths: int = 6) -> None:
     borders.append(bottom)
     # pBdr follows pStyle, keepNext, keepLines, pageBreakBefore, framePr, widowControl, numPr,
     # suppressLineNumbers in CT_PPr; inserting before spacing/ind/jc keeps schema order.
-    successor = None
-    for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-                "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-                "w:pPrChange"):
-        successor = ppr.find(qn(tag))
-        if successor is not None:
-            break
-    if successor is not None:
-        successor.addprevious(borders)
-    else:
-        ppr.append(borders)
+    insert_in_order(ppr, borders, (
+        "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+        "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"))
 
 
 def remove_table_borders(table_element) -> None:
@@ -72,15 +74,7 @@ def remove_table_borders(table_element) -> None:
         tbl_pr.remove(existing)
     # tblBorders comes after tblStyle, tblpPr, tblOverlap, bidiVisual, tblStyleRowBandSize,
     # tblStyleColBandSize, tblW, jc, tblCellSpacing, tblInd.
-    anchor = None
-    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
+    insert_in_order(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"))
 
 
 def add_page_field(run) -> None:
@@ -109,15 +103,8 @@ def set_cell_shading(cell, fill: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
     # shd follows tcW, gridSpan, vMerge/hMerge, tcBorders in CT_TcPr.
-    anchor = None
-    for tag in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"):
-        anchor = tc_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(shading)
-    else:
-        tc_pr.append(shading)
+    insert_in_order(tc_pr, shading, ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                                     "w:vAlign", "w:hideMark"))
 
 
 def set_comment_date(comment, iso_stamp: str) -> None:
