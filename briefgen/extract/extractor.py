@@ -9,7 +9,7 @@ from briefgen.extract.classify import PROVINCES_COUNT, classify, find_topic, fin
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, MAJOR_BREAK_RE, \
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -19,6 +19,7 @@ from briefgen.extract.text import Sentence, Source
 _QUOTE_MAX = 160
 _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
+_MAJOR_BREAKS = ";:()"
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,12 @@ class Extractor:
 
     def _major_clause_start(self, near: Neighbourhood) -> int:
         """Return where the quantity's clause (between ; : and parentheses) begins."""
-        text, start = self.source.folded, near.sentence.start
-        breaks = [m.end() for m in MAJOR_BREAK_RE.finditer(text, start, near.quantity.start)]
-        return breaks[-1] if breaks else start
+        return self._after_last_break(near.sentence.start, near.quantity.start)
+
+    def _after_last_break(self, start: int, end: int) -> int:
+        """Return the position after the last ; : ( ) in [start, end), else *start*."""
+        text = self.source.folded
+        return max([start] + [text.rfind(char, start, end) + 1 for char in _MAJOR_BREAKS])
 
     def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood) -> bool:
         """Tell whether a visible marker precedes the quantity in its sentence."""
@@ -134,9 +138,7 @@ class Extractor:
     def _quote_start(self, near: Neighbourhood) -> int:
         """Return where the quote of a quantity begins: at its clause, at most _QUOTE_MAX long."""
         q, text = near.quantity, self.source.folded
-        start = near.lead_start
-        breaks = [m.end() for m in MAJOR_BREAK_RE.finditer(text, start, q.start)]
-        start = breaks[-1] if breaks else start
+        start = self._after_last_break(near.lead_start, q.start)
         if q.end - start > _QUOTE_MAX:
             commas = [m.end() for m in CLAUSE_BREAK_RE.finditer(text, start, q.start)
                       if q.end - m.end() <= _QUOTE_MAX]

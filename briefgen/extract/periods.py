@@ -21,13 +21,14 @@ from briefgen.periods import Period
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 PERIOD_RE = re.compile(
-    r"(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
+    r"(?=[\dncmqtđh])"  # every alternative starts with one of these: a cheap first test
+    r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
     r"|(?<!\d)(?P<n>\d{1,2}) tháng(?: (?P<edge>đầu|cuối))?(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
     r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/| )(?P<qy>\d{4}))?(?!\w)"
     r"|(?<!\w)tháng (?P<m>\d{1,2})(?:(?:/| năm )(?P<my>\d{4}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
-    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
+    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w))"
 )
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
 # between the comparison word and the period.

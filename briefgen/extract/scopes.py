@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE, \
+    trie_pattern
 from briefgen.extract.text import Sentence, Source, fold
 
 REGION = "region"
@@ -36,12 +37,8 @@ ALIASES = {"Bắc Cạn": "Bắc Kạn", "Đắc Lắc": "Đắk Lắk", "Đắk
 _NAMES = {fold(name): name for name in PROVINCES} | {fold(a): n for a, n in ALIASES.items()}
 
 
-def _name_pattern(folded: str) -> str:
-    return re.escape(folded).replace(r"\ \-\ ", r"\s*[-–]\s*")
-
-
 PROVINCE_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(_name_pattern(n) for n in sorted(_NAMES, key=len, reverse=True))
+    r"(?<!\w)(?:" + trie_pattern(_NAMES).replace(r"\ \-\ ", r"\s*[-–]\s*")  # Bà Rịa - Vũng Tàu
     + r")(?!\w)(?! dương)")  # Thái Bình Dương is the Pacific
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
 

@@ -21,7 +21,7 @@ def read_report(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise DataFileError(path, f"không phải UTF-8 (byte 0x{data[error.start]:02x} ở vị trí "
-                                  f"{error.start})", hint="lưu lại tệp ở mã UTF-8") from None
+                                  f"{error.start}); hãy lưu lại tệp ở mã UTF-8") from None
     if not text.strip():
         raise DataFileError(path, "tệp rỗng")
     return text
