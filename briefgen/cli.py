@@ -34,6 +34,12 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"cần số nguyên dương, gặp '{text}'")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the main job (writing a draft)."""
     parser = argparse.ArgumentParser(
@@ -41,12 +47,44 @@ def build_parser() -> argparse.ArgumentParser:
         description="Soạn dự thảo báo cáo Hội nghị ngành Công Thương khu vực phía Bắc (DOCX).",
         epilog="Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) if SUBCOMMANDS else None,
     )
-    parser.add_argument("--year", type=int, required=True, help="năm tổ chức hội nghị")
-    parser.add_argument("--host", required=True, help="tỉnh/thành phố đăng cai (không dấu cũng được)")
+    parser.add_argument("--year", type=int, action="append", dest="years", required=True, metavar="YEAR",
+                        help="năm tổ chức hội nghị (nhắc lại để soạn nhiều năm: --year 2024 --year 2025)")
+    parser.add_argument("--host", help="tỉnh/thành phố đăng cai (không dấu cũng được)")
+    parser.add_argument("--all-hosts", action="store_true",
+                        help="soạn cho mọi tỉnh, thành phố có vào ngày hội nghị của năm đó")
+    parser.add_argument("--jobs", type=_positive, metavar="N",
+                        help="số tiến trình soạn song song khi soạn nhiều dự thảo (mặc định: số lõi CPU)")
     parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     return parser
+
+
+def check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """Refuse contradictory options; ``args.year`` is the (first) year of the request."""
+    if bool(args.host) == args.all_hosts:
+        parser.error("cần đúng một trong hai: --host TÊN hoặc --all-hosts")
+    if args.date and len(args.years) > 1:
+        parser.error("--date chỉ dùng với một năm")
+    args.year = args.years[0]
+    return args
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Build the drafts of every host (or of several years), then print a summary line."""
+    from briefgen.batch import ProgressBar, build_batch, describe
+
+    result = build_batch(args.years, None if args.all_hosts else [args.host], jobs=args.jobs,
+                         out_dir=args.out, data_dir=args.data_dir, conference_date=args.date,
+                         on_done=ProgressBar(sys.stderr))
+    for outcome in result.failed:
+        print(f"Lỗi: {outcome.job.year} {outcome.job.host}: {outcome.error}", file=sys.stderr)
+        if outcome.hint:
+            print(f"Gợi ý: {outcome.hint}", file=sys.stderr)
+        if outcome.trace:
+            print(outcome.trace, file=sys.stderr)
+    print(describe(result))
+    return EXIT_ERROR if result.failed else EXIT_OK
 
 
 def run_main_job(args: argparse.Namespace) -> int:
@@ -76,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             module = importlib.import_module(SUBCOMMANDS[argv[0]])
             return module.main(argv[1:])
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = check_args(parser, parser.parse_args(argv))
+        if args.all_hosts or len(args.years) > 1:
+            return run_batch(args)
         return run_main_job(args)
     except BriefgenError as error:
         print_error(error)

@@ -101,6 +101,12 @@ class ChartCache:
 
     __call__ = png
 
+    def prime(self, pngs: dict[str, bytes]) -> None:
+        """Keep *pngs* (key → PNG drawn elsewhere, e.g. by another worker) in memory."""
+        for key, data in pngs.items():
+            if key not in self._memory:
+                self._remember(key, data)
+
     def _remember(self, key: str, data: bytes) -> None:
         self._memory[key] = data
         self._memory.move_to_end(key)

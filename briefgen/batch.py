@@ -1,0 +1,255 @@
+"""Build drafts for every host of one or more years, in parallel worker processes.
+
+``build_batch([2025])`` writes one draft per provincial unit that exists at the date of
+the 2025 edition. Charts shared by several drafts (the history of editions) are drawn
+once, before the hosts are built; the rest go through the chart cache of each worker.
+Every draft keeps the no-overwrite rule of a single run, and a host that fails is
+reported without stopping the others.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from briefgen.errors import BriefgenError
+
+PROGRESS_WIDTH = 24
+
+
+@dataclass(frozen=True)
+class Job:
+    year: int
+    host: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one job: the draft written, or why it failed."""
+
+    job: Job
+    docx_path: Path | None = None
+    version: int = 0
+    error: str | None = None        # one line for the user
+    hint: str | None = None
+    trace: str | None = None        # the traceback, when the failure is a bug
+    charts_drawn: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    outcomes: tuple[Outcome, ...]
+    out_dir: Path
+    seconds: float
+    workers: int
+    charts_drawn: int               # charts drawn by matplotlib (not read from a cache)
+
+    @property
+    def written(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if o.ok)
+
+    @property
+    def failed(self) -> tuple[Outcome, ...]:
+        return tuple(o for o in self.outcomes if not o.ok)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs; picklable, so it also travels to spawned workers."""
+
+    dataset: object                 # briefgen.load.Dataset
+    out_dir: Path | None
+    templates_dir: Path | None
+    conference_date: date | None
+    cache_folder: Path | None
+    plot: Callable | None           # draws a ChartSpec; None = matplotlib
+
+
+def hosts_of_year(dataset, year: int, conference_date: date | None = None) -> tuple[str, ...]:
+    """Return the provincial units that exist at the date of *year*'s edition (Dec 31 if unknown)."""
+    from briefgen.analyze.edition import find_record
+    from briefgen.analyze.hosts import provinces_on
+
+    record = find_record(dataset, year)
+    day = conference_date or (record.date if record and record.date else None) or date(year, 12, 31)
+    return tuple(p.name for p in provinces_on(dataset, day))
+
+
+def plan_jobs(dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
+              conference_date: date | None = None) -> tuple[Job, ...]:
+    """Return one job per year and host (every host of the year when *hosts* is None)."""
+    return tuple(Job(year, host) for year in years
+                 for host in (hosts or hosts_of_year(dataset, year, conference_date)))
+
+
+def shared_specs(dataset, jobs: Iterable[Job], conference_date: date | None = None) -> list:
+    """Return the chart specs that several jobs would draw identically (drawn once up front)."""
+    from briefgen.analyze import build_facts
+    from briefgen.render.chart_cache import chart_key
+
+    specs, counts = {}, Counter()
+    for job in jobs:
+        try:
+            facts = build_facts(dataset, job.year, job.host, conference_date)
+        except BriefgenError:
+            continue  # reported when the job itself runs
+        for spec in facts.charts:
+            key = chart_key(spec)
+            specs[key] = spec
+            counts[key] += 1
+    return [specs[key] for key, count in counts.items() if count > 1]
+
+
+# --- worker side: one ChartCache and one Settings per process ---
+
+_settings: Settings | None = None
+_cache = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _settings, _cache
+    from briefgen.render.chart_cache import ChartCache, plot_with_matplotlib
+
+    _settings = settings
+    _cache = ChartCache(settings.cache_folder, settings.plot or plot_with_matplotlib)
+
+
+def _draw(spec) -> tuple[str, bytes, int]:
+    from briefgen.render.chart_cache import chart_key
+
+    before = _cache.drawn
+    png = _cache.png(spec)
+    return chart_key(spec), png, _cache.drawn - before
+
+
+def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
+    from briefgen.api import build_briefing
+
+    _cache.prime(shared)
+    before = _cache.drawn
+    try:
+        result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
+                                templates_dir=_settings.templates_dir, dataset=_settings.dataset,
+                                plot=_cache)
+    except BriefgenError as error:
+        return Outcome(job, error=str(error), hint=error.hint, charts_drawn=_cache.drawn - before)
+    except Exception as error:  # a bug: keep the traceback, go on with the other hosts
+        return Outcome(job, error=f"{type(error).__name__}: {error}", trace=traceback.format_exc(),
+                       charts_drawn=_cache.drawn - before)
+    return Outcome(job, result.docx_path, result.version, charts_drawn=_cache.drawn - before)
+
+
+def default_jobs() -> int:
+    """Return the default number of worker processes: one per core."""
+    return os.cpu_count() or 1
+
+
+def _context():
+    import multiprocessing
+
+    # fork shares the loaded dataset and imported libraries with the workers at no cost
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+
+
+def _crashed(job: Job, error: BaseException) -> Outcome:
+    return Outcome(job, error=f"tiến trình con dừng đột ngột ({type(error).__name__}: {error})",
+                   trace="".join(traceback.format_exception(error)))
+
+
+def build_batch(years: Sequence[int], hosts: Sequence[str] | None = None, jobs: int | None = None,
+                out_dir: Path | str | None = None, data_dir: Path | str | None = None,
+                templates_dir: Path | str | None = None, conference_date: date | None = None,
+                cache_folder: Path | None = None, disk_cache: bool = True,
+                plot: Callable | None = None,
+                on_done: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
+    """Build a draft per year and host in *jobs* processes; return every outcome, in plan order.
+
+    Charts are cached in *cache_folder* (default: the user cache), or only in memory when
+    *disk_cache* is False. *on_done(outcome, done, total)* is called as each draft finishes.
+    """
+    from briefgen.load import load_dataset
+    from briefgen.paths import DEFAULT_WORKSPACE
+    from briefgen.render.chart_cache import default_folder
+
+    started = time.perf_counter()
+    dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+    plan = plan_jobs(dataset, years, hosts, conference_date)
+    settings = Settings(dataset, Path(out_dir) if out_dir else None,
+                        Path(templates_dir) if templates_dir else None, conference_date,
+                        (cache_folder or default_folder()) if disk_cache else None, plot)
+    workers = max(1, min(jobs or default_jobs(), len(plan)))
+    run = _run_in_process if workers == 1 else _run_in_pool
+    outcomes, drawn = run(settings, plan, workers, on_done or (lambda *_: None))
+    order = {job: i for i, job in enumerate(plan)}
+    return BatchResult(tuple(sorted(outcomes, key=lambda o: order[o.job])),
+                       settings.out_dir or DEFAULT_WORKSPACE.output,
+                       time.perf_counter() - started, workers, drawn)
+
+
+def _run_in_process(settings: Settings, plan, _workers: int, on_done):
+    _start_worker(settings)  # one process: its memory cache already shares the charts
+    outcomes = []
+    for job in plan:
+        outcomes.append(_build(job, {}))
+        on_done(outcomes[-1], len(outcomes), len(plan))
+    return outcomes, sum(o.charts_drawn for o in outcomes)
+
+
+def _run_in_pool(settings: Settings, plan, workers: int, on_done):
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    specs = shared_specs(settings.dataset, plan, settings.conference_date)
+    outcomes = []
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        drawn_shared = list(pool.map(_draw, specs))  # first, so that no host draws them again
+        shared = {key: png for key, png, _ in drawn_shared}
+        futures = {pool.submit(_build, job, shared): job for job in plan}
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except Exception as error:  # the worker died (e.g. out of memory)
+                outcome = _crashed(futures[future], error)
+            outcomes.append(outcome)
+            on_done(outcome, len(outcomes), len(plan))
+    drawn = sum(n for _, _, n in drawn_shared) + sum(o.charts_drawn for o in outcomes)
+    return outcomes, drawn
+
+
+def describe(result: BatchResult) -> str:
+    """Return the summary line of a batch: written, failed, time, where."""
+    seconds = f"{result.seconds:.1f}".replace(".", ",")
+    return (f"Đã ghi {len(result.written)}/{len(result.outcomes)} dự thảo vào {result.out_dir}; "
+            f"lỗi: {len(result.failed)}; {seconds} giây ({result.workers} tiến trình).")
+
+
+class ProgressBar:
+    """A one-line text progress bar on a terminal; one line per draft otherwise (logs, CI)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.live = stream.isatty()
+
+    def __call__(self, outcome: Outcome, done: int, total: int) -> None:
+        label = f"{outcome.job.year} {outcome.job.host}"
+        if not self.live:
+            status = outcome.docx_path.name if outcome.ok else f"lỗi: {outcome.error}"
+            print(f"[{done:>{len(str(total))}}/{total}] {label}: {status}", file=self.stream, flush=True)
+            return
+        filled = PROGRESS_WIDTH * done // total
+        bar = "█" * filled + "░" * (PROGRESS_WIDTH - filled)
+        end = "\n" if done == total else ""
+        self.stream.write(f"\r\x1b[K{bar} {done}/{total} {label}{end}")
+        self.stream.flush()
