@@ -6,8 +6,11 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefgen.extract import extract_text
+from briefgen.extract.classify import INDICATORS
 from briefgen.extract.patterns import TOPICS, UNIT_KINDS
 from briefgen.extract.text import fold
 
@@ -108,6 +111,11 @@ CASES = {
     "share of plan is other": (
         "Năm 2014 giá trị sản xuất công nghiệp đạt 70,28% kế hoạch năm.",
         [("other", "2014", "region", "70.28", "%", False)]),
+    "abbreviated periods, plans dropped, forecasts are estimates": (
+        "IIP 6T/2024: Bắc Giang tăng 21%. Kế hoạch năm 2024: IIP tăng 9%. "
+        "Dự báo cả năm 2024 xuất khẩu đạt 135 tỷ USD.",
+        [("iip_growth", "H1-2024", "Bắc Giang", "21", "%", False),
+         ("export_value", "2024", "region", "135", "tỷ USD", True)]),
     "captions do not set the period": (
         "Năm 2022 xuất khẩu tăng 5%.\nHội nghị năm 2023: khai mạc\nXuất khẩu đạt 10 tỷ USD.",
         [("export_growth", "2022", "region", "5", "%", False),
@@ -148,3 +156,20 @@ def test_long_clauses_are_quoted_from_a_clause_boundary():
 def test_vocabulary_is_written_in_folded_form():
     """Patterns run on folded text: a keyword with the other tone placement would never match."""
     assert [w for w in [*TOPICS, *UNIT_KINDS] if fold(w) != w] == []
+
+
+TOKENS = ["năm 2022", "6 tháng đầu năm", "quý I/2024", "tháng 5", "đến nay", "tăng", "giảm",
+          "đạt", "chiếm", "bằng", "ước", "so với", "cùng kỳ", "cả nước", "Hải phòng", "Thanh Hoá",
+          "toàn vùng", "chỉ số sản xuất công nghiệp", "tổng mức bán lẻ", "kim ngạch xuất khẩu",
+          "1.954", "56.511,16", "28.3", "4,8%", "12 %", "tỷ đồng", "nghìn tỷ", "tỷ USD", "23/28 tỉnh",
+          "có 6 địa phương", "trên", "8-9%", "chỉ tiêu", "(", ")", ",", ";", ":", ".", "\n", "\r\n"]
+
+
+@given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=5), max_size=40), st.booleans())
+def test_any_text_gives_exact_quotes(tokens, decompose):
+    text = " ".join(tokens)
+    if decompose:
+        text = unicodedata.normalize("NFD", text)
+    for figure in extract_text(text, "t.txt"):
+        assert text[figure.start:figure.start + len(figure.quote)] == figure.quote
+        assert figure.indicator in INDICATORS and figure.quote

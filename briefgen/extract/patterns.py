@@ -1,4 +1,8 @@
-"""The vocabulary of Vietnamese reports, compiled once; all patterns run on folded text."""
+"""The vocabulary of Vietnamese reports, compiled once; all patterns run on folded text.
+
+Patterns that could start almost anywhere open with a lookahead on their possible first
+characters (``(?=[ưd])``): a cheap test that spares the engine the rest at most positions.
+"""
 
 from __future__ import annotations
 
@@ -71,8 +75,9 @@ RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
 ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
-                         r"|dự kiến|dự ước|dự tính)")
-TARGET_RE = re.compile(r"(?=[cmpđb])(?:chỉ tiêu|mục tiêu|phấn đấu|(?:được|đã|chính phủ|bộ) giao(?!\w))")
+                         r"|dự kiến|dự ước|dự tính|dự báo)")
+TARGET_RE = re.compile(r"(?=[cmpđbk])(?:chỉ tiêu|mục tiêu|phấn đấu|(?:được|đã|chính phủ|bộ) giao(?!\w)"
+                       r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
 
 # Topics: the nearest one before a figure says what the figure is about.
@@ -101,8 +106,6 @@ REGION_RE = re.compile(
     r"(?=[tckv\d])(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông))"
     r"|khu vực (?:phía bắc|này)|vùng tdmnbb"
     r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?(?:phía bắc|tdmnbb|bắc bộ))(?!\w)")
-# Every pattern that can start at many places opens with a lookahead on its possible first
-# characters: a cheap test that spares the engine the rest almost everywhere.
 # Words that make a following scope a point of comparison, not the figure's own scope.
 REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với)(?!\w)")
 # Clause boundaries; a comma between digits is a decimal mark, not a boundary.

@@ -24,6 +24,7 @@ PERIOD_RE = re.compile(
     r"(?=[\dncmqtđh])"  # every alternative starts with one of these: a cheap first test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
     r"|(?<!\d)(?P<n>\d{1,2}) tháng(?: (?P<edge>đầu|cuối))?(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
+    r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
     r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/| )(?P<qy>\d{4}))?(?!\w)"
     r"|(?<!\w)tháng (?P<m>\d{1,2})(?:(?:/| năm )(?P<my>\d{4}))?(?![\w/])"
@@ -78,7 +79,7 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
     mention = _interpret(match, **flags)
     if match.group("m") and _THROUGH_LEAD_RE.search(lead):
         return replace(mention, value=("n", int(match.group("m"))))
-    return mention
+    return mention  # value is a spec here; _resolve_context turns it into a Period
 
 
 def _is_base(lead: str) -> bool:
@@ -90,26 +91,24 @@ def _is_base(lead: str) -> bool:
 def _interpret(match: re.Match, **flags) -> PeriodMention:
     """Return what the groups of a PERIOD_RE match say, year possibly still unknown."""
     g = match.groupdict()
-    make = lambda period, year, partial: PeriodMention(  # noqa: E731
-        match.start(), match.end(), period, year, partial, **flags)
-    if g["n"]:
-        return _months_mention(int(g["n"]), g["edge"], _year(g["ny"]), make)
-    if g["q"]:
-        return make(("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True)
-    if g["m"]:
-        return make(("m", int(g["m"])), _year(g["my"]), True)
-    if g["y"]:
-        return make(Period(int(g["y"])), int(g["y"]), False)
-    if g["now"]:
-        return PeriodMention(match.start(), match.end(), None, None, True, now=True, **flags)
-    return make(None, _year(g["vy"]), True)  # vague months: the year at most
+    if g["n"] or g["n2"]:
+        spec, year = _months_spec(int(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
+        partial = spec is None or spec[1] != 12
+    elif g["q"]:
+        spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
+    elif g["m"]:
+        spec, year, partial = ("m", int(g["m"])), _year(g["my"]), True
+    elif g["y"]:
+        spec, year, partial = ("n", 12), int(g["y"]), False
+    else:  # "đến nay", or vague months ("những tháng đầu năm 2024"): the year at most
+        spec, year, partial = None, _year(g["vy"]), True
+    return PeriodMention(match.start(), match.end(), spec, year, partial,
+                         now=bool(g["now"]), **flags)
 
 
-def _months_mention(months: int, edge: str | None, year: int | None, make) -> PeriodMention:
-    """Return the mention of "N tháng (đầu|cuối) năm YYYY"."""
-    if edge == "cuối" or not 1 <= months <= 12:
-        return make(None, year, True)
-    return make(("n", months), year, months != 12)
+def _months_spec(months: int, edge: str | None) -> tuple[str, int] | None:
+    """Return the spec of "N tháng (đầu|cuối) năm": the first N months; the last N are open."""
+    return None if edge == "cuối" or not 1 <= months <= 12 else ("n", months)
 
 
 def _year(text: str | None) -> int | None:
@@ -117,33 +116,28 @@ def _year(text: str | None) -> int | None:
 
 
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """Fill missing years from earlier mentions and "now" from the latest partial period."""
-    resolved: list[PeriodMention] = []
+    """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
+    resolved, latest_partial, latest = [], None, None
     for mention in mentions:
-        resolved.append(_with_year(mention, resolved))
+        year = mention.year or latest_partial or latest
+        resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
+        if year and not mention.base:  # the year the report is talking about, so far
+            latest = max(latest or year, year)
+            latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
     current = _latest_partial(resolved)
     return [replace(m, value=current) if m.now else m for m in resolved]
 
 
-def _with_year(mention: PeriodMention, earlier: list[PeriodMention]) -> PeriodMention:
-    """Return *mention* with its Period built, taking a missing year from context."""
-    if mention.now or isinstance(mention.value, Period):
-        return mention
-    year = mention.year or _context_year(earlier)
-    spec = mention.value
+def _build_period(spec: tuple[str, int] | None, year: int | None) -> Period | None:
+    """Return the Period of a spec ("n" first months, "q" quarter, "m" month) in *year*."""
     if spec is None or year is None:
-        return replace(mention, value=None, year=year)
+        return None
     kind, number = spec
-    period = {"q": lambda: Period(year, quarter=number), "m": lambda: Period(year, month=number),
-              "n": lambda: Period(year, number)}[kind]()
-    return replace(mention, value=period, year=year)
-
-
-def _context_year(earlier: list[PeriodMention]) -> int | None:
-    """Return the year of the latest partial period so far, else the latest year stated."""
-    partial = [m.year for m in earlier if m.partial and m.year and not m.base]
-    stated = [m.year for m in earlier if m.year and not m.base]
-    return max(partial or stated, default=None)
+    if kind == "q":
+        return Period(year, quarter=number)
+    if kind == "m":
+        return Period(year, month=number)
+    return Period(year, number)
 
 
 def _latest_partial(mentions: list[PeriodMention]) -> Period | None:
