@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from briefgen.extract.classify import PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
@@ -42,6 +43,7 @@ class Extractor:
 
     def __init__(self, source: Source):
         self.source = source
+        self._quantity_starts: list[int] = []
         self.periods = find_period_mentions(source)
         self.scopes = find_scope_mentions(source)
         self.topics = find_topic_mentions(source)
@@ -52,7 +54,9 @@ class Extractor:
     def extract(self) -> list[Figure]:
         """Return the figures of the report, in reading order."""
         figures: list[Figure] = []
-        for near in self._neighbourhoods(find_quantities(self.source)):
+        quantities = find_quantities(self.source)
+        self._quantity_starts = [q.start for q in quantities]
+        for near in self._neighbourhoods(quantities):
             if not self._is_dropped(near):
                 figures.extend(self._figures_of(near))
         return figures
@@ -106,12 +110,18 @@ class Extractor:
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
         scopes = [REGION] if indicator == PROVINCES_COUNT else \
-            resolve_scopes(source, self.scopes, near.sentence, q.start)
+            resolve_scopes(source, self.scopes, near.sentence, q.start, self._is_claimed)
         value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
         return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
                        open_year) for scope in scopes]
+
+    def _is_claimed(self, mention: Mention) -> bool:
+        """Tell whether a figure follows *mention* in its sentence (so it is that figure's scope)."""
+        following = bisect_left(self._quantity_starts, mention.end)
+        return following < len(self._quantity_starts) and \
+            self._quantity_starts[following] < self.source.sentence_at(mention.start).end
 
     def _indicator(self, near: Neighbourhood) -> tuple[str, str | None]:
         """Return the indicator of the quantity and the verb that introduced it."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE, \
@@ -100,8 +101,13 @@ def _is_province(mention: ScopeMention) -> bool:
 
 
 def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: Sentence,
-                   start: int) -> list[str]:
-    """Return the scope(s) of the figure at *start*: several when it follows a list."""
+                   start: int, claimed: Callable[[ScopeMention], bool]) -> list[str]:
+    """Return the scope(s) of the figure at *start*: several when it follows a list.
+
+    Failing a scope in its sentence, a figure takes the paragraph's topic: the last scope
+    of an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là …
+    . Cơ cấu kinh tế … chiếm 49,1%"), else the region.
+    """
     usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
     found = _explained_reference(source, index, start) or \
         index.last_before(start, sentence.start, usable)
@@ -110,7 +116,7 @@ def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: 
     carried = index.last_before(sentence.start, sentence.paragraph.start,
                                 lambda m: usable(m) and not m.listed
                                 and source.paren_at(m.start) is None)
-    return [carried.value] if carried else [REGION]
+    return [carried.value] if carried and not claimed(carried) else [REGION]
 
 
 def _expand_list(index: MentionIndex[ScopeMention], mention: ScopeMention) -> list[str]:
