@@ -97,7 +97,7 @@ def plan_jobs(dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
 def shared_specs(dataset, jobs: Iterable[Job], conference_date: date | None = None) -> list:
     """Return the chart specs that several jobs would draw identically (drawn once up front)."""
     from briefgen.analyze import build_facts
-    from briefgen.render.chart_cache import chart_key
+    from briefgen.render.chart_cache import chart_key, has_data
 
     specs, counts = {}, Counter()
     for job in jobs:
@@ -105,7 +105,7 @@ def shared_specs(dataset, jobs: Iterable[Job], conference_date: date | None = No
             facts = build_facts(dataset, job.year, job.host, conference_date)
         except BriefgenError:
             continue  # reported when the job itself runs
-        for spec in facts.charts:
+        for spec in filter(has_data, facts.charts):
             key = chart_key(spec)
             specs[key] = spec
             counts[key] += 1

@@ -60,6 +60,11 @@ def chart_key(spec: ChartSpec) -> str:
     return hashlib.sha256(f"{renderer_id()}\n{payload}".encode("utf-8")).hexdigest()
 
 
+def has_data(spec: ChartSpec) -> bool:
+    """Return whether any point of *spec* has a value (a chart of nothing is not drawn)."""
+    return any(p.value is not None for s in spec.series for p in s.points)
+
+
 def is_complete_png(data: bytes) -> bool:
     """Return whether *data* starts and ends like a whole PNG file (no torn cache entries)."""
     return data.startswith(PNG_START) and data.endswith(PNG_END)
