@@ -93,7 +93,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     def manifest_for(paths: DraftPaths) -> dict:
         manifest = build_manifest(draft.briefing, paths.docx.name,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
-                                  chart_figures, request)
+                                  chart_figures, request, {f.id: f for f in dataset.figures})
         manifest["notices"] = list(_notices(draft, paths))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}

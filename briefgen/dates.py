@@ -21,5 +21,5 @@ def fmt_date_long(value: date) -> str:
 
 
 def fmt_date_short(value: date) -> str:
-    """Return ``"17/10/2025"`` as the press and tables write it."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    """Return ``"17/10/2025"``, ``"28/7/2023"``, ``"06/01/2023"`` (same zero rule as long dates)."""
+    return f"{fmt_day(value.day)}/{fmt_month(value.month)}/{value.year}"

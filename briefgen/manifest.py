@@ -39,18 +39,25 @@ def find_places(briefing: Briefing) -> tuple[dict[str, list[str]], dict[str, lis
 
 
 def build_manifest(briefing: Briefing, docx_name: str, chart_files: dict[str, str],
-                   chart_figures: dict[str, tuple[str, ...]], request: dict) -> dict:
-    """Return the manifest as plain JSON-ready data."""
+                   chart_figures: dict[str, tuple[str, ...]], request: dict,
+                   known_figures: dict | None = None) -> dict:
+    """Return the manifest as plain JSON-ready data.
+
+    *known_figures* (id → Figure) lets figures that appear only in charts be listed too.
+    """
     figure_places, placeholder_places = find_places(briefing)
     for chart_id, ids in chart_figures.items():
         for figure_id in ids:
             if chart_id in chart_files:
                 figure_places.setdefault(figure_id, []).append(f"Biểu đồ: {chart_files[chart_id]}")
+    used = dict(briefing.figures)
+    for ids in chart_figures.values():
+        used.update({i: known_figures[i] for i in ids if known_figures and i in known_figures})
     figures = [{"id": f.id, "indicator": f.indicator, "subject": f.subject, "value": str(f.value),
                 "unit": f.unit, "period": f.period.code, "scope": f.scope, "estimate": f.estimate,
                 "status": f.status, "source": f.source, "quote": f.quote,
                 "data_line": f.line, "where": figure_places.get(f.id, [])}
-               for f in sorted(briefing.figures.values(), key=lambda f: f.id)]
+               for f in sorted(used.values(), key=lambda f: f.id)]
     placeholders = [{"id": p.id, "text": p.label, "need": p.need, "period": p.period,
                      "where": placeholder_places.get(p.id, [])}
                     for p in sorted(briefing.placeholders.values(), key=lambda p: p.id)]

@@ -51,6 +51,16 @@ class Period:
         return f"{self.months} tháng đầu năm {self.year}"
 
     @property
+    def opening(self) -> str:
+        """Return how a sentence about this period opens: ``Năm 2024``, ``Trong 9 tháng đầu năm 2025``."""
+        return "Năm " + str(self.year) if self.is_whole_year else "Trong " + self.label
+
+    @property
+    def versus(self) -> str:
+        """Return what growth compares with: ``so với năm 2023``, ``so với cùng kỳ năm 2024``."""
+        return f"so với năm {self.year - 1}" if self.is_whole_year else f"so với cùng kỳ năm {self.year - 1}"
+
+    @property
     def short_label(self) -> str:
         """Return a compact label for tables and charts: ``2024``, ``9T/2025``."""
         if self.is_whole_year:

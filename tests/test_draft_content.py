@@ -22,7 +22,7 @@ def test_2025_edition_facts_are_derived(draft_2025):
     assert "tỉnh Tuyên Quang" in text
     assert "năm 2024 và 9 tháng đầu năm 2025" in text
     assert "17/10/2025" in text
-    assert "hợp nhất Hà Giang và Tuyên Quang" in text
+    assert "hợp nhất tỉnh Hà Giang và tỉnh Tuyên Quang" in text
     assert "khu vực gồm 18 tỉnh, thành phố" in text
 
 
@@ -56,7 +56,8 @@ def test_vietnamese_number_strings(draft_2025, draft_2023):
 def test_2023_reproduces_the_seed_figures_without_placeholders(draft_2023):
     text = draft_2023.text
     assert "Năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực đạt " \
-           "1.954 nghìn tỷ đồng, tăng 19,4% so với cùng kỳ (cả nước tăng 21,67%)" in text
+           "1.954 nghìn tỷ đồng, tăng 19,4% so với năm 2021 (cả nước tăng 21,67%)" in text
+    assert "Trong 6 tháng đầu năm 2023, tổng mức bán lẻ" in text
     assert "cao hơn mức 3,4% của năm 2021" in text
     assert "23/28" in text and "lần thứ IX" in text and "28 tỉnh, thành phố khu vực phía Bắc" in text
     assert "Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ" in text
@@ -68,10 +69,12 @@ def test_2023_reproduces_the_seed_figures_without_placeholders(draft_2023):
 def test_2023_products_table_has_the_seed_values(draft_2023):
     table = next(t for t in draft_2023.document.tables
                  if t.rows[0].cells[0].text == "Sản phẩm")
-    cement = next(r for r in table.rows if r.cells[0].text == "xi măng")
+    cement = next(r for r in table.rows if r.cells[0].text == "Xi măng")
     assert [c.text for c in cement.cells[2:]] == ["80,3", "tăng 43,3%", "41,6", "tăng 0,8%"]
-    shoes = next(r for r in table.rows if r.cells[0].text == "giày dép")
+    shoes = next(r for r in table.rows if r.cells[0].text == "Giày dép")
     assert shoes.cells[3].text == "gấp 2,8 lần"
+    clothes = next(r for r in table.rows if r.cells[0].text == "Quần áo may sẵn")
+    assert clothes.cells[1].text == "tỷ cái" and clothes.cells[4].text == "94,9 triệu cái"
 
 
 def test_at_least_four_charts_embedded(draft_2025):
@@ -130,8 +133,7 @@ def test_masthead_and_closing(draft_2025):
     assert round(header.columns[0].width.mm) == 65 and round(header.columns[1].width.mm) == 100
     titles = [p.text for p in draft_2025.document.paragraphs[:4]]
     assert "BÁO CÁO" in titles
-    closing = draft_2025.document.tables[-1]
-    assert closing.cell(0, 0).text.startswith("Nơi nhận:")
+    assert any(t.cell(0, 0).text.startswith("Nơi nhận:") for t in draft_2025.document.tables)
 
 
 def test_document_properties_in_vietnamese(draft_2025):
@@ -159,3 +161,38 @@ def test_inconsistent_sources_are_flagged_not_silently_picked(draft_2023):
     assert any("Số liệu không khớp: 1.954 nghìn tỷ đồng (năm 2022)" in c and "1.787" in c for c in comments)
     flagged = draft_2023.manifest["inconsistencies"]
     assert any("retail_sales@region:2022#2023" in item["figures"] for item in flagged)
+
+
+def test_no_internal_keys_or_english_in_the_text(draft_2023, draft_2025):
+    for draft in (draft_2023, draft_2025):
+        words = [w for w in draft.text.split() if "http" not in w and not w.endswith(".txt")]
+        leaked = [w for w in words if re.search(r"[A-Za-z]+_[a-z]+", w)]
+        assert not leaked, leaked[:3]
+        for comment in draft.document.comments:
+            assert not re.search(r"\b(the|scope|unclear|likely|from|source says)\b", comment.text), comment.text
+
+
+def test_uncertain_host_figures_are_introduced_as_such(draft_2025):
+    assert "chưa xác định rõ phạm vi số liệu" in draft_2025.text
+    turquoise = [r.text for p in draft_2025.document.paragraphs for r in p.runs
+                 if r.font.highlight_color == WD_COLOR_INDEX.TURQUOISE]
+    assert "17.115 triệu kWh" in turquoise
+
+
+def test_signature_closes_the_body_and_the_appendix_follows(draft_2025):
+    body = draft_2025.document.element.body
+    order = [child.tag.split("}")[1] for child in body]
+    texts = [p.text for p in draft_2025.document.paragraphs]
+    assert texts.index("PHỤ LỤC") > texts.index("VI. KIẾN NGHỊ, ĐỀ XUẤT")
+    signature_table = next(t for t in draft_2025.document.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
+    assert list(body).index(signature_table._tbl) < list(body).index(
+        next(p for p in draft_2025.document.paragraphs if p.text == "PHỤ LỤC")._p)
+    assert "- Như trên;" not in signature_table.cell(0, 0).text
+    assert order[-1] == "sectPr"
+
+
+def test_manifest_lists_figures_shown_only_in_charts(draft_2025):
+    ids = {f["id"] for f in draft_2025.manifest["figures"]}
+    assert "retail_growth@region:9M-2022#2022" in ids
+    chart_only = next(f for f in draft_2025.manifest["figures"] if f["id"] == "retail_growth@region:9M-2022#2022")
+    assert any(w.startswith("Biểu đồ:") for w in chart_only["where"])

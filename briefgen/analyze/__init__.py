@@ -102,7 +102,8 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
 def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None) -> Facts:
     """Return the facts of a draft for *year* hosted by *host*."""
     edition = build_edition(dataset, year, host, conference)
-    finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count)
+    finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count,
+                        post_merger=edition.region.post_merger)
     results = tuple(find_period_results(finder, p) for p in edition.periods)
     products = find_products(finder, edition.periods)
     stock = find_industry_stock(finder, edition.current_period or edition.previous_year)

@@ -13,7 +13,7 @@ class HostProfile:
     name: str
     title: str                        # "tỉnh Tuyên Quang"
     subregion: str
-    formed_from: tuple[str, ...]      # old units merged into it (empty if unchanged)
+    formed_from: tuple[str, ...]      # old units merged into it, with kind ("tỉnh Hà Giang")
     merger_source: str | None
     hosted_before: tuple[Edition, ...]
     figures: tuple[Figure, ...]       # the host's own figures for this edition's periods
@@ -29,5 +29,7 @@ def build_host_profile(dataset: Dataset, edition: EditionContext) -> HostProfile
                    and e.host_status == "confirmed")
     figures = tuple(f for f in dataset.figures if f.scope in names and f.printable
                     and f.edition_year == edition.year and f.period in edition.periods)
-    return HostProfile(host.name, host.title, host.subregion, tuple(sorted(m.old for m in mergers)),
+    old_titles = tuple(sorted(p.title for p in dataset.provinces
+                              if p.name in {m.old for m in mergers} and p.valid_to))
+    return HostProfile(host.name, host.title, host.subregion, old_titles,
                        mergers[0].source if mergers else None, hosted, figures)

@@ -28,6 +28,17 @@ INDICATORS: dict[str, IndicatorInfo] = {
     "ccn_occupancy": IndicatorInfo("tỷ lệ lấp đầy bình quân của các cụm công nghiệp", "%"),
     "khuyen_cong_budget": IndicatorInfo("kinh phí khuyến công", "tỷ đồng"),
     "product_output": IndicatorInfo("sản lượng", ""),
+    "product_ratio": IndicatorInfo("sản lượng so với cùng kỳ", "lần"),
+    "grdp": IndicatorInfo("tổng sản phẩm trên địa bàn (GRDP)", "nghìn tỷ đồng"),
+    "grdp_growth": IndicatorInfo("tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", True),
+    "gdp_growth": IndicatorInfo("tốc độ tăng tổng sản phẩm trong nước (GDP)", "%", True),
+    "share_of_region": IndicatorInfo("tỷ trọng trong toàn khu vực", "%"),
+    "industrial_output_plan_share": IndicatorInfo("tỷ lệ thực hiện kế hoạch giá trị sản xuất công nghiệp", "%"),
+    "trade_growth": IndicatorInfo("tốc độ tăng kim ngạch xuất nhập khẩu", "%", True),
+    "ccn_planned_area": IndicatorInfo("diện tích các cụm công nghiệp theo quy hoạch", "ha"),
+    "ccn_projects": IndicatorInfo("số dự án trong các cụm công nghiệp", "dự án"),
+    "ccn_workers": IndicatorInfo("số lao động trong các cụm công nghiệp", "lao động"),
+    "khuyen_cong_growth": IndicatorInfo("tốc độ tăng kinh phí khuyến công", "%", True),
     "product_growth": IndicatorInfo("tốc độ tăng sản lượng", "%", True),
 }
 
@@ -52,5 +63,5 @@ def label_of(indicator: str, subject: str | None = None) -> str:
     if indicator == "provinces_count" and subject in COUNT_SUBJECTS:
         return COUNT_SUBJECTS[subject]
     info = INDICATORS.get(indicator)
-    base = info.label if info else indicator
+    base = info.label if info else "chỉ tiêu khác"   # never print an internal key
     return f"{base} {subject}" if subject and indicator.startswith("product") else base

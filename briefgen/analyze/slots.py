@@ -19,6 +19,7 @@ class SlotFinder:
     edition_year: int
     region_name: str
     region_count: int
+    post_merger: bool = False
     placeholders: dict[str, Placeholder] = field(default_factory=dict)
 
     def find(self, indicator: str, period: Period, scope: str = "region",
@@ -49,14 +50,16 @@ class SlotFinder:
         info = INDICATORS.get(indicator)
         unit = unit if unit is not None else (info.unit if info else "")
         where = {"region": self.region_name, "national": "cả nước"}.get(scope, scope)
+        old_units = self.post_merger and period.year < 2025  # counted over the units of then
         if indicator == "provinces_count":
-            label = f"[…/{self.region_count}]"
+            label = "[…]" if old_units else f"[…/{self.region_count}]"
         elif info and info.is_growth:
             label = "[tăng/giảm …%]"
         else:
             label = f"[… {unit}]".replace(" ]", "]")
         need = (f"Cần bổ sung: {label_of(indicator, subject)} của {where}, {period.label}"
-                + (f" (đơn vị: {unit})" if unit and unit != "%" else "") + ".")
+                + (f" (đơn vị: {unit})" if unit and unit != "%" else "")
+                + (", theo địa giới hành chính trước ngày 01/7/2025" if old_units else "") + ".")
         return Placeholder(key, label, need, period.label)
 
     def text_placeholder(self, key: str, label: str, need: str) -> Placeholder:

@@ -13,9 +13,10 @@ from briefgen.docx_writer.blocks import BlockWriter
 from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
-from briefgen.model import Briefing
+from briefgen.model import Briefing, Heading, PageBreak
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+APPENDIX = "PHỤ LỤC"
 SIGNER_PLACEHOLDER = "[Họ và tên người ký]"
 SIGNER_NEED = "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo."
 
@@ -47,6 +48,14 @@ def _signer(writer: BlockWriter):
     return add
 
 
+def split_appendix(blocks):
+    """Return (body, appendix): the signature closes the body, the Phụ lục follows it."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 1 and block.text.startswith(APPENDIX):
+            return blocks[:index], blocks[index:]
+    return blocks, ()
+
+
 def build_document(briefing: Briefing):
     """Return a python-docx Document holding the whole draft."""
     document = docx.Document()
@@ -57,9 +66,14 @@ def build_document(briefing: Briefing):
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
     writer = BlockWriter(document, stamp)
     add_masthead(document, briefing.masthead, _date_line(briefing.masthead.year))
-    for block in briefing.blocks:
+    body, appendix = split_appendix(briefing.blocks)
+    for block in body:
         writer.write(block)
     add_closing(document, briefing.masthead, _signer(writer))
+    if appendix:
+        writer.write(PageBreak())
+    for block in appendix:
+        writer.write(block)
     _add_page_numbers(document)
     return document
 

@@ -52,6 +52,7 @@ class BlockWriter:
                 run.font.bold = True
                 self.comment(run, inline.need)
             elif isinstance(inline, FigureRun) and inline.note:
+                run.font.highlight_color = WD_COLOR_INDEX.TURQUOISE  # printed, but needs a check
                 self.comment(run, inline.note)
 
     def write(self, block) -> None:

@@ -37,16 +37,21 @@ def _draw_bars(ax, spec: ChartSpec) -> None:
     for i, series in enumerate(spec.series):
         xs = [j + (i - (count - 1) / 2) * width for j in range(len(series.points))]
         for x, point in zip(xs, series.points):
-            if point.value is None:
-                ax.bar(x, top * 0.12, width, fill=False, hatch="///", edgecolor="#999999")
-                ax.text(x, top * 0.14, MISSING_TEXT, ha="center", va="bottom", fontsize=7, color="#666666")
+            if point.value is None:  # no bar: a height would be invented
+                ax.text(x, 0, MISSING_TEXT, ha="center", va="bottom", fontsize=7, color="#666666")
                 continue
-            ax.bar(x, float(point.value), width, color=COLOURS[i % len(COLOURS)],
-                   label=series.name if x == xs[0] else None)
-            mark = f" ({point.note})" if point.note else ""
+            ax.bar(x, float(point.value), width, color=COLOURS[i % len(COLOURS)])
+            mark = "*" if point.note else ""
             ax.text(x, float(point.value), _label(point.value) + mark, ha="center", va="bottom", fontsize=7)
+            if point.note:
+                ax.figure.text(0.01, 0.01, "* số liệu ước tính hoặc từ nguồn cần kiểm tra",
+                               fontsize=7, color="#555555")
     ax.set_xticks(range(len(labels)), labels)
+    bottom = min([0.0] + [float(p.value) for s in spec.series for p in s.points if p.value is not None])
+    ax.set_ylim(bottom * 1.15, top * 1.15)
     if count > 1:
+        for i, series in enumerate(spec.series):  # legend entries even for series with gaps
+            ax.bar([0], [0], width=0, color=COLOURS[i % len(COLOURS)], label=series.name)
         ax.legend(frameon=False, fontsize=8)
 
 
@@ -62,6 +67,7 @@ def _draw_barh(ax, spec: ChartSpec) -> None:
     ax.set_yticks(list(ys), [p.label for p in points])
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(FuncFormatter(_vi_ticks))
+    ax.set_xlabel(spec.unit)
 
 
 def _runs(points: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:

@@ -13,6 +13,7 @@ from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholde
 from briefgen.numbers import fmt_number
 from briefgen.periods import describe_periods
 from briefgen.render import tables
+from briefgen.render.chart_cache import has_data
 from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
 
 HEADLINE_LABELS = {
@@ -30,7 +31,7 @@ TARGET_LABELS = {
     "gdp_growth": "tổng sản phẩm trong nước (GDP)",
     "grdp_growth": "tổng sản phẩm trên địa bàn (GRDP) của các địa phương",
 }
-RECIPIENTS = ("- Như trên;", "- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
+RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- UBND các tỉnh, thành phố khu vực phía Bắc;", "- Sở Công Thương các tỉnh, thành phố;",
               "- Lưu: VT, CTĐP.")
 
@@ -57,11 +58,7 @@ def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None
     if plot is None:
         from briefgen.render.charts import plot_chart as plot
     return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note)
-            for spec in facts.charts if _has_data(spec)}
-
-
-def _has_data(spec: ChartSpec) -> bool:
-    return any(p.value is not None for s in spec.series for p in s.points)
+            for spec in facts.charts if has_data(spec)}
 
 
 def _period_text(facts: Facts, ledger: FigureLedger) -> str:
@@ -84,6 +81,7 @@ def _context(facts: Facts, ledger: FigureLedger, env) -> dict:
                             ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
         "host_lines": host_lines(host.figures),
+        "host_uncertain": any(f.needs_note for f in host.figures),
         "host_placeholder": _text_placeholder(
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "

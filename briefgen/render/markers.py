@@ -39,7 +39,8 @@ def figure_note(figure: Figure) -> str | None:
     if figure.status == "english":
         return f"Số liệu đọc từ báo cáo tiếng Anh (đã quy đổi đơn vị), cần đối chiếu trước khi sử dụng. {source}"
     if figure.status == "unconfirmed":
-        return f"Số liệu chưa được xác nhận: {figure.note or 'cần kiểm tra phạm vi và kỳ số liệu'}. {source}"
+        return ("Số liệu chưa được xác nhận (phạm vi hoặc kỳ số liệu chưa rõ), cần đối chiếu "
+                f"trước khi sử dụng. {source}")
     if figure.estimate:
         return None  # the template already says "ước"
     return None

@@ -45,12 +45,18 @@ def results_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
                   widths=(3.2, 1.4) + (1.2, 1.3) * len(facts.results))
 
 
+def _output_format(slot: Slot, row_unit: str) -> str:
+    """Return "number" when the unit column says it all, else "value" (number with its unit)."""
+    return "number" if not slot.known or slot.figure.unit == row_unit else "value"
+
+
 def products_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
     """Return output and change of the main industrial products in each period."""
     header = ("Sản phẩm", "Đơn vị") + tuple(x for r in facts.results
                                              for x in (r.period.short_label, "So với cùng kỳ"))
-    rows = [[row.name, row.unit] + [c for out, chg in zip(row.outputs, row.changes)
-                                    for c in (_cell(ledger, out, "number"), _cell(ledger, chg, "change"))]
+    rows = [[row.name[:1].upper() + row.name[1:], row.unit]
+            + [c for out, chg in zip(row.outputs, row.changes)
+               for c in (_cell(ledger, out, _output_format(out, row.unit)), _cell(ledger, chg, "change"))]
             for row in facts.products]
     return _block(ledger, "products", "Sản lượng một số sản phẩm công nghiệp chủ yếu của khu vực",
                   header, rows, numeric=tuple(range(2, len(header))),
@@ -87,9 +93,10 @@ def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
                      _history_cell(ledger, row, "retail_growth", "change"),
                      _history_cell(ledger, row, "export_value", "value"),
                      _history_cell(ledger, row, "export_growth", "change")])
-    note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; * tăng trưởng giá trị "
-            "sản xuất công nghiệp (không phải IIP); (?) thông tin chưa được xác nhận; – chưa có số liệu "
-            "trong các nguồn đã thu thập.")
+    note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; * theo nguồn là tăng "
+            "trưởng giá trị sản xuất công nghiệp hoặc \"công nghiệp\" nói chung, không phải IIP; (?) thông "
+            "tin chưa được xác nhận; vùng TDMNBB: 14 tỉnh trung du và miền núi Bắc Bộ, không so sánh "
+            "trực tiếp với khu vực phía Bắc; – chưa có số liệu trong các nguồn đã thu thập.")
     return _block(ledger, "history", "Các kỳ hội nghị trước và kết quả chủ yếu được báo cáo",
                   header, rows, note, numeric=(3, 4, 5, 6, 7), widths=(1.3, 0.9, 1.5, 1.4, 1.4, 1.2, 1.3, 1.2))
 
