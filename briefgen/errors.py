@@ -42,3 +42,18 @@ class HostNotInYearError(BriefgenError):
 
 class InvalidArgumentError(BriefgenError):
     """A command-line or API argument is out of range."""
+
+
+class FormValidationError(BriefgenError):
+    """Filled forms have errors, so nothing was built; ``problems`` lists every finding.
+
+    Each problem names its file, sheet and cell (``bieu-mau.xlsx › Số liệu!D7``); the
+    CLI prints the errors one per line.
+    """
+
+    def __init__(self, problems):
+        self.problems = tuple(problems)
+        self.errors = tuple(p for p in self.problems if p.is_error)
+        self.warnings = tuple(p for p in self.problems if not p.is_error)
+        super().__init__(f"biểu mẫu có {len(self.errors)} lỗi; chưa soạn dự thảo, không ghi tệp nào",
+                         hint="sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)")
