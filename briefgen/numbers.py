@@ -21,8 +21,8 @@ def to_decimal(value: Number) -> Decimal:
     """Return *value* as a Decimal; floats go through ``str`` to keep what was typed."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
+    if isinstance(value, float):  # float() first: numpy's float64 repr is "np.float64(…)"
+        return Decimal(repr(float(value)))
     try:
         return Decimal(str(value).strip())
     except InvalidOperation as exc:

@@ -196,3 +196,10 @@ def test_manifest_lists_figures_shown_only_in_charts(draft_2025):
     assert "retail_growth@region:9M-2022#2022" in ids
     chart_only = next(f for f in draft_2025.manifest["figures"] if f["id"] == "retail_growth@region:9M-2022#2022")
     assert any(w.startswith("Biểu đồ:") for w in chart_only["where"])
+
+
+def test_numpy_floats_format_like_floats():
+    import numpy as np
+
+    from briefgen.numbers import fmt_number
+    assert fmt_number(np.float64(2.5)) == "2,5" and fmt_number(np.float64(-1.25), 1) == "-1,3"
