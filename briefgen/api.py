@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
+from briefgen.analyze.edition import build_edition
 from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
@@ -41,20 +42,47 @@ class BuildResult:
     figure_count: int
     placeholder_count: int
     notices: tuple[str, ...]
+    warnings: tuple = ()                       # Problems from the filled forms (where, message)
+    placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
 
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
-                  plot: Plot | None = None) -> Draft:
+                  plot: Plot | None = None, forms=None) -> Draft:
     """Return a complete draft in memory, writing nothing.
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
+    *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
-    facts = build_facts(dataset, year, host, conference_date)
+    facts = build_facts(dataset, year, host, conference_date, forms)
     charts = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, charts)
     return Draft(facts, briefing, render_docx(briefing), charts)
+
+
+def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[Path | str],
+                   conference_date: date | None = None):
+    """Return *dataset* with the filled forms' figures merged in, and the ``FormData``.
+
+    Raises ``FormValidationError`` (every problem with its file › sheet!cell) before anything
+    is built when a form has an error.
+    """
+    from briefgen.forms.collect import load_forms, merge_forms  # openpyxl only when forms are given
+
+    forms = load_forms(data_files, dataset, build_edition(dataset, year, host, conference_date))
+    merged, replaced = merge_forms(dataset, forms)
+    return merged, replace(forms, warnings=forms.warnings + replaced)
+
+
+def _form_manifest(manifest: dict, forms) -> None:
+    """Add the forms, their warnings and the inputs of every computed figure to *manifest*."""
+    manifest["warnings"] = [{"where": w.where, "message": w.message} for w in forms.warnings]
+    manifest["forms"] = {"files": list(forms.files), "example": forms.example,
+                         "reported": list(forms.reported), "missing": list(forms.missing)}
+    for entry in manifest["figures"]:
+        if entry["id"] in forms.inputs:
+            entry["inputs"] = list(forms.inputs[entry["id"]])
 
 
 def _chart_file(chart_id: str, index: int) -> str:
@@ -72,15 +100,20 @@ def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
 def build_briefing(year: int, host: str, conference_date: date | None = None,
                    out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                    templates_dir: Path | str | None = None, dataset: Dataset | None = None,
-                   plot: Plot | None = None) -> BuildResult:
+                   plot: Plot | None = None, data_files: Sequence[Path | str] = ()) -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
     Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
     its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
+    *data_files* are filled province forms (.xlsx or .csv); any error in them raises
+    ``FormValidationError`` and nothing is written.
     """
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+    forms = None
+    if data_files:
+        dataset, forms = load_form_data(dataset, year, host, data_files, conference_date)
     draft = prepare_draft(year, host, conference_date, dataset,
-                          Path(templates_dir) if templates_dir else None, plot or default_cache())
+                          Path(templates_dir) if templates_dir else None, plot or default_cache(), forms)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = Path(out_dir or DEFAULT_WORKSPACE.output) / f"{year}-{slug(host_name)}"
@@ -99,10 +132,13 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             {"figures": list(item.figure_ids), "message": item.message}
             for item in draft.facts.inconsistencies
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
+        if forms is not None:
+            _form_manifest(manifest, forms)
         return manifest
 
     paths = write_draft(folder, stem, draft.docx,
                         {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
-                       _notices(draft, paths))
+                       _notices(draft, paths), forms.warnings if forms else (),
+                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))

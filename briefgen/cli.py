@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,11 +21,14 @@ from briefgen.errors import BriefgenError
 SUBCOMMANDS: dict[str, str] = {
     "extract": "briefgen.extract.cli",
     "check-data": "briefgen.extract.check",
+    "form": "briefgen.forms.cli",
 }
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, xem --json); 1 lỗi, không ghi tệp nào "
+              "(biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng); 2 sai cú pháp lệnh; 130 bị dừng.")
 
 
 def _parse_date(text: str) -> date:
@@ -45,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefgen",
         description="Soạn dự thảo báo cáo Hội nghị ngành Công Thương khu vực phía Bắc (DOCX).",
-        epilog="Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) if SUBCOMMANDS else None,
+        epilog=("Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) + ". " if SUBCOMMANDS else "") + EXIT_CODES,
     )
     parser.add_argument("--year", type=int, action="append", dest="years", required=True, metavar="YEAR",
                         help="năm tổ chức hội nghị (nhắc lại để soạn nhiều năm: --year 2024 --year 2025)")
@@ -57,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
+                        help="biểu mẫu đã điền (.xlsx hoặc .csv; nhắc lại cho nhiều tệp); tạo biểu mẫu: "
+                             "briefgen form --year Y")
+    parser.add_argument("--json", action="store_true",
+                        help="in kết quả dạng JSON trên stdout (tệp đã ghi, chỗ cần bổ sung, cảnh báo, lỗi)")
     return parser
 
 
@@ -66,6 +75,10 @@ def check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> arg
         parser.error("cần đúng một trong hai: --host TÊN hoặc --all-hosts")
     if args.date and len(args.years) > 1:
         parser.error("--date chỉ dùng với một năm")
+    if args.data and (args.all_hosts or len(args.years) > 1):
+        parser.error("--data chỉ dùng với một năm và một --host")
+    if args.json and (args.all_hosts or len(args.years) > 1):
+        parser.error("--json chỉ dùng với một năm và một --host")
     args.year = args.years[0]
     return args
 
@@ -92,7 +105,12 @@ def run_main_job(args: argparse.Namespace) -> int:
     from briefgen.api import build_briefing  # heavy: pandas, matplotlib, python-docx
 
     result = build_briefing(args.year, args.host, conference_date=args.date,
-                            out_dir=args.out, data_dir=args.data_dir)
+                            out_dir=args.out, data_dir=args.data_dir, data_files=args.data)
+    if args.json:
+        print(json.dumps(json_summary(result), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for warning in result.warnings:
+        print(f"Cảnh báo: {warning}", file=sys.stderr)
     for note in result.notices:
         print(note)
     print(f"Đã ghi dự thảo: {result.docx_path}")
@@ -100,8 +118,32 @@ def run_main_job(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _problem(item) -> dict:
+    return {"where": item.where, "message": item.message}
+
+
+def json_summary(result=None, error: BriefgenError | None = None) -> dict:
+    """Return the ``--json`` summary of a run: what was written, what is left, what went wrong."""
+    summary = {"ok": error is None, "exit_code": EXIT_OK if error is None else EXIT_ERROR,
+               "docx": None, "manifest": None, "charts": [], "figures": 0, "placeholders": [],
+               "notices": [], "warnings": [], "errors": []}
+    if result is not None:
+        summary.update(docx=str(result.docx_path), manifest=str(result.manifest_path),
+                       charts=[str(p) for p in result.chart_paths], figures=result.figure_count,
+                       placeholders=[{"id": i, "need": need} for i, need in result.placeholders],
+                       notices=list(result.notices), warnings=[_problem(w) for w in result.warnings])
+    if error is not None:
+        problems = getattr(error, "problems", ())
+        summary["errors"] = ([_problem(p) for p in problems if p.is_error]
+                             or [{"where": None, "message": str(error)}])
+        summary["warnings"] = [_problem(p) for p in problems if not p.is_error]
+    return summary
+
+
 def print_error(error: BriefgenError) -> None:
     """Print *error* as one line, with its hint on the next."""
+    for problem in getattr(error, "errors", ()):   # a form's problems, one line each
+        print(f"Lỗi: {problem}", file=sys.stderr)
     print(f"Lỗi: {error}", file=sys.stderr)
     if error.hint:
         print(f"Gợi ý: {error.hint}", file=sys.stderr)
@@ -120,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_batch(args)
         return run_main_job(args)
     except BriefgenError as error:
+        if "--json" in argv and argv[0] not in SUBCOMMANDS:
+            print(json.dumps(json_summary(error=error), ensure_ascii=False, indent=2))
+            return EXIT_ERROR
         print_error(error)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from briefgen.analyze import charts as chart_specs
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
@@ -17,6 +18,10 @@ from briefgen.analyze.slots import SlotFinder
 from briefgen.dates import fmt_date_short
 from briefgen.load import Dataset, Target, TaskGroup
 from briefgen.model import ChartSpec, Placeholder
+
+if TYPE_CHECKING:
+    from briefgen.analyze.provinces_table import ProvinceFindings
+    from briefgen.forms.aggregate import FormData
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class Facts:
     months_placeholder: Placeholder | None
     notices: tuple[str, ...]
     inconsistencies: tuple[Inconsistency, ...] = ()
+    provinces: ProvinceFindings | None = None     # from filled forms (``--data``), else None
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
@@ -99,8 +105,13 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
     return tuple(specs + [s for s in optional if s])
 
 
-def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None) -> Facts:
-    """Return the facts of a draft for *year* hosted by *host*."""
+def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None,
+                forms: FormData | None = None) -> Facts:
+    """Return the facts of a draft for *year* hosted by *host*.
+
+    *forms* are the provinces' filled forms, already merged into *dataset*; they add the
+    province section, the host's paragraph and the merger comparison.
+    """
     edition = build_edition(dataset, year, host, conference)
     finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count,
                         post_merger=edition.region.post_merger)
@@ -114,7 +125,7 @@ def build_facts(dataset: Dataset, year: int, host: str, conference: date | None 
     months_ph = None if edition.current_months_known else finder.text_placeholder(
         "current-months", f"[… tháng đầu năm {year}]",
         f"Cần bổ sung: số tháng đầu năm {year} mà báo cáo tổng hợp (theo ngày tổ chức hội nghị).")
-    return Facts(
+    facts = Facts(
         edition=edition, results=results, products=products, stock=stock, host=host_profile,
         history=build_history_rows(dataset.editions, dataset.figures, year),
         comparisons=_comparisons(dataset, edition, results[0]),
@@ -124,6 +135,18 @@ def build_facts(dataset: Dataset, year: int, host: str, conference: date | None 
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
         months_placeholder=months_ph, notices=_notices(edition),
         inconsistencies=find_inconsistencies(dataset.figures))
+    return _with_forms(facts, dataset, forms) if forms is not None else facts
+
+
+def _with_forms(facts: Facts, dataset: Dataset, forms: FormData) -> Facts:
+    """Return *facts* with the province findings; the host's form figures leave the generic list."""
+    from briefgen.analyze.province_charts import province_charts
+    from briefgen.analyze.provinces_table import build_province_findings
+
+    findings = build_province_findings(forms, facts.edition, dataset)
+    own = {f.id for f in forms.figures}
+    host = replace(facts.host, figures=tuple(f for f in facts.host.figures if f.id not in own))
+    return replace(facts, provinces=findings, host=host, charts=facts.charts + province_charts(findings))
 
 
 def _notices(edition: EditionContext) -> tuple[str, ...]:

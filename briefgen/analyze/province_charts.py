@@ -52,15 +52,16 @@ def host_chart(findings: ProvinceFindings) -> ChartSpec | None:
     latest = findings.host_periods[-1]
     host_points, region_points, ids = [], [], []
     if latest.iip is not None and latest.iip_median is not None:
-        host_points.append(Point("IIP", latest.iip.value))
-        region_points.append(Point("IIP", latest.iip_median.value, "trung vị"))
+        host_points.append(Point("IIP", latest.iip.value, _note(latest.iip, False)))
+        region_points.append(Point("IIP", latest.iip_median.value, _note(latest.iip_median, False)))
         ids += [latest.iip.id, latest.iip_median.id]
     for item in latest.values:
         if item.growth is None:
             continue
         region = item.region_growth
-        host_points.append(Point(item.measure.short, item.growth.value))
-        region_points.append(Point(item.measure.short, region.value if region else None))
+        host_points.append(Point(item.measure.short, item.growth.value, _note(item.growth, False)))
+        region_points.append(Point(item.measure.short, region.value if region else None,
+                                   _note(region, False) if region else None))
         ids += [item.growth.id] + ([region.id] if region else [])
     if not host_points:
         return None

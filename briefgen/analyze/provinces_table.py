@@ -9,13 +9,16 @@ province figures mapped onto today's units.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefgen.analyze.across_merger import Mapped, earlier_province_figures, last_reporting_edition, old_units
 from briefgen.analyze.edition import EditionContext
-from briefgen.forms.aggregate import FormData
 from briefgen.forms.measures import MEASURES, Measure
 from briefgen.load import Dataset, Figure
 from briefgen.periods import Period
+
+if TYPE_CHECKING:
+    from briefgen.forms.aggregate import FormData
 
 TABLE_MEASURES = ("retail_sales", "export_value")   # columns of the province table
 LEADERS = 3

@@ -21,6 +21,7 @@ from briefgen.load import Figure
 from briefgen.periods import Period
 
 ONE_DECIMAL = Decimal("0.1")
+SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
 IIP_THRESHOLD = Decimal(10)
 EXAMPLE_NOTE = "số liệu giả định của biểu mẫu ví dụ, không phải số liệu thật"
 GROWTH_COUNTS = {"retail_sales": "retail_growth_positive", "export_value": "export_growth_positive"}
@@ -122,18 +123,18 @@ def _province_figures(builder: _Builder, report: ProvinceReport, entry: Entry) -
         ref = entry.refs["value"]
         builder.add(period, scope, measure.indicator, tidy(entry.value * scale), unit,
                     source=where(ref), estimate=entry.estimate,
-                    quote=f"Ô {ref}: {measure.label} {period.short_label} của {_of(report)}{converted}")
+                    quote=f"Ô {ref}: {measure.label} {period.label} của {_of(report)}{converted}")
     if entry.previous is not None:
         ref = entry.refs["previous"]
         before = previous_period(period)
         builder.add(before, scope, measure.indicator, tidy(entry.previous * scale), unit,
                     source=where(ref),
-                    quote=f"Ô {ref}: {measure.label} {before.short_label} (cùng kỳ) của {_of(report)}{converted}")
+                    quote=f"Ô {ref}: {measure.label} {before.label} (cùng kỳ) của {_of(report)}{converted}")
     if entry.growth is not None:
         ref = entry.refs["growth"]
         builder.add(period, scope, measure.growth, entry.growth, "%", source=where(ref),
                     estimate=entry.estimate,
-                    quote=f"Ô {ref}: tốc độ tăng {measure.noun} {period.short_label} của {_of(report)}")
+                    quote=f"Ô {ref}: tốc độ tăng {measure.noun} {period.label} của {_of(report)}")
     elif entry.value is not None and entry.previous:
         refs = (entry.refs["value"], entry.refs["previous"])
         growth = round_half_up((entry.value / entry.previous - 1) * 100)
@@ -169,16 +170,16 @@ def _value_figures(builder: _Builder, rows, measure: Measure, period: Period,
     builder.add(
         period, "region", measure.indicator, round_half_up(total / 1000), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
-        quote=f"{label} {period.short_label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
+        quote=f"{label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)
     for report, entry in valued:
-        share = round_half_up(entry.value / total * 100) if total else Decimal(0)
+        share = round_half_up(entry.value / total * 100, SHARE_STEP) if total else Decimal(0)
         builder.add(period, report.name, "share_of_region", share, "%", subject=measure.indicator,
                     source=_source(len(valued)), note=note, inputs=cells,
                     quote=f"Tỷ trọng của {report.name} trong {measure.noun} "
-                          f"{period.short_label} của khu vực")
+                          f"{period.label} của khu vực")
     _ranks(builder, [(r, e.value, r.where(e.refs["value"])) for r, e in valued], measure.indicator,
-           period, f"{measure.noun} {period.short_label}")
+           period, f"{measure.noun} {period.label}")
 
 
 def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
@@ -200,7 +201,7 @@ def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
     note = _coverage_note(len(pairs), expected, list(growths))
     builder.add(period, "region", measure.growth, round_half_up((now / then - 1) * 100), "%",
                 source=_source(len(pairs)), estimate=estimate, note=note, inputs=cells,
-                quote=f"Tốc độ tăng {measure.noun} {period.short_label} của khu vực: tổng thực "
+                quote=f"Tốc độ tăng {measure.noun} {period.label} của khu vực: tổng thực "
                       f"hiện so với tổng cùng kỳ năm trước của {len(pairs)} tỉnh, thành phố "
                       f"(không lấy bình quân tốc độ tăng)")
     if measure.indicator in GROWTH_COUNTS:
@@ -208,7 +209,7 @@ def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
         builder.add(period, "region", "provinces_count", Decimal(positive), f"/{len(expected)}",
                     subject=GROWTH_COUNTS[measure.indicator], source=_source(len(pairs)),
                     note=note, inputs=cells,
-                    quote=f"Số tỉnh, thành phố có {measure.noun} {period.short_label} tăng "
+                    quote=f"Số tỉnh, thành phố có {measure.noun} {period.label} tăng "
                           f"so với cùng kỳ")
 
 
@@ -227,7 +228,7 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
         builder.add(period, "region", "provinces_count", Decimal(sum(1 for g in growths if g > bound)),
                     count_unit, subject=subject, source=_source(len(stated)), note=note,
                     inputs=list(cells) + list(extra_inputs),
-                    quote=f"Số tỉnh, thành phố có IIP {period.short_label} {phrase}")
+                    quote=f"Số tỉnh, thành phố có IIP {period.label} {phrase}")
 
     count("iip_above_10", IIP_THRESHOLD, "tăng trên 10%")
     count("iip_positive", Decimal(0), "tăng so với cùng kỳ")
@@ -237,10 +238,10 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
               [country.source])
     builder.add(period, "region", "iip_growth_median", tidy(Decimal(statistics.median(growths))), "%",
                 source=_source(len(stated)), note=note, inputs=cells,
-                quote=f"Trung vị tốc độ tăng IIP {period.short_label} của {len(stated)} tỉnh, thành phố "
+                quote=f"Trung vị tốc độ tăng IIP {period.label} của {len(stated)} tỉnh, thành phố "
                       f"(IIP là chỉ số, không cộng và không lấy bình quân giữa các địa phương)")
     _ranks(builder, [(r, e.growth, r.where(e.refs["growth"])) for r, e in stated], measure.indicator,
-           period, f"tốc độ tăng IIP {period.short_label}")
+           period, f"tốc độ tăng IIP {period.label}")
 
 
 def _national_iip(builder: _Builder, national: Sequence[Figure], period: Period) -> Figure | None:

@@ -15,6 +15,7 @@ from briefgen.periods import describe_periods
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
 from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
+from briefgen.render.province_tables import province_tables
 
 HEADLINE_LABELS = {
     "retail_growth": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
@@ -93,6 +94,7 @@ def _context(facts: Facts, ledger: FigureLedger, env) -> dict:
             "recommendations-local", "[kiến nghị của các địa phương]",
             "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
         "products_known": any(s.known for row in facts.products for s in row.outputs),
+        "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES, "headline_labels": HEADLINE_LABELS,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
     }
@@ -132,6 +134,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     text = env.get_template("briefing.j2").render(**_context(facts, ledger, env))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
+    built += province_tables(facts.provinces, ledger)
     built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
                           charts if charts is not None else render_charts(facts))

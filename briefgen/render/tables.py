@@ -116,7 +116,8 @@ def sources_table(ledger: FigureLedger) -> TableBlock:
     """Return the sources of every figure the draft printed, with how many figures each gave."""
     counts: dict[str, int] = {}
     for figure in ledger.figures.values():
-        counts[figure.source] = counts.get(figure.source, 0) + 1
+        document = figure.source.split("!", 1)[0] if " › " in figure.source else figure.source
+        counts[document] = counts.get(document, 0) + 1  # form cells count under file › sheet
     rows = [[str(i), source, str(n)] for i, (source, n) in enumerate(sorted(counts.items()), start=1)]
     return _block(ledger, "sources", "Nguồn của các số liệu sử dụng trong báo cáo",
                   ("STT", "Nguồn", "Số số liệu"), rows, numeric=(0, 2), widths=(0.6, 5.0, 1.0))
