@@ -1,4 +1,4 @@
-"""Read a CSV table with pandas and validate every cell, naming file, line and column.
+"""Read a CSV table and validate every cell, naming file, line and column.
 
 Each loader declares its columns once; a cell that fails its parser raises a
 ``DataFileError`` pointing at the exact spot, so a user can open the file and fix it.
@@ -7,14 +7,13 @@ Each loader declares its columns once; a cell that fails its parser raises a
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from briefgen.errors import DataFileError
 
@@ -79,52 +78,44 @@ def split_list(separator: str = ";") -> Parser:
     return parse
 
 
-def record_lines(path: Path) -> list[int]:
-    """Return the line number where each data record starts (quoted fields may span lines)."""
-    starts = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        line_after_header = reader.line_num
-        previous_end = line_after_header
-        for _ in reader:
-            starts.append(previous_end + 1)
-            previous_end = reader.line_num
-    return starts
+def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Return the header and every record with the line it starts on (quoted fields may span lines).
 
-
-def read_frame(path: Path) -> pd.DataFrame:
-    """Return the raw table as strings, or raise DataFileError for unreadable files."""
+    Blank lines are skipped; a record whose cell count differs from the header's, a file
+    that is not UTF-8 and an empty file raise ``DataFileError``.
+    """
     if not path.exists():
         raise DataFileError(path, "không tìm thấy tệp dữ liệu")
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataFileError(path, f"không phải UTF-8 (byte {exc.start})",
                             hint="lưu lại tệp với mã hóa UTF-8") from None
-    except pd.errors.EmptyDataError:
-        raise DataFileError(path, "tệp rỗng, cần có dòng tiêu đề") from None
-    except pd.errors.ParserError as exc:
-        raise DataFileError(path, f"sai cấu trúc CSV: {exc}".strip(),
-                            line=_line_from_parser_error(str(exc))) from None
-
-
-def _line_from_parser_error(message: str) -> int | None:
-    marker = " in line "
-    if marker in message:
-        digits = message.split(marker, 1)[1].split(",")[0].strip()
-        return int(digits) if digits.isdigit() else None
-    return None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if not header:
+            raise DataFileError(path, "tệp rỗng, cần có dòng tiêu đề")
+        records, start = [], reader.line_num + 1
+        for fields in reader:
+            if fields:
+                if len(fields) != len(header):
+                    raise DataFileError(path, f"sai cấu trúc CSV: dòng có {len(fields)} ô, tiêu đề có "
+                                              f"{len(header)} cột", line=start)
+                records.append((start, fields))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataFileError(path, f"sai cấu trúc CSV: {exc}", line=reader.line_num) from None
+    return header, records
 
 
 def read_table(path: Path, columns: Sequence[Column]) -> list[dict[str, Any]]:
     """Return the rows of *path* parsed per *columns*, each with its ``_line`` number."""
-    frame = read_frame(path)
-    missing = [c.name for c in columns if c.name not in frame.columns]
+    header, records = read_records(path)
+    missing = [c.name for c in columns if c.name not in header]
     if missing:
         raise DataFileError(path, f"thiếu cột: {', '.join(missing)}", line=1)
-    lines = record_lines(path)
-    return [_parse_row(path, lines[i], row, columns) for i, row in enumerate(frame.to_dict("records"))]
+    return [_parse_row(path, line, dict(zip(header, fields)), columns) for line, fields in records]
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Column]) -> dict[str, Any]:
