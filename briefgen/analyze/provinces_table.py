@@ -122,6 +122,14 @@ class ProvinceFindings:
     earlier_edition: int | None
     earlier: tuple[MergerRow, ...]
     warnings: tuple[str, ...]
+    notes: dict[str, str]                 # figure id -> caveat for a Word comment (partial total, example)
+
+    def with_notes(self, notes: dict[str, str]) -> dict[str, str]:
+        """Return *notes* (figure id -> comment) with the forms' caveats added."""
+        merged = dict(notes)
+        for figure_id, note in self.notes.items():
+            merged[figure_id] = f"{note} {merged[figure_id]}" if figure_id in merged else note
+        return merged
 
     @property
     def latest(self) -> PeriodProvinces | None:
@@ -234,5 +242,7 @@ def build_province_findings(data: FormData, edition: EditionContext, dataset: Da
     before = len({old for p in edition.region.members for old in old_units(dataset, p)})
     return ProvinceFindings(data.files, data.example, len(data.expected), len(data.reported),
                             data.missing, tuple(periods), host, host_periods, merged, before,
-                            earlier_year, earlier, tuple(str(w) for w in data.warnings))
+                            earlier_year, earlier,
+                            tuple(str(w) for w in data.warnings if w.kind != "missing"),
+                            {f.id: f.note for f in data.figures if f.note})
 

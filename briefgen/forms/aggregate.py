@@ -23,7 +23,7 @@ from briefgen.periods import Period
 ONE_DECIMAL = Decimal("0.1")
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
 IIP_THRESHOLD = Decimal(10)
-EXAMPLE_NOTE = "số liệu giả định của biểu mẫu ví dụ, không phải số liệu thật"
+EXAMPLE_NOTE = "VÍ DỤ: số liệu giả định của biểu mẫu ví dụ, không phải số liệu thật"
 GROWTH_COUNTS = {"retail_sales": "retail_growth_positive", "export_value": "export_growth_positive"}
 
 
@@ -69,9 +69,10 @@ class _Builder:
             source: str, quote: str, estimate: bool = False, subject: str | None = None,
             note: str | None = None, inputs: Sequence[str] = ()) -> Figure:
         notes = [n for n in (EXAMPLE_NOTE if self.example else None, note) if n]
+        caveat = "; ".join(notes)
         figure = Figure(self.layout.year, self.layout.series, period, scope, indicator, subject,
-                        value, unit, estimate, "unconfirmed" if notes else "confirmed",
-                        source, quote, "; ".join(notes) or None)
+                        value, unit, estimate, "confirmed", source, quote,
+                        caveat[:1].upper() + caveat[1:] + "." if caveat else None)
         self.figures.append(figure)
         if inputs:
             self.inputs[figure.id] = tuple(dict.fromkeys(inputs))

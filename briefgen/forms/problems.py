@@ -16,6 +16,7 @@ class Problem:
     where: str                 # "bieu-mau.xlsx › Số liệu!D7"
     message: str
     severity: str = ERROR
+    kind: str = ""             # "missing" for a province without figures (the draft says so once)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -18,7 +18,7 @@ from briefgen.analyze.hosts import find_host
 from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
 from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES, Measure, tidy
-from briefgen.forms.problems import ERROR, WARNING, Problem
+from briefgen.forms.problems import ERROR, WARNING, Problem, errors_of
 from briefgen.forms.read_forms import FormSheet, RawCell, RawRow
 from briefgen.load import Dataset
 from briefgen.load.provinces import fold
@@ -105,6 +105,10 @@ def check_forms(sheets: Sequence[FormSheet], layout: FormLayout,
             reports.append(report)
         problems.extend(collect.problems)
     problems.extend(_missing(layout, first_seen, rows_seen, sheets))
+    if sheets and not any(r.name != NATIONAL for r in reports) and not errors_of(problems):
+        files = ", ".join(dict.fromkeys(s.path.name for s in sheets))
+        problems.append(Problem(files, "biểu mẫu chưa có số liệu nào của tỉnh, thành phố; "
+                                       "không có gì để tổng hợp", ERROR))
     return tuple(reports), tuple(problems)
 
 
@@ -178,7 +182,7 @@ def _missing(layout: FormLayout, reported: dict[str, ProvinceReport],
             continue
         row = rows.get(province.name)
         where = row.where() if row else files
-        problems.append(Problem(where, f"chưa có số liệu của {province.title}", WARNING))
+        problems.append(Problem(where, f"chưa có số liệu của {province.title}", WARNING, "missing"))
     return problems
 
 

@@ -129,7 +129,8 @@ def _masthead(facts: Facts) -> Masthead:
 def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
                      charts: dict[str, ChartBlock] | None = None) -> Briefing:
     """Return the complete draft for *facts* (charts may be passed in when cached)."""
-    ledger = FigureLedger(placeholders={}, notes=notes_by_figure(facts.inconsistencies))
+    notes = notes_by_figure(facts.inconsistencies)
+    ledger = FigureLedger(placeholders={}, notes=facts.provinces.with_notes(notes) if facts.provinces else notes)
     env = make_environment(templates_dir, ledger)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger, env))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),

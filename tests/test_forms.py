@@ -1,0 +1,185 @@
+"""The ministry workflow end to end: form out, filled form back in, totals in the draft.
+
+Figures below are made up for the tests; the expected totals are computed by hand in the
+comments, never by the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from briefgen.api import build_briefing
+from briefgen.forms.collect import check_files
+from briefgen.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET, layout_for_year
+from briefgen.forms.write_form import known_previous, write_form
+from briefgen.load import Figure, load_dataset
+from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.periods import Period
+from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
+
+N = NINE_MONTHS
+
+# 9M-2025 retail (tỷ đồng): 1.000.000 + 200.000 + 34.500 = 1.234.500 = 1.234,5 nghìn tỷ đồng;
+# last year 900.000 + 180.000 + 30.000 = 1.110.000 -> 1.234.500 / 1.110.000 = +11,2162% -> "tăng 11,2%"
+# (averaging the three growth rates 11,1 / 11,1 / 15 would give 12,4%: the draft must not).
+# 9M-2025 exports (triệu USD): 20.000 (growth 10%, no previous) + 50.000 (previous 40.000, no
+# growth) + 700 (previous 600) = 70.700 = 70,7 tỷ USD; last year 20.000/1,1 = 18.181,8 + 40.000
+# + 600 = 58.781,8 -> +20,276% -> "tăng 20,3%".
+# IIP 9M-2025: 8; 15; 12,3; 20 -> median (12,3 + 15) / 2 = 13,65; above 10%: 3; above the
+# national 9%: 3; Tuyên Quang ranks 3rd of 4.
+VALUES = {
+    "Hà Nội": {key("retail_sales", N, "value"): 1000000, key("retail_sales", N, "previous"): 900000,
+               key("retail_sales", N, "growth"): 11.1, key("export_value", N, "value"): 20000,
+               key("export_value", N, "growth"): 10, key("iip_growth", N, "growth"): 8},
+    "Hải Phòng": {key("retail_sales", N, "value"): "200.000", key("retail_sales", N, "previous"): 180000,
+                  key("iip_growth", N, "growth"): 15},
+    "Tuyên Quang": {key("retail_sales", N, "value"): "34,5", key("retail_sales", N, "unit"): "nghìn tỷ đồng",
+                    key("retail_sales", N, "previous"): "30", key("retail_sales", N, "growth"): "15%",
+                    key("export_value", N, "value"): 700, key("export_value", N, "previous"): 600,
+                    key("export_value", N, "growth"): 16.7, key("iip_growth", N, "growth"): 12.3,
+                    key("iip_growth", N, "estimate"): "x"},
+    "Bắc Ninh": {key("export_value", N, "value"): 50000, key("export_value", N, "previous"): 40000,
+                 key("iip_growth", N, "growth"): 20},
+    NATIONAL: {key("iip_growth", N, "growth"): 9},
+}
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DEFAULT_WORKSPACE.data)
+
+
+@pytest.fixture(scope="module")
+def layout(dataset):
+    return layout_for_year(dataset, 2025)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, dataset, layout):
+    folder = tmp_path_factory.mktemp("forms")
+    form = fill(layout, dataset, folder / "bieu-mau.xlsx", VALUES)
+    result = build_briefing(2025, "Tuyên Quang", out_dir=folder / "out", dataset=dataset, data_files=[form])
+    document = docx.Document(str(result.docx_path))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    return result, text, manifest, document
+
+
+def test_form_has_one_row_per_province_of_the_year_and_vietnamese_headers(tmp_path, dataset, layout):
+    book = load_workbook(write_form(layout, dataset, tmp_path / "f.xlsx"))
+    assert book.sheetnames == [GUIDE_SHEET, DATA_SHEET, REFERENCE_SHEET]
+    sheet = book[DATA_SHEET]
+    names = [sheet[f"B{r}"].value for r in range(7, 7 + 19)]
+    assert names[:-1] == [p.name for p in layout.provinces] and len(layout.provinces) == 18
+    assert names[-1] == NATIONAL and "Hà Giang" not in names
+    headers = {c.value for row in sheet.iter_rows(min_row=3, max_row=5) for c in row if c.value}
+    assert {"Năm 2024", "9 tháng đầu năm 2025", "Thực hiện", "Đơn vị tính", "Cùng kỳ năm trước (9T/2024)",
+            "Tăng/giảm so với cùng kỳ (%)", "Kim ngạch xuất khẩu"} <= headers
+    assert sheet.row_dimensions[KEY_ROW].hidden
+    assert sheet["W7"].value == "tỷ đồng"              # units stated, from a drop-down list
+    lists = {dv.formula1 for dv in sheet.data_validations.dataValidation if dv.type == "list"}
+    assert '"triệu đồng,tỷ đồng,nghìn tỷ đồng"' in lists
+    assert any(dv.type == "decimal" for dv in sheet.data_validations.dataValidation)
+
+
+def test_a_form_before_the_merger_lists_the_28_provinces(dataset):
+    layout = layout_for_year(dataset, 2024)
+    assert len(layout.provinces) == 28 and [p.code for p in layout.periods] == ["2023", "H1-2024"]
+
+
+def test_draft_shows_totals_and_growth_computed_from_values(built):
+    _, text, _, _ = built
+    assert "1.234,5 nghìn tỷ đồng, tăng 11,2%" in text
+    assert "tăng 12,4%" not in text                      # never the average of growth rates
+    assert "70,7 tỷ USD, tăng 20,3%" in text
+
+
+def test_draft_says_what_is_honest_about_iip(built):
+    _, text, _, _ = built
+    assert "3/18 tỉnh, thành phố tăng trên 10%" in text
+    assert "3/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng 9%)" in text
+    assert "Trung vị mức tăng của 4 địa phương có số liệu là 13,65%" in text
+    assert "cao nhất là Bắc Ninh (tăng 20%), thấp nhất là Hà Nội (tăng 8%)" in text
+
+
+def test_host_paragraph_and_charts(built):
+    result, text, manifest, document = built
+    assert ("Theo biểu mẫu của Sở Công Thương tỉnh Tuyên Quang" in text
+            and "chỉ số sản xuất công nghiệp (IIP) tăng 12,3% so với cùng kỳ, đứng thứ 3/4" in text)
+    # 34.500 / 1.234.500 = 2,79% of the region, 3rd of 3 provinces reporting retail sales
+    assert ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 34.500 tỷ đồng, tăng 15%, "
+            "chiếm 2,79% của toàn khu vực (thứ 3/3); toàn khu vực tăng 11,2%") in text
+    charts = [p.name for p in result.chart_paths]
+    assert any("province-ranking" in name for name in charts)
+    assert any("host-vs-region" in name for name in charts)
+    assert "Xếp hạng tốc độ tăng chỉ số sản xuất công nghiệp (IIP) của các tỉnh, thành phố" in text
+    ranking = next(c for c in manifest["charts"] if "province-ranking" in c)
+    assert any(ranking.split("/")[-1] in w for f in manifest["figures"] for w in f["where"])
+    assert len(document.inline_shapes) >= 3
+
+
+def test_manifest_names_every_cell_and_the_inputs_of_totals(built):
+    _, _, manifest, _ = built
+    figures = {f["id"]: f for f in manifest["figures"]}
+    host = figures["retail_sales@Tuyên Quang:9M-2025#2025"]
+    assert host["source"] == "bieu-mau.xlsx › Số liệu!V17" and host["value"] == "34500"
+    assert host["quote"].startswith("Ô V17: Tổng mức bán lẻ") and "đổi sang tỷ đồng" in host["quote"]
+    total = figures["retail_sales@region:9M-2025#2025"]
+    assert total["source"] == "tính từ 3 biểu mẫu"
+    assert {"bieu-mau.xlsx › Số liệu!V12", "bieu-mau.xlsx › Số liệu!V17"} <= set(total["inputs"])
+    assert manifest["forms"]["files"] == ["bieu-mau.xlsx"] and manifest["forms"]["example"] is False
+    assert any("chưa có số liệu của tỉnh Cao Bằng" in w["message"] for w in manifest["warnings"])
+
+
+def test_partial_totals_carry_a_comment(built):
+    result, _, manifest, document = built
+    total = next(f for f in manifest["figures"] if f["id"] == "retail_sales@region:9M-2025#2025")
+    assert total["status"] == "confirmed"
+    comments = [c.text for c in document.comments]
+    assert any("Chỉ tổng hợp từ 3/18 tỉnh, thành phố" in c for c in comments)
+    assert any("chưa có số liệu của tỉnh Lai Châu" in str(w) for w in result.warnings)
+
+
+def test_csv_in_the_same_layout_reads_back_the_same(tmp_path, dataset, layout):
+    csv_form = write_form(layout, dataset, tmp_path / "bieu-mau.csv",
+                          values={"Tuyên Quang": {key("retail_sales", N, "value"): "45678.9",
+                                                  key("retail_sales", N, "previous"): "41000",
+                                                  key("iip_growth", YEAR_PERIOD, "growth"): "-2.5"}})
+    reports, problems = check_files([csv_form], layout, dataset)
+    assert not [p for p in problems if p.is_error]
+    entry = {e.measure.indicator + "@" + e.period.code: e for e in reports[0].entries}
+    assert entry["retail_sales@9M-2025"].value == Decimal("45678.9")
+    assert entry["iip_growth@2024"].growth == Decimal("-2.5")
+    assert entry["retail_sales@9M-2025"].refs["value"] == "V14"   # 2 comment lines, key row, 11th province
+
+
+def test_last_years_known_values_are_filled_in_across_the_merger(dataset, layout):
+    bac_ninh = next(p for p in layout.provinces if p.name == "Bắc Ninh")
+    old = [Figure(2024, "phia_bac", Period(2024, 9), scope, "export_value", None, Decimal(value), "tỷ USD",
+                  False, "confirmed", "test", "test", None) for scope, value in (("Bắc Giang", "16.5"),
+                                                                                ("Bắc Ninh", "30"))]
+    known = known_previous(replace(dataset, figures=dataset.figures + tuple(old)), layout, bac_ninh)
+    filled = known[key("export_value", N, "previous")]
+    assert filled.value == Decimal("46500")            # 16,5 + 30 tỷ USD in triệu USD
+    assert "cộng theo địa giới mới" in filled.note and "Bắc Giang" in filled.note
+    assert key("export_value", YEAR_PERIOD, "previous") not in known
+
+
+def test_example_form_is_marked_fictitious_in_the_file_and_the_draft(tmp_path, dataset):
+    example = DEFAULT_WORKSPACE.data.parent / "examples" / "bieu-mau-2025-vi-du.xlsx"
+    book = load_workbook(example)
+    assert "VÍ DỤ" in book[DATA_SHEET]["A1"].value and book.properties.category == "VÍ DỤ"
+    result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path, dataset=dataset, data_files=[example])
+    text = "\n".join(p.text for p in docx.Document(str(result.docx_path)).paragraphs)
+    assert "VÍ DỤ – SỐ LIỆU GIẢ ĐỊNH" in text and "(số liệu ví dụ, giả định)" in text
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert manifest["forms"]["example"] is True
+    document = docx.Document(str(result.docx_path))
+    assert sum("VÍ DỤ: số liệu giả định" in c.text for c in document.comments) > 50
