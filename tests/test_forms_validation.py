@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -11,7 +13,8 @@ from briefgen.cli import main
 from briefgen.errors import FormValidationError
 from briefgen.forms.collect import check_files
 from briefgen.forms.layout import layout_for_year
-from briefgen.load import load_dataset
+from briefgen.forms.write_form import write_form
+from briefgen.load import Figure, load_dataset
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.periods import Period
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, cell_of, edit, fill, key, name_cell
@@ -200,3 +203,24 @@ def test_help_documents_exit_codes_and_the_new_options(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "Mã thoát: 0" in out and "--data" in out and "--json" in out and "form" in out
+
+
+def test_a_province_filled_in_two_files_is_a_duplicate(form, tmp_path, layout, dataset):
+    tuyen_quang = next(p for p in layout.provinces if p.name == "Tuyên Quang")
+    own = write_form(layout, dataset, tmp_path / "tuyen-quang.xlsx", provinces=[tuyen_quang],
+                     values={"Tuyên Quang": {key("iip_growth", N, "growth"): 11}})
+    _, problems = check_files([form, own], layout, dataset)
+    assert [str(p) for p in problems if p.is_error] == [
+        f"tuyen-quang.xlsx › Số liệu!B7: Tuyên Quang đã có số liệu ở {WHERE}B17; mỗi tỉnh, thành phố "
+        f"chỉ điền một dòng"]
+
+
+def test_last_year_differing_from_an_earlier_report_is_a_warning(form, layout, dataset):
+    # An earlier edition reported 9M-2024 retail sales of both old units of Tuyên Quang.
+    old = tuple(Figure(2024, "phia_bac", Period(2024, 9), scope, "retail_sales", None, Decimal(v),
+                       "nghìn tỷ đồng", False, "confirmed", "test", "test", None)
+                for scope, v in (("Hà Giang", "10"), ("Tuyên Quang", "20")))
+    warnings = problems_of(form, layout, replace(dataset, figures=dataset.figures + old), errors=False)
+    assert (f"{WHERE}X17: cùng kỳ 9 tháng đầu năm 2024 ghi 40.000 tỷ đồng, khác số đã báo cáo tại kỳ "
+            f"hội nghị trước (Hà Giang 10 nghìn tỷ đồng + Tuyên Quang 20 nghìn tỷ đồng); kiểm tra "
+            f"phạm vi địa giới") in warnings
