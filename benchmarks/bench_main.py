@@ -201,7 +201,7 @@ def main() -> None:
     parser.add_argument("--skip-batch", action="store_true", help="leave out the batch rows (slowest)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
-    libraries = ", ".join(f"{name} {version(name)}" for name in ("matplotlib", "python-docx", "pandas"))
+    libraries = ", ".join(f"{name} {version(name)}" for name in ("matplotlib", "python-docx", "jinja2"))
     print(f"briefgen benchmark — Python {platform.python_version()}, {os.cpu_count()} cores, "
           f"{libraries}; median of {runs} runs")
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as temp:
