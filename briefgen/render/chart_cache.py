@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -40,17 +41,19 @@ def default_folder() -> Path:
     return Path(base) / "briefgen" / "charts"
 
 
+def _version_file(package: str) -> bytes:
+    """Return the ``_version.py`` of *package* without importing it (its path if it has none)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return f"{package} missing".encode()
+    version_file = Path(spec.origin).with_name("_version.py")
+    return version_file.read_bytes() if version_file.exists() else spec.origin.encode()
+
+
 @cache
 def renderer_id() -> str:
-    """Return a hash of what decides a chart's pixels besides its spec."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    parts = [RENDERER_SOURCE.read_bytes()]
-    for package in ("matplotlib", "pillow"):
-        try:
-            parts.append(f"{package}=={version(package)}".encode())
-        except PackageNotFoundError:
-            parts.append(f"{package} missing".encode())
+    """Return a hash of what decides a chart's pixels besides its spec: the code and its libraries."""
+    parts = [RENDERER_SOURCE.read_bytes(), _version_file("matplotlib"), _version_file("PIL")]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
