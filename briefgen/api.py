@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -71,8 +71,7 @@ def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[
     from briefgen.forms.collect import load_forms, merge_forms  # openpyxl only when forms are given
 
     forms = load_forms(data_files, dataset, build_edition(dataset, year, host, conference_date))
-    merged, replaced = merge_forms(dataset, forms)
-    return merged, replace(forms, warnings=forms.warnings + replaced)
+    return merge_forms(dataset, forms)
 
 
 def _form_manifest(manifest: dict, forms) -> None:

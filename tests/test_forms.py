@@ -113,9 +113,10 @@ def test_host_paragraph_and_charts(built):
     result, text, manifest, document = built
     assert ("Theo biểu mẫu của Sở Công Thương tỉnh Tuyên Quang" in text
             and "chỉ số sản xuất công nghiệp (IIP) tăng 12,3% so với cùng kỳ, đứng thứ 3/4" in text)
-    # 34.500 / 1.234.500 = 2,79% of the region, 3rd of 3 provinces reporting retail sales
-    assert ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 34.500 tỷ đồng, tăng 15%, "
-            "chiếm 2,79% của toàn khu vực (thứ 3/3); toàn khu vực tăng 11,2%") in text
+    # 3rd of the 3 provinces reporting retail sales; no share: 3 of 18 provinces are not the region
+    assert ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 34.500 tỷ đồng, tăng 15% "
+            "(thứ 3/3); toàn khu vực tăng 11,2%") in text
+    assert "chiếm" not in text.split("Theo biểu mẫu của Sở Công Thương")[1].split("Hình")[0]
     charts = [p.name for p in result.chart_paths]
     assert any("province-ranking" in name for name in charts)
     assert any("host-vs-region" in name for name in charts)
@@ -179,7 +180,32 @@ def test_example_form_is_marked_fictitious_in_the_file_and_the_draft(tmp_path, d
     result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path, dataset=dataset, data_files=[example])
     text = "\n".join(p.text for p in docx.Document(str(result.docx_path)).paragraphs)
     assert "VÍ DỤ – SỐ LIỆU GIẢ ĐỊNH" in text and "(số liệu ví dụ, giả định)" in text
+    # all 18 provinces reported: shares of the regional total, 40.000 / 2.065.000 = 1,94%
+    assert "ước đạt 40.000 tỷ đồng, tăng 11,1%, chiếm 1,94% của toàn khu vực (thứ 13/18)" in text
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert manifest["forms"]["example"] is True
     document = docx.Document(str(result.docx_path))
     assert sum("VÍ DỤ: số liệu giả định" in c.text for c in document.comments) > 50
+
+
+def test_a_form_figure_replacing_one_on_record_is_a_warning(tmp_path, dataset):
+    layout = layout_for_year(dataset, 2024)
+    form = write_form(layout, dataset, tmp_path / "f.xlsx",
+                      values={"Bắc Giang": {key("iip_growth", Period(2024, 6), "growth"): 19}})
+    reports, problems = check_files([form], layout, dataset)
+    from briefgen.forms.aggregate import aggregate
+    from briefgen.forms.collect import merge_forms
+
+    merged, forms = merge_forms(dataset, aggregate(reports, layout, problems))
+    notes = [str(w) for w in forms.warnings]
+    assert any(n.startswith("data/indicators.csv, dòng 172: tốc độ tăng chỉ số sản xuất công nghiệp (IIP) "
+                            "so với cùng kỳ của Bắc Giang, 6 tháng đầu năm 2024: 21% (dữ liệu có sẵn) được "
+                            "thay bằng 19% từ biểu mẫu (f.xlsx › Số liệu!") for n in notes)
+    assert [f.value for f in merged.figures if f.id == "iip_growth@Bắc Giang:H1-2024#2024"] == [19]
+    # A regional count from 1 of 28 provinces does not replace the published 25/28.
+    assert ("data/indicators.csv, dòng 109: số tỉnh, thành phố có IIP tăng trưởng dương của khu vực, "
+            "6 tháng đầu năm 2024: giữ 25/28 (dữ liệu có sẵn); số tổng hợp từ biểu mẫu (1/28, tính từ 1 "
+            "biểu mẫu) chưa đủ các tỉnh, thành phố") in notes
+    counts = [f for f in merged.figures if f.id == "provinces_count/iip_positive@region:H1-2024#2024"]
+    assert [f.value for f in counts] == [25]
+    assert all(f.id != counts[0].id for f in forms.figures)

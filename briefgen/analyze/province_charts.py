@@ -34,6 +34,8 @@ def share_chart(period: PeriodProvinces, indicator: str) -> ChartSpec | None:
         return None
     shared = sorted((line for line in period.lines if line.get(indicator, "share")),
                     key=lambda l: -l.get(indicator, "share").value)
+    if not shared:
+        return None
     points = tuple(Point(line.name, line.get(indicator, "share").value,
                          _note(line.get(indicator, "share"), line.is_host)) for line in shared)
     short = summary.measure.short

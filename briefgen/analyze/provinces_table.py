@@ -58,7 +58,7 @@ class ValueSummary:
     """A value indicator of the region: its total, its growth, and the provinces that lead it."""
 
     measure: Measure
-    total: Figure
+    total: Figure | None                  # None when a record kept the regional figure
     growth: Figure | None
     positive: Figure | None
     leaders: tuple[ProvinceLine, ...]
@@ -176,9 +176,9 @@ def _index_summary(data: FormData, period: Period, lines: tuple[ProvinceLine, ..
 def _value_summary(data: FormData, measure: Measure, period: Period,
                    lines: tuple[ProvinceLine, ...]) -> ValueSummary | None:
     total = data.find(measure.indicator, period, "region")
-    if total is None:
-        return None
     valued = [line for line in lines if line.get(measure.indicator, "value")]
+    if not valued:
+        return None
     ranked = sorted(valued, key=lambda line: -line.get(measure.indicator, "value").value)
     subject = {"retail_sales": "retail_growth_positive", "export_value": "export_growth_positive"}
     return ValueSummary(measure, total, data.find(measure.growth, period, "region"),

@@ -39,6 +39,7 @@ class FormData:
     reported: tuple[str, ...]               # provinces that sent at least one figure
     periods: tuple[Period, ...]
     example: bool = False
+    partial: frozenset[str] = frozenset()   # ids of regional figures not all provinces reported
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -64,6 +65,7 @@ class _Builder:
     example: bool
     figures: list[Figure] = field(default_factory=list)
     inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    partial: set[str] = field(default_factory=set)
 
     def add(self, period: Period, scope: str, indicator: str, value: Decimal, unit: str, *,
             source: str, quote: str, estimate: bool = False, subject: str | None = None,
@@ -74,6 +76,8 @@ class _Builder:
                         value, unit, estimate, "confirmed", source, quote,
                         caveat[:1].upper() + caveat[1:] + "." if caveat else None)
         self.figures.append(figure)
+        if note:
+            self.partial.add(figure.id)
         if inputs:
             self.inputs[figure.id] = tuple(dict.fromkeys(inputs))
         return figure
@@ -103,7 +107,7 @@ def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: S
                 _value_figures(builder, rows, measure, period, expected)
     files = tuple(dict.fromkeys(r.sheet.path.name for r in reports))
     return FormData(files, tuple(builder.figures), builder.inputs, tuple(warnings), expected,
-                    tuple(r.name for r in provinces), layout.periods, example)
+                    tuple(r.name for r in provinces), layout.periods, example, frozenset(builder.partial))
 
 
 def _scope(report: ProvinceReport) -> str:
@@ -173,8 +177,8 @@ def _value_figures(builder: _Builder, rows, measure: Measure, period: Period,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
         quote=f"{label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)
-    for report, entry in valued:
-        share = round_half_up(entry.value / total * 100, SHARE_STEP) if total else Decimal(0)
+    for report, entry in valued if note is None and total else ():   # a share of a partial total is not one
+        share = round_half_up(entry.value / total * 100, SHARE_STEP)
         builder.add(period, report.name, "share_of_region", share, "%", subject=measure.indicator,
                     source=_source(len(valued)), note=note, inputs=cells,
                     quote=f"Tỷ trọng của {report.name} trong {measure.noun} "

@@ -15,8 +15,9 @@ from briefgen.forms.layout import NATIONAL, FormLayout, layout_for_edition, prev
 from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.forms.read_forms import read_form
 from briefgen.forms.validate import ProvinceReport, check_forms
-from briefgen.load import Dataset
-from briefgen.numbers import fmt_number
+from briefgen.analyze.indicators import label_of
+from briefgen.load import Dataset, Figure
+from briefgen.numbers import fmt_number, fmt_quantity
 
 REPORTED_TOLERANCE = Decimal("0.01")     # 1 % between a form's last-year value and the one on record
 
@@ -65,12 +66,38 @@ def load_forms(paths: Sequence[Path | str], dataset: Dataset, edition: EditionCo
     return aggregate(reports, layout, warnings_of(problems), national)
 
 
-def merge_forms(dataset: Dataset, data: FormData) -> tuple[Dataset, tuple[Problem, ...]]:
-    """Return *dataset* with the forms' figures added; a form figure replaces the same one on record."""
-    ids = {f.id for f in data.figures}
-    replaced = [f for f in dataset.figures if f.id in ids]
-    notes = tuple(Problem(f"data/indicators.csv, dòng {f.line}",
-                          f"số liệu {f.id} ({fmt_number(f.value)} {f.unit}) được thay bằng số liệu "
-                          f"tổng hợp từ biểu mẫu", WARNING) for f in replaced)
-    kept = tuple(f for f in dataset.figures if f.id not in ids)
-    return replace(dataset, figures=kept + data.figures), notes
+def _what(figure: Figure) -> str:
+    where = {"region": "khu vực", "national": "cả nước"}.get(figure.scope, figure.scope)
+    return f"{label_of(figure.indicator, figure.subject)} của {where}, {figure.period.label}"
+
+
+def _replaced(old: Figure, new: Figure) -> str:
+    return (f"{_what(old)}: {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn) được thay bằng "
+            f"{fmt_quantity(new.value, new.unit)} từ biểu mẫu ({new.source})")
+
+
+def _kept(old: Figure, new: Figure) -> str:
+    return (f"{_what(old)}: giữ {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn); số tổng hợp từ "
+            f"biểu mẫu ({fmt_quantity(new.value, new.unit)}, {new.source}) chưa đủ các tỉnh, thành phố")
+
+
+def merge_forms(dataset: Dataset, data: FormData) -> tuple[Dataset, FormData]:
+    """Return *dataset* with the forms' figures added, and *data* with the merge's warnings.
+
+    A form figure replaces the same figure on record, except a regional figure that not
+    every province reported: the record stays and the partial one is dropped.
+    """
+    by_id = {f.id: f for f in data.figures}
+    table = f"{dataset.data_dir.name}/indicators.csv"
+    notes, dropped = [], set()
+    for old in (f for f in dataset.figures if f.id in by_id):
+        new = by_id[old.id]
+        if old.id in data.partial:
+            dropped.add(old.id)
+            notes.append(Problem(f"{table}, dòng {old.line}", _kept(old, new), WARNING))
+        else:
+            notes.append(Problem(f"{table}, dòng {old.line}", _replaced(old, new), WARNING))
+    figures = tuple(f for f in data.figures if f.id not in dropped)
+    kept = tuple(f for f in dataset.figures if f.id not in by_id or f.id in dropped)
+    forms = replace(data, figures=figures, warnings=data.warnings + tuple(notes))
+    return replace(dataset, figures=kept + figures), forms
