@@ -203,7 +203,7 @@ def main() -> None:
     runs = 3 if args.quick else args.runs
     libraries = ", ".join(f"{name} {version(name)}" for name in ("matplotlib", "python-docx", "jinja2"))
     print(f"briefgen benchmark — Python {platform.python_version()}, {os.cpu_count()} cores, "
-          f"{libraries}; median of {runs} runs")
+          f"{libraries}; median of {runs} runs; load average {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as temp:
         work = Path(temp)
         rows = cold_rows(runs, work)
@@ -212,10 +212,11 @@ def main() -> None:
         warm, (draft, docx_ms) = warm_rows(runs)
         rows += warm
         if not args.skip_batch:
-            rows += batch_rows(1 if args.quick else max(1, runs // 2), work)
+            rows += batch_rows(1 if args.quick else runs, work)
         rows += extract_rows(runs)
         rows += pandoc_rows(runs, work, draft, docx_ms, cold_warm)
     print_table(rows)
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (timings are noisy when it is high)")
 
 
 if __name__ == "__main__":

@@ -9,18 +9,28 @@ reported without stopping the others.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from briefgen.analyze import build_facts
+from briefgen.analyze.edition import find_record
+from briefgen.analyze.hosts import provinces_on
+from briefgen.api import build_briefing
 from briefgen.errors import BriefgenError
+from briefgen.load import Dataset, load_dataset
+from briefgen.model import ChartSpec
+from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.render.chart_cache import ChartCache, chart_key, default_folder, has_data, plot_with_matplotlib
 
 PROGRESS_WIDTH = 24
 
@@ -69,42 +79,37 @@ class BatchResult:
 class Settings:
     """What every worker needs; picklable, so it also travels to spawned workers."""
 
-    dataset: object                 # briefgen.load.Dataset
+    dataset: Dataset
     out_dir: Path | None
     templates_dir: Path | None
     conference_date: date | None
     cache_folder: Path | None
-    plot: Callable | None           # draws a ChartSpec; None = matplotlib
+    plot: Callable[[ChartSpec], bytes] | None  # None: matplotlib
 
 
-def hosts_of_year(dataset, year: int, conference_date: date | None = None) -> tuple[str, ...]:
+def hosts_of_year(dataset: Dataset, year: int, conference_date: date | None = None) -> tuple[str, ...]:
     """Return the provincial units that exist at the date of *year*'s edition (Dec 31 if unknown)."""
-    from briefgen.analyze.edition import find_record
-    from briefgen.analyze.hosts import provinces_on
-
     record = find_record(dataset, year)
     day = conference_date or (record.date if record and record.date else None) or date(year, 12, 31)
     return tuple(p.name for p in provinces_on(dataset, day))
 
 
-def plan_jobs(dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
+def plan_jobs(dataset: Dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
               conference_date: date | None = None) -> tuple[Job, ...]:
     """Return one job per year and host (every host of the year when *hosts* is None)."""
     return tuple(Job(year, host) for year in years
                  for host in (hosts or hosts_of_year(dataset, year, conference_date)))
 
 
-def shared_specs(dataset, jobs: Iterable[Job], conference_date: date | None = None) -> list:
+def shared_specs(dataset: Dataset, jobs: Iterable[Job],
+                 conference_date: date | None = None) -> list[ChartSpec]:
     """Return the chart specs that several jobs would draw identically (drawn once up front)."""
-    from briefgen.analyze import build_facts
-    from briefgen.render.chart_cache import chart_key, has_data
-
     specs, counts = {}, Counter()
     for job in jobs:
         try:
             facts = build_facts(dataset, job.year, job.host, conference_date)
-        except BriefgenError:
-            continue  # reported when the job itself runs
+        except Exception:  # the job itself reports it when it runs
+            continue
         for spec in filter(has_data, facts.charts):
             key = chart_key(spec)
             specs[key] = spec
@@ -115,28 +120,25 @@ def shared_specs(dataset, jobs: Iterable[Job], conference_date: date | None = No
 # --- worker side: one ChartCache and one Settings per process ---
 
 _settings: Settings | None = None
-_cache = None
+_cache: ChartCache | None = None
 
 
 def _start_worker(settings: Settings) -> None:
     global _settings, _cache
-    from briefgen.render.chart_cache import ChartCache, plot_with_matplotlib
-
     _settings = settings
     _cache = ChartCache(settings.cache_folder, settings.plot or plot_with_matplotlib)
 
 
-def _draw(spec) -> tuple[str, bytes, int]:
-    from briefgen.render.chart_cache import chart_key
-
+def _draw(spec: ChartSpec) -> tuple[str, bytes | None, int]:
     before = _cache.drawn
-    png = _cache.png(spec)
+    try:
+        png = _cache.png(spec)
+    except Exception:  # each draft needing the chart will report the error
+        png = None
     return chart_key(spec), png, _cache.drawn - before
 
 
 def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
-    from briefgen.api import build_briefing
-
     _cache.prime(shared)
     before = _cache.drawn
     try:
@@ -157,8 +159,6 @@ def default_jobs() -> int:
 
 
 def _context():
-    import multiprocessing
-
     # fork shares the loaded dataset and imported libraries with the workers at no cost
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
 
@@ -172,17 +172,13 @@ def build_batch(years: Sequence[int], hosts: Sequence[str] | None = None, jobs: 
                 out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                 templates_dir: Path | str | None = None, conference_date: date | None = None,
                 cache_folder: Path | None = None, disk_cache: bool = True,
-                plot: Callable | None = None,
+                plot: Callable[[ChartSpec], bytes] | None = None,
                 on_done: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
     """Build a draft per year and host in *jobs* processes; return every outcome, in plan order.
 
     Charts are cached in *cache_folder* (default: the user cache), or only in memory when
     *disk_cache* is False. *on_done(outcome, done, total)* is called as each draft finishes.
     """
-    from briefgen.load import load_dataset
-    from briefgen.paths import DEFAULT_WORKSPACE
-    from briefgen.render.chart_cache import default_folder
-
     started = time.perf_counter()
     dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     plan = plan_jobs(dataset, years, hosts, conference_date)
@@ -208,22 +204,24 @@ def _run_in_process(settings: Settings, plan, _workers: int, on_done):
 
 
 def _run_in_pool(settings: Settings, plan, workers: int, on_done):
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     specs = shared_specs(settings.dataset, plan, settings.conference_date)
     outcomes = []
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
                              initargs=(settings,)) as pool:
         drawn_shared = list(pool.map(_draw, specs))  # first, so that no host draws them again
-        shared = {key: png for key, png, _ in drawn_shared}
+        shared = {key: png for key, png, _ in drawn_shared if png is not None}
         futures = {pool.submit(_build, job, shared): job for job in plan}
-        for future in as_completed(futures):
-            try:
-                outcome = future.result()
-            except Exception as error:  # the worker died (e.g. out of memory)
-                outcome = _crashed(futures[future], error)
-            outcomes.append(outcome)
-            on_done(outcome, len(outcomes), len(plan))
+        try:
+            for future in as_completed(futures):
+                try:
+                    outcome = future.result()
+                except Exception as error:  # the worker died (e.g. out of memory)
+                    outcome = _crashed(futures[future], error)
+                outcomes.append(outcome)
+                on_done(outcome, len(outcomes), len(plan))
+        except BaseException:  # Ctrl-C: drop the drafts not started yet
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     drawn = sum(n for _, _, n in drawn_shared) + sum(o.charts_drawn for o in outcomes)
     return outcomes, drawn
 

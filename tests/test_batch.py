@@ -179,3 +179,15 @@ def test_cache_key_follows_the_content(dataset, spec):
     assert chart_key(spec) != chart_key(replace(spec, title=spec.title + "!"))
     other_year = build_facts(dataset, 2024, "Hà Nội").charts[0]
     assert other_year.id == spec.id and chart_key(other_year) != chart_key(spec)
+
+
+def plot_failing_for_history(spec) -> bytes:
+    if spec.id == "retail_history":
+        raise RuntimeError("shared chart bug")
+    return TINY_PNG
+
+
+def test_a_shared_chart_that_fails_fails_its_drafts_not_the_batch(tmp_path):
+    result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=2, out_dir=tmp_path,
+                         disk_cache=False, plot=plot_failing_for_history)
+    assert [o.error for o in result.outcomes] == ["RuntimeError: shared chart bug"] * 2
