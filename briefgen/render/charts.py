@@ -118,6 +118,7 @@ def plot_chart(spec: ChartSpec) -> bytes:
             ax.set_ylabel(spec.unit)
             ax.yaxis.set_major_formatter(FuncFormatter(_vi_ticks))
         figure.tight_layout()
+        figure.set_layout_engine(None)  # layout done: spares savefig a second, layout-only draw
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
