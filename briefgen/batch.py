@@ -25,7 +25,7 @@ from typing import TextIO
 from briefgen.analyze import build_facts
 from briefgen.analyze.edition import find_record
 from briefgen.analyze.hosts import provinces_on
-from briefgen.api import build_briefing
+from briefgen.api import BuildResult, build_briefing
 from briefgen.errors import BriefgenError
 from briefgen.load import Dataset, load_dataset
 from briefgen.model import ChartSpec
@@ -52,6 +52,7 @@ class Outcome:
     hint: str | None = None
     trace: str | None = None        # the traceback, when the failure is a bug
     charts_drawn: int = 0
+    result: BuildResult | None = None
 
     @property
     def ok(self) -> bool:
@@ -150,7 +151,8 @@ def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
     except Exception as error:  # a bug: keep the traceback, go on with the other hosts
         return Outcome(job, error=f"{type(error).__name__}: {error}", trace=traceback.format_exc(),
                        charts_drawn=_cache.drawn - before)
-    return Outcome(job, result.docx_path, result.version, charts_drawn=_cache.drawn - before)
+    return Outcome(job, result.docx_path, result.version, charts_drawn=_cache.drawn - before,
+                   result=result)
 
 
 def default_jobs() -> int:

@@ -63,6 +63,7 @@ def test_all_hosts_writes_one_draft_per_unit(batch_2025, dataset):
     for outcome in batch_2025.written:
         assert outcome.version == 1 and outcome.docx_path.stat().st_size > 10_000
         assert outcome.docx_path.name == f"bao-cao-2025-{slug(outcome.job.host)}.docx"
+        assert outcome.result.docx_path == outcome.docx_path and outcome.result.figure_count > 0
 
 
 def test_each_distinct_chart_is_drawn_once_per_batch(batch_2025, dataset):
