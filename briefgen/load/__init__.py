@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefgen.load.cache import dataset_key, read_cached, store
 from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
 from briefgen.load.editions import Edition, load_editions
 from briefgen.load.figures import Figure, load_figures
@@ -25,8 +26,20 @@ class Dataset:
     data_dir: Path
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Return the validated contents of *data_dir*."""
+def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
+    """Return the validated contents of *data_dir* (from the content-keyed cache when unchanged)."""
+    key = dataset_key(data_dir) if use_cache else None
+    cached = read_cached(key) if key else None
+    if isinstance(cached, Dataset):
+        return replace(cached, data_dir=data_dir)
+    dataset = read_dataset(data_dir)
+    if key:
+        store(key, dataset)
+    return dataset
+
+
+def read_dataset(data_dir: Path) -> Dataset:
+    """Return the validated contents of *data_dir*, read and checked file by file."""
     return Dataset(
         provinces=load_provinces(data_dir / "provinces.csv"),
         mergers=load_mergers(data_dir / "province_merger.csv"),

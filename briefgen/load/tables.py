@@ -1,4 +1,4 @@
-"""Read a CSV table and validate every cell, naming file, line and column.
+"""Read a CSV table with pandas and validate every cell, naming file, line and column.
 
 Each loader declares its columns once; a cell that fails its parser raises a
 ``DataFileError`` pointing at the exact spot, so a user can open the file and fix it.
@@ -109,13 +109,29 @@ def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, records
 
 
+def read_frame(path: Path) -> tuple[Any, list[int]]:
+    """Return the table as a pandas DataFrame of strings and the line each row starts on.
+
+    The csv pass (``read_records``) checks the structure and knows the line numbers,
+    which pandas does not report; pandas then reads the values.
+    """
+    import pandas as pd  # deferred: a cached dataset (load/cache.py) never needs it
+
+    header, records = read_records(path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                        skip_blank_lines=True)
+    if list(frame.columns) != header or len(frame) != len(records):
+        raise DataFileError(path, "sai cấu trúc CSV: không đọc được bảng")
+    return frame, [line for line, _ in records]
+
+
 def read_table(path: Path, columns: Sequence[Column]) -> list[dict[str, Any]]:
     """Return the rows of *path* parsed per *columns*, each with its ``_line`` number."""
-    header, records = read_records(path)
-    missing = [c.name for c in columns if c.name not in header]
+    frame, lines = read_frame(path)
+    missing = [c.name for c in columns if c.name not in frame.columns]
     if missing:
         raise DataFileError(path, f"thiếu cột: {', '.join(missing)}", line=1)
-    return [_parse_row(path, line, dict(zip(header, fields)), columns) for line, fields in records]
+    return [_parse_row(path, line, row, columns) for line, row in zip(lines, frame.to_dict("records"))]
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Column]) -> dict[str, Any]:
