@@ -36,6 +36,20 @@ def build_and_read(out: Path, year: int, host: str) -> BuiltDraft:
                       json.loads(result.manifest_path.read_text(encoding="utf-8")))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Keep the chart and dataset caches of the test run out of the user's ~/.cache."""
+    import os
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("BRIEFGEN_CACHE_DIR")
+    os.environ["BRIEFGEN_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("BRIEFGEN_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFGEN_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def draft_2025(tmp_path_factory) -> BuiltDraft:
     return build_and_read(tmp_path_factory.mktemp("out2025"), 2025, "Tuyên Quang")
