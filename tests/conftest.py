@@ -58,3 +58,18 @@ def draft_2025(tmp_path_factory) -> BuiltDraft:
 @pytest.fixture(scope="session")
 def draft_2023(tmp_path_factory) -> BuiltDraft:
     return build_and_read(tmp_path_factory.mktemp("out2023"), 2023, "quang ninh")
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    """The shipped dataset (a test module may define its own)."""
+    from briefgen.load import load_dataset
+    from briefgen.paths import DEFAULT_WORKSPACE
+    return load_dataset(DEFAULT_WORKSPACE.data)
+
+
+@pytest.fixture(scope="module")
+def layout(dataset):
+    """The province form's layout for 2025."""
+    from briefgen.forms.layout import layout_for_year
+    return layout_for_year(dataset, 2025)

@@ -18,7 +18,7 @@ from briefgen.api import build_briefing
 from briefgen.forms.collect import check_files
 from briefgen.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET, layout_for_year
 from briefgen.forms.write_form import known_previous, write_form
-from briefgen.load import Figure, load_dataset
+from briefgen.load import Figure
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.periods import Period
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
@@ -49,15 +49,6 @@ VALUES = {
     NATIONAL: {key("iip_growth", N, "growth"): 9},
 }
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DEFAULT_WORKSPACE.data)
-
-
-@pytest.fixture(scope="module")
-def layout(dataset):
-    return layout_for_year(dataset, 2025)
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,7 @@ from briefgen.errors import FormValidationError
 from briefgen.forms.collect import check_files
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import write_form
-from briefgen.load import Figure, load_dataset
-from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.load import Figure
 from briefgen.periods import Period
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, cell_of, edit, fill, key, name_cell
 
@@ -27,15 +26,6 @@ GOOD = {
     "Hà Nội": {key("retail_sales", N, "value"): 600000, key("retail_sales", N, "growth"): 9},
 }
 
-
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DEFAULT_WORKSPACE.data)
-
-
-@pytest.fixture(scope="module")
-def layout(dataset):
-    return layout_for_year(dataset, 2025)
 
 
 @pytest.fixture
