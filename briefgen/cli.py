@@ -149,13 +149,21 @@ def print_error(error: BriefgenError) -> None:
         print(f"Gợi ý: {error.hint}", file=sys.stderr)
 
 
+def run_subcommand(name: str, argv: list[str]) -> int:
+    """Run one subcommand; its argparse usage errors and --help become exit codes here."""
+    module = importlib.import_module(SUBCOMMANDS[name])
+    try:
+        return module.main(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            module = importlib.import_module(SUBCOMMANDS[argv[0]])
-            return module.main(argv[1:])
+            return run_subcommand(argv[0], argv[1:])
         parser = build_parser()
         args = check_args(parser, parser.parse_args(argv))
         if args.all_hosts or len(args.years) > 1:

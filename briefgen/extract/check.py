@@ -7,10 +7,8 @@ any row fails (with --strict, warnings fail too).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from briefgen.errors import BriefgenError
 from briefgen.extract.verify import ERROR, check_indicators
 from briefgen.paths import DEFAULT_WORKSPACE
 
@@ -35,16 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Run ``briefgen check-data`` and return its exit code."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = build_parser().parse_args(argv)
     path = args.data_dir / INDICATORS_FILE
-    try:
-        findings = check_indicators(path, args.seeds_dir)
-    except BriefgenError as error:
-        print(f"Lỗi: {error}", file=sys.stderr)
-        return EXIT_ERROR
+    findings = check_indicators(path, args.seeds_dir)  # a BriefgenError is printed by briefgen.cli
     for finding in findings:
         label = "Lỗi" if finding.severity == ERROR else "Cảnh báo"
         print(f"{path}:{finding.line}: {label}: {finding.message}")

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefgen.cli import print_error
 from briefgen.errors import BriefgenError
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
@@ -39,19 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Run ``briefgen extract`` and return its exit code."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    args = build_parser().parse_args(argv)
     figures, failed = extract_files(args.files)
-    try:
-        if args.score:
-            _print_scores(figures, args.score, args.verbose)
-        else:
-            _write(render_figures(figures, args.format), args.output)
-    except BriefgenError as error:
-        _print_error(error)
-        return EXIT_ERROR
+    if args.score:
+        _print_scores(figures, args.score, args.verbose)
+    else:
+        _write(render_figures(figures, args.format), args.output)
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -63,7 +57,7 @@ def extract_files(paths: list[Path]) -> tuple[list[Figure], int]:
         try:
             figures.extend(extract_text(read_report(path), path.name))
         except BriefgenError as error:
-            _print_error(error)
+            print_error(error)  # report and go on with the other files
             failed += 1
     return figures, failed
 
@@ -88,7 +82,3 @@ def _write(text: str, output: Path | None) -> None:
         raise BriefgenError(f"{output}: không ghi được: {error.strerror}") from None
 
 
-def _print_error(error: BriefgenError) -> None:
-    print(f"Lỗi: {error}", file=sys.stderr)
-    if error.hint:
-        print(f"Gợi ý: {error.hint}", file=sys.stderr)
