@@ -58,7 +58,7 @@ def loader_id(loader_dir: Path = LOADER_DIR) -> str:
 
 def dataset_key(data_dir: Path) -> str | None:
     """Return the key of *data_dir* read by this code, or None when a file is missing (load reports it)."""
-    digest = hashlib.sha256(loader_id().encode())
+    digest = hashlib.sha256(loader_id(LOADER_DIR).encode())
     for name in DATA_FILES:
         try:
             digest.update(name.encode() + b"\0" + (data_dir / name).read_bytes() + b"\0")
