@@ -72,27 +72,26 @@ def _plain(value):
     if value is None or isinstance(value, (str, int)):   # bool is an int
         return value
     if isinstance(value, Decimal):
-        return {"$decimal": str(value)}
+        return {"$": "decimal", "v": str(value)}
     if type(value) is date:
-        return {"$date": value.isoformat()}
+        return {"$": "date", "v": value.isoformat()}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     if RECORDS.get(type(value).__name__) is type(value):
-        return {"$record": type(value).__name__,
-                **{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {"$": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
     raise TypeError(f"the dataset cache cannot keep a {type(value).__name__}")
 
 
 def _restore(obj: dict):
-    """Return the value a tagged JSON object stands for (lists inside become tuples)."""
-    values = {name: tuple(v) if isinstance(v, list) else v for name, v in obj.items()}
-    if "$decimal" in values and len(values) == 1:
-        return Decimal(values["$decimal"])
-    if "$date" in values and len(values) == 1:
-        return date.fromisoformat(values["$date"])
-    if "$record" in values:
-        return RECORDS[values.pop("$record")](**values)
-    return values
+    """Return the value a tagged JSON object stands for (lists inside a record become tuples)."""
+    tag = obj.get("$")
+    if tag is None:
+        return obj
+    if tag == "decimal":
+        return Decimal(obj["v"])
+    if tag == "date":
+        return date.fromisoformat(obj["v"])
+    return RECORDS[tag](*[tuple(v) if type(v) is list else v for v in obj["v"]])
 
 
 def encode(fields: dict[str, tuple]) -> bytes:
@@ -107,14 +106,14 @@ def decode(payload: bytes) -> dict[str, tuple] | None:
         fields = json.loads(payload.decode("utf-8"), object_hook=_restore)
     except (ValueError, TypeError, KeyError, ArithmeticError, RecursionError):
         return None
-    return fields if _are_tables(fields) else None
+    return {name: tuple(rows) for name, rows in fields.items()} if _are_tables(fields) else None
 
 
 def _are_tables(fields) -> bool:
     """Return whether *fields* maps names to tuples of the loader's records, as ``encode`` wrote."""
     records = tuple(RECORDS.values())
     return isinstance(fields, dict) and all(
-        isinstance(rows, tuple) and all(isinstance(row, records) for row in rows) for rows in fields.values())
+        isinstance(rows, list) and all(isinstance(row, records) for row in rows) for rows in fields.values())
 
 
 def read_cached(key: str) -> dict[str, tuple] | None:
