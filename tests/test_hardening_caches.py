@@ -112,7 +112,8 @@ def _entry(cache_dir: Path) -> tuple[Path, str]:
 
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=list(DAMAGES))
-def test_a_damaged_dataset_entry_is_never_used_and_is_rewritten(damage, cache_dir, fresh, other_entry, tmp_path):
+def test_a_damaged_dataset_entry_is_never_used_and_is_rewritten(damage, cache_dir, fresh, other_entry,
+                                                               tmp_path):
     marker = tmp_path / "pwned"
     load_dataset(DATA)
     path, key = _entry(cache_dir)
@@ -191,8 +192,10 @@ class CountingPlot:
 def test_a_damaged_chart_entry_is_drawn_again_and_rewritten(damage, specs, tmp_path):
     spec, other_spec = specs
     marker, plot = tmp_path / "pwned", CountingPlot()
-    ChartCache(tmp_path, plot).png(spec), ChartCache(tmp_path, plot).png(other_spec)
-    path, other = tmp_path / f"{chart_key(spec)}.png", (tmp_path / f"{chart_key(other_spec)}.png").read_bytes()
+    for each in (spec, other_spec):
+        ChartCache(tmp_path, plot).png(each)
+    path, other = tmp_path / f"{chart_key(spec)}.png", tmp_path / f"{chart_key(other_spec)}.png"
+    other = other.read_bytes()
     path.write_bytes(DAMAGES[damage](path.read_bytes(), chart_key(spec), other, marker))
     assert ChartCache(tmp_path, plot).png(spec) == png_of(spec)
     assert plot.calls == 3 and not marker.exists()

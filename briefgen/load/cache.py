@@ -48,8 +48,8 @@ def cache_folder() -> Path:
 
 
 @cache
-def loader_id(loader_dir: Path = LOADER_DIR) -> str:
-    """Return a hash of the code that decides a dataset: the loader's sources and briefgen's version."""
+def loader_id(loader_dir: Path) -> str:
+    """Return a hash of the code that decides a dataset: *loader_dir*'s sources, format, version."""
     digest = hashlib.sha256(f"{FORMAT}\0{briefgen.__version__}\0".encode())
     for path in sorted(loader_dir.glob("*.py")) + list(CODE_FILES):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -78,7 +78,8 @@ def _plain(value):
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     if RECORDS.get(type(value).__name__) is type(value):
-        return {"$": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+        return {"$": type(value).__name__,
+                "v": [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
     raise TypeError(f"the dataset cache cannot keep a {type(value).__name__}")
 
 
@@ -110,7 +111,7 @@ def decode(payload: bytes) -> dict[str, tuple] | None:
 
 
 def _are_tables(fields) -> bool:
-    """Return whether *fields* maps names to tuples of the loader's records, as ``encode`` wrote."""
+    """Return whether decoded *fields* map names to lists of the loader's records, as ``encode`` wrote."""
     records = tuple(RECORDS.values())
     return isinstance(fields, dict) and all(
         isinstance(rows, list) and all(isinstance(row, records) for row in rows) for rows in fields.values())

@@ -19,7 +19,7 @@ class TaskGroup:
     order: int
     key: str
     theme: str
-    text: str                      # plain text; may hold the blanks {{ region }}, {{ year }}, {{ resolution }}
+    text: str                      # plain text with blanks {{ region }}, {{ year }}, {{ resolution }}
     editions: tuple[int, ...]
 
 
@@ -52,7 +52,7 @@ def _years(text: str) -> tuple[int, ...]:
 
 
 def load_task_groups(path: Path) -> tuple[TaskGroup, ...]:
-    """Return the task groups in their order; a text with template syntax beyond its blanks is refused."""
+    """Return the task groups in their order; template syntax beyond the blanks is refused."""
     rows = read_table(path, (Column("order", parse_int), Column("key"), Column("theme"),
                              Column("text"), Column("editions", _years, required=False)))
     for row in rows:
