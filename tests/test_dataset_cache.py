@@ -25,7 +25,7 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
 
 def test_cached_dataset_equals_a_fresh_read(cache_dir):
     first = load_dataset(DATA)
-    assert len(list((cache_dir / "datasets").glob("*.pickle"))) == 1
+    assert len(list((cache_dir / "datasets").glob("*.dataset"))) == 1
     assert load_dataset(DATA) == first == read_dataset(DATA)
 
 
@@ -37,7 +37,7 @@ def test_an_edit_invalidates_and_a_bad_file_is_never_cached(cache_dir, tmp_path)
     path.write_text(path.read_text(encoding="utf-8").replace("2023-01-06", "06/01/2023"), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"resolutions.csv, dòng 2, cột 'date'"):
         load_dataset(data)
-    assert len(list((cache_dir / "datasets").glob("*.pickle"))) == 1
+    assert len(list((cache_dir / "datasets").glob("*.dataset"))) == 1
 
 
 def test_a_warm_load_does_not_import_pandas(cache_dir):

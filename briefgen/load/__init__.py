@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from briefgen.load.cache import dataset_key, read_cached, store
@@ -29,13 +29,21 @@ class Dataset:
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
     """Return the validated contents of *data_dir* (from the content-keyed cache when unchanged)."""
     key = dataset_key(data_dir) if use_cache else None
-    cached = read_cached(key) if key else None
-    if isinstance(cached, Dataset):
-        return replace(cached, data_dir=data_dir)
+    cached = _from_fields(read_cached(key), data_dir) if key else None
+    if cached is not None:
+        return cached
     dataset = read_dataset(data_dir)
     if key:
-        store(key, dataset)
+        store(key, {f.name: getattr(dataset, f.name) for f in fields(Dataset) if f.name != "data_dir"})
     return dataset
+
+
+def _from_fields(values: dict | None, data_dir: Path) -> Dataset | None:
+    """Return the Dataset of cached *values*, or None if they do not make one."""
+    try:
+        return Dataset(**values, data_dir=data_dir) if values is not None else None
+    except TypeError:
+        return None
 
 
 def read_dataset(data_dir: Path) -> Dataset:

@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
+from briefgen.load.task_text import check_task_text
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ class TaskGroup:
     order: int
     key: str
     theme: str
-    text: str                      # jinja source; may use region, year, resolution
+    text: str                      # plain text with blanks {{ region }}, {{ year }}, {{ resolution }}
     editions: tuple[int, ...]
 
 
@@ -50,9 +52,13 @@ def _years(text: str) -> tuple[int, ...]:
 
 
 def load_task_groups(path: Path) -> tuple[TaskGroup, ...]:
-    """Return the task groups in their order."""
+    """Return the task groups in their order; template syntax beyond the blanks is refused."""
     rows = read_table(path, (Column("order", parse_int), Column("key"), Column("theme"),
                              Column("text"), Column("editions", _years, required=False)))
+    for row in rows:
+        problem = check_task_text(row["text"])
+        if problem:  # data is not code: refused here, never handed to a template engine
+            raise DataFileError(path, f"nội dung nhóm nhiệm vụ (cột 'text') {problem}", line=row["_line"])
     groups = (TaskGroup(r["order"], r["key"], r["theme"], r["text"], r["editions"] or ()) for r in rows)
     return tuple(sorted(groups, key=lambda g: g.order))
 

@@ -7,7 +7,9 @@ afresh. So regenerating a draft is cheap, and in a batch the charts that do not 
 on the host are drawn once. matplotlib is imported only when a chart has to be drawn.
 
 The disk cache lives in ``$BRIEFGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/briefgen/charts``,
-else ``~/.cache/briefgen/charts``; deleting it is always safe.
+else ``~/.cache/briefgen/charts``; deleting it is always safe. Each entry is sealed with
+its key and a SHA-256 of its bytes (``briefgen/cache_entry.py``): a damaged or swapped
+entry is drawn again and overwritten, never embedded.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from briefgen.cache_entry import read_entry, write_entry
 from briefgen.model import ChartSpec
 
 PNG_START = b"\x89PNG\r\n\x1a\n"
@@ -127,26 +129,12 @@ class ChartCache:
     def _read(self, key: str) -> bytes | None:
         if self.folder is None:
             return None
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            return None
-        return data if is_complete_png(data) else None
+        data = read_entry(self._path(key), key)
+        return data if data is not None and is_complete_png(data) else None
 
     def _write(self, key: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{key}.", suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temp, self._path(key))  # atomic: readers see no entry or a whole one
-        except OSError:
-            Path(temp).unlink(missing_ok=True)
+        if self.folder is not None:
+            write_entry(self._path(key), key, data)
 
 
 def default_cache() -> ChartCache:

@@ -9,6 +9,7 @@ from briefgen.analyze import Facts
 from briefgen.analyze.consistency import notes_by_figure
 from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
 from briefgen.load import Dataset, Target
+from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number
 from briefgen.periods import describe_periods
@@ -69,11 +70,11 @@ def _period_text(facts: Facts, ledger: FigureLedger) -> str:
     return text
 
 
-def _context(facts: Facts, ledger: FigureLedger, env) -> dict:
+def _context(facts: Facts, ledger: FigureLedger) -> dict:
     edition, region = facts.edition, facts.edition.region
     resolution = facts.resolution.text or ledger.mark(facts.resolution.placeholder)
-    task_texts = [{"order": g.order, "text": env.from_string(g.text).render(
-        region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
+    task_texts = [{"order": g.order, "text": fill_task_text(
+        g.text, region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
     host = facts.host
     return {
         "edition": edition, "region": region, "host": host, "results": facts.results,
@@ -132,7 +133,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     notes = notes_by_figure(facts.inconsistencies)
     ledger = FigureLedger(placeholders={}, notes=facts.provinces.with_notes(notes) if facts.provinces else notes)
     env = make_environment(templates_dir, ledger)
-    text = env.get_template("briefing.j2").render(**_context(facts, ledger, env))
+    text = env.get_template("briefing.j2").render(**_context(facts, ledger))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
     built += province_tables(facts.provinces, ledger)

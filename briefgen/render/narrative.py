@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2.loaders import split_template_path
 
 from briefgen.dates import fmt_date_long, fmt_date_short
 from briefgen.load import Figure
@@ -48,9 +49,24 @@ class FigureLedger:
         raise TypeError(f"cannot mark {item!r}")
 
 
+class ConfinedLoader(FileSystemLoader):
+    """Load templates from one folder only: no ``..``, and no link that leads out of it."""
+
+    def __init__(self, root: Path):
+        super().__init__(str(root))
+        self.root = Path(root).resolve()
+
+    def get_source(self, environment: Environment, template: str):
+        """Return jinja's (source, filename, uptodate) for *template* if it lies inside the folder."""
+        target = self.root.joinpath(*split_template_path(template)).resolve()  # '..' raises NotFound
+        if not target.is_relative_to(self.root) or not target.is_file():
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
 def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
     """Return the jinja environment with the project's filters registered once."""
-    env = Environment(loader=FileSystemLoader(str(templates_dir)), undefined=StrictUndefined,
+    env = Environment(loader=ConfinedLoader(templates_dir), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(
         fig=lambda x: ledger.mark(x, "value"),
