@@ -20,7 +20,8 @@ from briefgen.errors import OutputError
 from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
 from briefgen.load.provinces import fold
 
-__all__ = ["DraftPaths", "draft_paths", "next_free", "reserve", "slug", "write_atomic", "write_draft"]
+__all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
+           "write_atomic", "write_draft"]  # write_atomic: for the caches
 
 MAX_VERSIONS = 999
 
@@ -118,12 +119,26 @@ def _make_folders(folder: Path) -> list[Path]:
     return missing
 
 
+def _blocked(folder: Path) -> OutputError | None:
+    blocker = blocking_file(folder)
+    if blocker is None:
+        return None
+    return OutputError(folder, f"không tạo được thư mục {folder}: {blocker} là một tệp, "
+                       "không phải thư mục", hint="chọn thư mục khác bằng --out")
+
+
+def check_folder(folder: Path) -> None:
+    """Raise ``OutputError`` if a file stands where *folder* or one of its parents should be."""
+    error = _blocked(folder)
+    if error is not None:
+        raise error
+
+
 def output_error(folder: Path, error: OSError) -> OutputError:
     """Return the user's error for *error* raised while writing the draft into *folder*."""
-    blocker = blocking_file(folder)
-    if blocker is not None:
-        return OutputError(folder, f"không tạo được thư mục {folder}: {blocker} là một tệp, "
-                           "không phải thư mục", hint="chọn thư mục khác bằng --out")
+    blocked = _blocked(folder)
+    if blocked is not None:
+        return blocked
     reason, hint = explain(error)
     return OutputError(folder, f"không ghi được vào thư mục {folder}: {reason}", hint)
 
