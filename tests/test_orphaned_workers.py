@@ -77,3 +77,39 @@ def test_workers_exit_when_the_batch_is_killed(tmp_path, moment):
         suffix = charts.name.removeprefix("charts")
         assert (charts.parent / f"bao-cao-{charts.parent.name}{suffix}.docx").exists(), charts
     assert not list(out.rglob(".*.tmp"))
+
+
+ORPHAN = """
+import os, sys, time
+from pathlib import Path
+from briefgen import files, orphans
+from briefgen.output import write_draft
+
+slow = files.write_temp
+files.write_temp = lambda path, data: (time.sleep(0.2), slow(path, data))[1]
+if os.fork():
+    time.sleep(60)                     # the batch: killed by the test
+else:
+    orphans.watch_parent()
+    print(os.getpid(), flush=True)
+    with orphans.busy():
+        write_draft(Path(sys.argv[1]), "x", b"docx", {f"{i}.png": b"png" for i in range(50)},
+                    lambda paths: {})
+"""
+
+
+def test_a_busy_orphan_cleans_up_the_draft_it_was_writing(tmp_path):
+    out = tmp_path / "out" / "2025-x"
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN, str(out)], cwd=PROJECT, stdout=subprocess.PIPE,
+                              env=dict(os.environ, PYTHONPATH=str(PROJECT)), text=True)
+    worker = int(parent.stdout.readline())
+    try:
+        assert _wait(lambda: len(list(out.glob("charts/*.png"))) >= 2, 10)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        assert _wait(lambda: not _alive(worker), orphans.POLL_SECONDS + 2), "the orphan kept running"
+    finally:
+        parent.stdout.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
+    assert list(tmp_path.iterdir()) == []   # charts, temp files, reservation and folders removed
