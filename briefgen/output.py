@@ -99,32 +99,31 @@ def _undo(paths: DraftPaths, written: list[Path]) -> None:
 
 def _write_first_free(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
                       manifest_for) -> DraftPaths:
+    """Return the paths of the version written, trying the next one if an outsider took it."""
     while True:
         paths = reserve(folder, stem)
         written: list[Path] = []
         try:
             _write_version(paths, docx, charts, manifest_for, written)
             return paths
-        except _Taken:
+        except BaseException as error:   # Ctrl-C too: leave nothing of this version
             _undo(paths, written)
-        except BaseException:
-            _undo(paths, written)
-            raise
+            if not isinstance(error, _Taken):
+                raise
 
 
-def _make_folders(folder: Path) -> list[Path]:
-    """Create *folder* and its missing parents; return those created, deepest first."""
-    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
+def _missing_folders(folder: Path) -> list[Path]:
+    """Return *folder* and those of its parents that do not exist yet, deepest first."""
+    return [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
 
 
 def _blocked(folder: Path) -> OutputError | None:
     blocker = blocking_file(folder)
     if blocker is None:
         return None
-    return OutputError(folder, f"không tạo được thư mục {folder}: {blocker} là một tệp, "
-                       "không phải thư mục", hint="chọn thư mục khác bằng --out")
+    what = "là một tệp, không phải thư mục" if blocker.is_file() else "không phải là thư mục"
+    return OutputError(folder, f"không tạo được thư mục {folder}: {blocker} {what}",
+                       hint="chọn thư mục khác bằng --out")
 
 
 def check_folder(folder: Path) -> None:
@@ -150,9 +149,9 @@ def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
     *manifest_for(paths)* returns the manifest of the reserved version. Raises
     ``OutputError`` (nothing left behind) when the folder cannot be written.
     """
-    created: list[Path] = []
+    created = _missing_folders(folder)   # removed again if the run fails
     try:
-        created = _make_folders(folder)
+        folder.mkdir(parents=True, exist_ok=True)
         return _write_first_free(folder, stem, docx, charts, manifest_for)
     except BaseException as error:
         for path in created:

@@ -132,3 +132,11 @@ def test_any_os_error_at_any_step_is_named_and_leaves_nothing(tmp_path_factory, 
             assert _tree(root) == before
             return
     assert paths.docx.read_bytes() == b"new" and paths.manifest.exists()   # no failure, or a harmless one
+
+
+def test_out_on_a_dangling_link(tmp_path, capsys):
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    code, err = _run(capsys, link)
+    assert (code, err) == (1, f"Lỗi: không tạo được thư mục {link}: {link} không phải là thư mục\n{HINT_OUT}")
+    assert [p.name for p in tmp_path.iterdir()] == ["out"] and link.is_symlink()
