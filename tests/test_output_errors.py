@@ -140,3 +140,14 @@ def test_out_on_a_dangling_link(tmp_path, capsys):
     code, err = _run(capsys, link)
     assert (code, err) == (1, f"Lỗi: không tạo được thư mục {link}: {link} không phải là thư mục\n{HINT_OUT}")
     assert [p.name for p in tmp_path.iterdir()] == ["out"] and link.is_symlink()
+
+
+def test_too_many_versions_is_named_and_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr("briefgen.output.MAX_VERSIONS", 2)
+    for _ in range(2):
+        write_draft(tmp_path, "x", b"docx", {"a.png": b"png"}, lambda paths: {})
+    before = _tree(tmp_path)
+    with pytest.raises(OutputError) as raised:
+        write_draft(tmp_path, "x", b"docx", {"a.png": b"png"}, lambda paths: {})
+    assert str(raised.value) == f"thư mục {tmp_path} đã có 2 phiên bản dự thảo"
+    assert _tree(tmp_path) == before
