@@ -26,8 +26,10 @@ CHARTS = ("01-a.png", "02-b.png")
 
 def _write(folder: Path, run: str):
     """Write one draft whose every file says which run wrote it; return its version."""
+    def manifest_for(paths):
+        return {"docx": paths.docx.name, "charts": paths.charts.name, "run": run}
     return write_draft(folder, "x", f"docx {run}".encode(), {n: f"{n} {run}".encode() for n in CHARTS},
-                       lambda paths: {"docx": paths.docx.name, "charts": paths.charts.name, "run": run}).version
+                       manifest_for).version
 
 
 def _slow_write_temp(monkeypatch):

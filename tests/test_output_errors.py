@@ -94,7 +94,8 @@ def test_full_disk_while_writing_the_docx(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(os, "open", full_disk)
     code, err = _run(capsys, tmp_path / "out")
     assert (code, err) == (1, f"Lỗi: không ghi được vào thư mục {tmp_path / 'out' / '2025-tuyen-quang'}: "
-                              "ổ đĩa đã đầy\nGợi ý: giải phóng dung lượng hoặc chọn thư mục khác bằng --out\n")
+                              "ổ đĩa đã đầy\n"
+                              "Gợi ý: giải phóng dung lượng hoặc chọn thư mục khác bằng --out\n")
     assert list(tmp_path.iterdir()) == []
 
 
