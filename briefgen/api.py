@@ -13,7 +13,7 @@ from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec
-from briefgen.output import DraftPaths, slug, write_draft
+from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
@@ -107,6 +107,8 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
     ``FormValidationError`` and nothing is written.
     """
+    out = Path(out_dir or DEFAULT_WORKSPACE.output)
+    check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     forms = None
     if data_files:
@@ -115,7 +117,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
-    folder = Path(out_dir or DEFAULT_WORKSPACE.output) / f"{year}-{slug(host_name)}"
+    folder = out / f"{year}-{slug(host_name)}"
     files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,

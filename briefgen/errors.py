@@ -57,3 +57,14 @@ class FormValidationError(BriefgenError):
         self.warnings = tuple(p for p in self.problems if not p.is_error)
         super().__init__(f"biểu mẫu có {len(self.errors)} lỗi; chưa soạn dự thảo, không ghi tệp nào",
                          hint="sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)")
+
+
+class OutputError(BriefgenError):
+    """The draft cannot be written where asked (a file in the way, no permission, disk full).
+
+    ``path`` is the folder of the draft; nothing of the draft was left there.
+    """
+
+    def __init__(self, path, message: str, hint: str | None = None):
+        self.path = str(path)
+        super().__init__(message, hint)
