@@ -56,15 +56,15 @@ def split_appendix(blocks):
     return blocks, ()
 
 
-def build_document(briefing: Briefing):
-    """Return a python-docx Document holding the whole draft."""
+def build_document(briefing: Briefing, charts: str = "native"):
+    """Return a python-docx Document holding the whole draft (*charts*: "native" or "png")."""
     document = docx.Document()
     set_page(document)
     set_styles(document)
     set_properties(document, briefing.title, briefing.masthead.summary, briefing.keywords,
                    briefing.document_date)
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
-    writer = BlockWriter(document, stamp)
+    writer = BlockWriter(document, stamp, charts)
     add_masthead(document, briefing.masthead, _date_line(briefing.masthead.year))
     body, appendix = split_appendix(briefing.blocks)
     for block in body:
@@ -90,8 +90,8 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(briefing: Briefing) -> bytes:
-    """Return the DOCX bytes of *briefing*."""
+def render_docx(briefing: Briefing, charts: str = "native") -> bytes:
+    """Return the DOCX bytes of *briefing*, its charts native Word charts or (*charts* "png") images."""
     buffer = io.BytesIO()
-    build_document(briefing).save(buffer)
+    build_document(briefing, charts).save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -58,7 +58,7 @@ def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None
     """
     if plot is None:
         from briefgen.render.charts import plot_chart as plot
-    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note)
+    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note, spec)
             for spec in facts.charts if has_data(spec)}
 
 
