@@ -9,7 +9,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
 
-from briefgen.docx_writer.blocks import BlockWriter
+from briefgen.docx_writer.blocks import CHART_KINDS, BlockWriter
 from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
@@ -92,6 +92,8 @@ def normalise_zip(data: bytes) -> bytes:
 
 def render_docx(briefing: Briefing, charts: str = "native") -> bytes:
     """Return the DOCX bytes of *briefing*, its charts native Word charts or (*charts* "png") images."""
+    if charts not in CHART_KINDS:
+        raise ValueError(f"charts must be one of {CHART_KINDS}, not {charts!r}")
     buffer = io.BytesIO()
     build_document(briefing, charts).save(buffer)
     return normalise_zip(buffer.getvalue())
