@@ -68,6 +68,11 @@ def _grid(spec: ChartSpec) -> tuple[list[str], list[dict[str, Point]]]:
     return labels, [{p.label: p for p in s.points} for s in spec.series]
 
 
+def _missing(point: Point | None) -> bool:
+    """Return whether *point* is there but has no value (a year with no point is no gap to note)."""
+    return point is not None and point.value is None
+
+
 def _known_note(point: Point | None) -> str | None:
     if point is None or point.value is None or point.note == MISSING:
         return None
@@ -77,7 +82,7 @@ def _known_note(point: Point | None) -> str | None:
 def _category(spec: ChartSpec, label: str, points: list[Point | None]) -> str:
     """Return *label* with its notes: "*" (or the note itself on a barh), "(chưa có số liệu)"."""
     notes = [n for n in (_known_note(p) for p in points) if n]
-    if all(p is not None and p.value is None for p in points):
+    if all(_missing(p) for p in points):
         return f"{label} ({MISSING})"
     if notes and spec.kind == "barh":
         return f"{label} ({', '.join(dict.fromkeys(notes))})"
@@ -89,13 +94,11 @@ def _note(spec: ChartSpec, labels: list[str], by_label: list[dict[str, Point]]) 
     parts = []
     if spec.kind != "barh" and any(_known_note(p) for points in by_label for p in points.values()):
         parts.append(STAR_NOTE)
-    if len(spec.series) > 1:
-        gaps = [f"{s.name} ({label})" for label in labels
-                if not all(points.get(label) is not None and points[label].value is None for points in by_label)
-                for s, points in zip(spec.series, by_label)
-                if points.get(label) is not None and points[label].value is None]
-        if gaps:
-            parts.append(f"Chưa có số liệu: {', '.join(gaps)}.")
+    partly_missing = [label for label in labels if not all(_missing(p.get(label)) for p in by_label)]
+    gaps = [f"{series.name} ({label})" for label in partly_missing
+            for series, points in zip(spec.series, by_label) if _missing(points.get(label))]
+    if gaps:
+        parts.append(f"Chưa có số liệu: {', '.join(gaps)}.")
     return " ".join(parts)
 
 

@@ -102,10 +102,10 @@ def _axes(chart: Chart, kind: str, unit: str, code: str) -> None:
     category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW   # negative bars keep labels clear
     if kind == "barh":   # first category on top, as read; the value axis stays at the bottom
         category_axis.reverse_order = True
-        value_axis_crosses_max(chart)
+        _value_axis_at_bottom(chart)
 
 
-def value_axis_crosses_max(chart: Chart) -> None:
+def _value_axis_at_bottom(chart: Chart) -> None:
     """Make the value axis cross the (reversed) category axis at its last category."""
     crosses = chart.value_axis._element.find(qn("c:crosses"))
     crosses.set("val", "max")

@@ -51,7 +51,7 @@ def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
 
 
 def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None) -> dict[str, ChartBlock]:
-    """Return every chart of the draft that has at least one known value, as PNG blocks.
+    """Return every chart of the draft that has at least one known value (PNG and spec per block).
 
     *plot* draws one spec (e.g. a ``ChartCache``); by default the matplotlib renderer,
     imported only here so that a draft whose charts are cached never loads matplotlib.
