@@ -180,6 +180,9 @@ def _cache(points) -> dict[int, str]:
 
 def test_cached_values_and_embedded_workbook_hold_the_same_data(package):
     for chart in _charts(package).values():
+        root = _xml(package, chart)
+        assert [root.find(f"c:{tag}", NS).get("val") for tag in ("lang", "roundedCorners")] == ["vi-VN", "0"]
+        assert root.find("c:txPr//a:cs", NS).get("typeface") == "Times New Roman"
         sheet = _workbook(package, chart)["Sheet1"]
         for col, ser in enumerate(_xml(package, chart).iterfind(".//c:ser", NS), start=2):
             assert ser.findtext("c:tx//c:v", namespaces=NS) == sheet.cell(1, col).value
@@ -229,3 +232,11 @@ def test_charts_png_keeps_the_pictures(tmp_path, capsys):
     assert len([n for n in names if n.startswith("word/media/") and n.endswith(".png")]) == 6
     assert len(list(tmp_path.rglob("charts/*.png"))) == 6
     assert "Đã ghi dự thảo" in capsys.readouterr().out
+
+
+def test_unknown_chart_kind_is_a_usage_error_and_writes_nothing(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--year", "2025", "--host", "Tuyên Quang", "--out", str(tmp_path), "--charts", "svg"])
+    assert exit_info.value.code == 2
+    assert "--charts" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

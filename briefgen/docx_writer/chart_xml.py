@@ -70,15 +70,16 @@ def workbook_blob(table: ChartTable, tags: tuple[tuple[str, str], ...], created:
 
 
 def _fonts(chart: Chart) -> None:
-    """Set Times New Roman (Latin and complex script) and the Vietnamese language for all text."""
+    """Set Times New Roman (Latin, East Asian, complex script) and Vietnamese for all text; square corners."""
     chart.font.name, chart.font.size = FONT, Pt(10)
     def_rpr = chart.font._rPr
     def_rpr.set("lang", LANGUAGE)
     latin = def_rpr.find(qn("a:latin"))
     latin.addnext(etree.Element(qn("a:cs"), typeface=FONT))   # latin, ea, cs: schema order
     latin.addnext(etree.Element(qn("a:ea"), typeface=FONT))
-    lang = etree.Element(qn("c:lang"), val=LANGUAGE)
-    chart._chartSpace.find(qn("c:date1904")).addnext(lang)   # c:lang follows c:date1904
+    # c:date1904, c:lang, c:roundedCorners: schema order; Word rounds the frame when it is absent
+    chart._chartSpace.find(qn("c:date1904")).addnext(etree.Element(qn("c:roundedCorners"), val="0"))
+    chart._chartSpace.find(qn("c:date1904")).addnext(etree.Element(qn("c:lang"), val=LANGUAGE))
 
 
 def _title(chart: Chart, title: str) -> None:
