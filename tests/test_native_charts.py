@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -223,15 +224,19 @@ def test_draft_with_native_charts_is_schema_valid(draft_2025):
     assert "14 parts validated, 0 schema errors" in done.stdout
 
 
-def test_charts_png_keeps_the_pictures(tmp_path, capsys):
-    assert main(["--year", "2025", "--host", "Tuyên Quang", "--out", str(tmp_path), "--charts", "png"]) == 0
+def test_charts_png_keeps_the_pictures_and_never_loads_python_pptx(tmp_path):
+    probe = ("import sys; from briefgen.cli import main; "
+             f"code = main(['--year', '2025', '--host', 'Tuyên Quang', '--out', {str(tmp_path)!r}, '--charts', 'png']); "
+             "print(code, 'pptx' in sys.modules, 'xlsxwriter' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    assert done.stdout.splitlines()[-1] == "0 False False"
     docx_path = next(tmp_path.rglob("*.docx"))
     with zipfile.ZipFile(docx_path) as opened:
         names = opened.namelist()
     assert not [n for n in names if n.startswith("word/charts/") or n.startswith("word/embeddings/")]
     assert len([n for n in names if n.startswith("word/media/") and n.endswith(".png")]) == 6
     assert len(list(tmp_path.rglob("charts/*.png"))) == 6
-    assert "Đã ghi dự thảo" in capsys.readouterr().out
 
 
 def test_unknown_chart_kind_is_a_usage_error_and_writes_nothing(tmp_path, capsys):
