@@ -48,7 +48,7 @@ def test_version_picked_after_a_race(tmp_path):
 
 
 def test_failure_while_building_writes_nothing(tmp_path, monkeypatch):
-    def broken(_briefing):
+    def broken(_briefing, *_options):
         raise RuntimeError("disk full")
     monkeypatch.setattr(api, "render_docx", broken)
     with pytest.raises(RuntimeError):
