@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from briefgen.analyze.hosts import find_host
+from briefgen.bounds import MAX_DIGITS, growth_problem, number_problem, shown
 from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
 from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES, Measure, tidy
@@ -25,7 +26,6 @@ from briefgen.load.provinces import fold
 from briefgen.numbers import fmt_number, parse_number, to_decimal
 from briefgen.periods import Period, parse_period
 
-GROWTH_LIMIT = Decimal(500)          # beyond ±500% a growth rate is a typo
 GROWTH_TOLERANCE = Decimal(1)        # percentage points between stated and implied growth
 INDEX_LOOKALIKE = (Decimal(80), Decimal(130))   # "112,3" typed for an IIP growth of 12,3%
 _NUMBER = re.compile(r"^([+\-]?\s*\d[\d.,\u00a0 ]*)(.*)$")
@@ -124,7 +124,7 @@ def _check_keys(sheet: FormSheet, layout: FormLayout, collect: _Collector) -> No
         try:
             label = parse_period(code).label
         except ValueError:
-            label = code
+            label = shown(code)
         collect.warning(ref, f"cột của kỳ {label} không thuộc kỳ báo cáo của hội nghị năm "
                              f"{layout.year} ({layout.describe()}); bỏ qua")
     if sheet.keys and not wanted & set(sheet.keys) - {"stt", "province", "note"}:
@@ -160,7 +160,7 @@ def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset,
         province = find_host(dataset, typed, layout.day)
     except UnknownHostError as exc:
         hint = f" ({exc.hint})" if exc.hint else ""
-        collect.error(ref, f"không có tỉnh, thành phố nào tên '{typed}'{hint}")
+        collect.error(ref, f"không có tỉnh, thành phố nào tên '{shown(typed)}'{hint}")
         return None
     except HostNotInYearError as exc:
         successors = sorted({m.new for m in dataset.mergers if fold(m.old) == fold(typed)})
@@ -224,7 +224,7 @@ def _unit(measure: Measure, cell: RawCell | None, collect: _Collector) -> tuple[
     text = str(cell.value).strip()
     factor = measure.factor(text)
     if factor is None:
-        collect.error(cell.ref, f"đơn vị '{text}' không dùng cho {measure.noun}; "
+        collect.error(cell.ref, f"đơn vị '{shown(text)}' không dùng cho {measure.noun}; "
                                 f"chọn một trong: {', '.join(measure.unit_choices)}")
     return factor, text
 
@@ -241,7 +241,7 @@ def _reconcile_units(measure: Measure, filled: dict[str, RawCell], factor: Decim
         if unit_cell is None and typed_unit is None:
             factor, typed_unit = measure.factor(tail), tail
         elif measure.factor(tail) != factor and factor is not None:
-            collect.error(cell.ref, f"đơn vị lẫn lộn: ô ghi '{cell.value}' nhưng đơn vị tính ở ô "
+            collect.error(cell.ref, f"đơn vị lẫn lộn: ô ghi '{shown(cell.value)}' nhưng đơn vị tính ở ô "
                                     f"{unit_cell.ref if unit_cell else '?'} là '{typed_unit}'; "
                                     f"chỉ ghi số và chọn một đơn vị")
             factor = None
@@ -258,9 +258,11 @@ def _read_number(cell: RawCell, dot_decimal: bool) -> tuple[Decimal, str]:
     value = cell.value
     if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
         raise ValueError
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, float):      # as Excel shows it: 15 significant digits, no binary residue
+        value = Decimal(f"{value:.{MAX_DIGITS}g}") if value == value else Decimal("NaN")
+    if isinstance(value, (int, Decimal)):
         number = to_decimal(value)
-        return (tidy(number * 100) if cell.percent else number), ""
+        return (tidy(number * 100) if cell.percent and number.is_finite() else number), ""
     text = str(value).strip().replace("\u2212", "-")
     sign = 1
     lowered = text.lower()
@@ -290,13 +292,22 @@ def _quantity(cell: RawCell | None, measure: Measure, dot_decimal: bool,
     try:
         number, tail = _read_number(cell, dot_decimal)
     except ValueError:
-        collect.error(cell.ref, f"'{cell.value}' không phải là số (ghi số, ví dụ 1.234,5)")
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là số (ghi số, ví dụ 1.234,5)")
         return None, ""
     if tail and measure.factor(tail) is None:
-        collect.error(cell.ref, f"'{cell.value}' không phải là số (ghi số, ví dụ 1.234,5; đơn vị "
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là số (ghi số, ví dụ 1.234,5; đơn vị "
                                 f"ghi ở cột đơn vị tính)")
         return None, ""
-    return number, tail
+    return _bounded(number, cell, collect), tail
+
+
+def _bounded(number: Decimal, cell: RawCell, collect: _Collector) -> Decimal | None:
+    """Return *number* if it can be a figure; otherwise report the cell and return None."""
+    problem = number_problem(number)
+    if problem:
+        collect.error(cell.ref, f"'{shown(cell.value)}': {problem}")
+        return None
+    return number
 
 
 def _growth(cell: RawCell | None, dot_decimal: bool, collect: _Collector) -> Decimal | None:
@@ -307,10 +318,10 @@ def _growth(cell: RawCell | None, dot_decimal: bool, collect: _Collector) -> Dec
     except ValueError:
         number, tail = None, "?"
     if tail not in ("", "%"):
-        collect.error(cell.ref, f"'{cell.value}' không phải là tốc độ tăng (ghi số phần trăm, "
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là tốc độ tăng (ghi số phần trăm, "
                                 f"ví dụ 12,3 hoặc -4,5)")
         return None
-    return number
+    return _bounded(number, cell, collect)
 
 
 def _estimate(cell: RawCell | None, collect: _Collector) -> bool:
@@ -318,7 +329,7 @@ def _estimate(cell: RawCell | None, collect: _Collector) -> bool:
         return False
     if fold(str(cell.value)) in ESTIMATE_MARKS or cell.value is True:
         return True
-    collect.error(cell.ref, f"ô ước tính chỉ ghi 'x' (số liệu ước tính) hoặc để trống, gặp '{cell.value}'")
+    collect.error(cell.ref, f"ô ước tính chỉ ghi 'x' (số liệu ước tính) hoặc để trống, gặp '{shown(cell.value)}'")
     return False
 
 
@@ -332,8 +343,8 @@ def _check_plausible(entry: Entry, collect: _Collector) -> None:
     if growth is None:
         return
     ref = entry.refs["growth"]
-    if abs(growth) > GROWTH_LIMIT or growth < -100:
-        bound = "giảm quá 100%" if -GROWTH_LIMIT <= growth < -100 else "ngoài ngưỡng ±500%"
+    bound = growth_problem(growth)
+    if bound:
         collect.error(ref, f"tốc độ tăng {fmt_number(growth)}% không hợp lý ({bound}); kiểm tra lại")
         return
     if entry.measure.is_index and INDEX_LOOKALIKE[0] <= growth <= INDEX_LOOKALIKE[1]:

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from briefgen.bounds import MAX_DIGITS, number_problem, shown
 from briefgen.errors import DataFileError
 
 Parser = Callable[[str], Any]
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -30,20 +33,30 @@ class Column:
 
 
 def parse_int(text: str) -> int:
-    """Return an integer cell."""
+    """Return an integer cell of at most 15 digits."""
     if not text.lstrip("-").isdigit():
-        raise ValueError(f"cần số nguyên, gặp '{text}'")
+        raise ValueError(f"cần số nguyên, gặp '{shown(text)}'")
+    if len(text.lstrip("-").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"số nguyên quá lớn (quá {MAX_DIGITS} chữ số), gặp '{shown(text)}'")
     return int(text)
 
 
 def parse_decimal(text: str) -> Decimal:
-    """Return a plain dot-decimal number cell (``56511.16``), refusing Vietnamese grouping."""
+    """Return a plain dot-decimal number cell (``56511.16``), refusing grouping, exponents and NaN.
+
+    The number must also be a possible figure (``briefgen.bounds``): finite, at most 15
+    significant digits, below 10^15 and, unless zero, at least a millionth.
+    """
     if "," in text or text.count(".") > 1:
-        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{text}'")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"cần số, gặp '{text}'") from None
+        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{shown(text)}'")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        raise ValueError(f"cần số dạng 1234.5 (chỉ chữ số, dấu chấm thập phân, không dạng lũy thừa), "
+                         f"gặp '{shown(text)}'")
+    number = Decimal(text)
+    problem = number_problem(number)
+    if problem:
+        raise ValueError(f"{problem}: '{shown(text)}'")
+    return number
 
 
 def parse_iso_date(text: str) -> date:
