@@ -36,8 +36,8 @@ def tokens_of(formula: str) -> list[tuple[str, str]]:
     while position < len(text):
         match = _TOKEN.match(text, position)
         if not match or match.end() == position:
-            raise FormulaError("công thức có hàm hoặc tham chiếu ngoài trang tính (chỉ tính được + - * / "
-                               "giữa các số và ô cùng trang)")
+            raise FormulaError("công thức có hàm hoặc tham chiếu ngoài trang tính, briefgen chỉ tính "
+                               "được + - * / giữa các số và ô cùng trang")
         if match.group("number"):
             found.append(("number", match.group("number")))
         elif match.group("op"):

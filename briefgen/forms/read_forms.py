@@ -63,7 +63,7 @@ def read_form(path: Path | str) -> FormSheet:
     try:
         return _read_checked(path)
     except UnreadableForm as exc:
-        return _broken(path, None, str(exc))
+        return _broken(path, exc.sheet, str(exc), exc.ref)
 
 
 def _read_checked(path: Path) -> FormSheet:
@@ -109,8 +109,8 @@ def _looks_like_text(head: bytes) -> bool:
     return True
 
 
-def _broken(path: Path, sheet: str | None, message: str) -> FormSheet:
-    return FormSheet(path, sheet, {}, 0, (), False, (Problem(place(path, sheet), message),))
+def _broken(path: Path, sheet: str | None, message: str, ref: str | None = None) -> FormSheet:
+    return FormSheet(path, sheet, {}, 0, (), False, (Problem(place(path, sheet, ref), message),))
 
 
 def _rows_from(path: Path, sheet: str | None, grid: list[list[RawCell]], example: bool) -> FormSheet:
@@ -159,7 +159,7 @@ def _keys_in_order(key_row: list[RawCell]) -> list[str | None]:
 def _read_workbook(path: Path) -> FormSheet:
     grid = read_grid(path)
     if first_control(grid.sheet):
-        raise UnreadableForm("tên trang tính chứa ký tự điều khiển; đổi tên trang tính rồi lưu lại")
+        raise UnreadableForm("tên trang tính chứa ký tự điều khiển; đổi tên trang tính rồi lưu lại", grid.sheet)
     return _rows_from(path, grid.sheet, grid.rows, grid.example)
 
 

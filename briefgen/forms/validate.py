@@ -26,6 +26,7 @@ from briefgen.load.provinces import fold
 from briefgen.numbers import fmt_number, parse_number, to_decimal
 from briefgen.periods import Period, parse_period
 
+MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)
 GROWTH_TOLERANCE = Decimal(1)        # percentage points between stated and implied growth
 INDEX_LOOKALIKE = (Decimal(80), Decimal(130))   # "112,3" typed for an IIP growth of 12,3%
 _NUMBER = re.compile(r"^([+\-]?\s*\d[\d.,\u00a0 ]*)(.*)$")
@@ -135,6 +136,8 @@ def _check_keys(sheet: FormSheet, layout: FormLayout, collect: _Collector) -> No
 
 def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
                collect: _Collector) -> ProvinceReport | None:
+    if row.province.problem:
+        return None                  # reported by the reader (a formula it cannot compute)
     if row.province.empty:
         if row.has_data:
             collect.error(row.province.ref, "dòng có số liệu nhưng thiếu tên tỉnh, thành phố")
@@ -154,6 +157,9 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
 
 def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset,
                    collect: _Collector) -> str | None:
+    if len(typed) > MAX_NAME_LENGTH:
+        collect.error(ref, f"'{shown(typed)}' không phải là tên tỉnh, thành phố (quá {MAX_NAME_LENGTH} ký tự)")
+        return None
     if fold(typed).startswith("ca nuoc"):
         return NATIONAL
     try:
@@ -190,7 +196,7 @@ def _missing(layout: FormLayout, reported: dict[str, ProvinceReport],
 
 def _entry(row: RawRow, measure: Measure, period: Period, collect: _Collector) -> Entry | None:
     cells = {f: row.cells.get(column_key(measure.indicator, period, f)) for f in measure.fields}
-    filled = {f: c for f, c in cells.items() if c is not None and not c.empty}
+    filled = {f: c for f, c in cells.items() if c is not None and not c.empty and not c.problem}
     if not ({"value", "growth"} & set(filled)):
         return None                  # nothing reported (a prefilled unit or previous alone)
     dot_decimal = collect.sheet.sheet is None

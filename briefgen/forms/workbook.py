@@ -38,7 +38,11 @@ UNREADABLE = (zipfile.BadZipFile, zlib.error, InvalidFileException, OSError, EOF
 
 
 class UnreadableForm(Exception):
-    """The workbook cannot be read as a form; the message (Vietnamese) says why."""
+    """The file cannot be read as a form; the message (Vietnamese) says why, *sheet*/*ref* where."""
+
+    def __init__(self, message: str, sheet: str | None = None, ref: str | None = None):
+        super().__init__(message)
+        self.sheet, self.ref = sheet, ref
 
 
 @dataclass(frozen=True)
@@ -108,11 +112,11 @@ def _bounded_rows(sheet) -> Iterator[tuple[int, tuple]]:
             looked += 1
             filled = next((c for c in row if c.value is not None), None)
             if filled is not None:
-                raise UnreadableForm(f"có dữ liệu ở ô {filled.coordinate}, ngoài vùng của biểu mẫu "
-                                     f"({MAX_ROWS} dòng đầu); xóa các dòng thừa rồi lưu lại")
+                raise UnreadableForm(f"ô có dữ liệu ngoài vùng của biểu mẫu ({MAX_ROWS} dòng đầu); xóa "
+                                     f"các dòng thừa rồi lưu lại", sheet.title, filled.coordinate)
             if looked > BEYOND_ROWS:
                 raise UnreadableForm(f"trang tính có quá nhiều dòng (quá {MAX_ROWS + BEYOND_ROWS}); "
-                                     f"chỉ giữ các dòng của biểu mẫu rồi lưu lại")
+                                     f"chỉ giữ các dòng của biểu mẫu rồi lưu lại", sheet.title)
         if blank is None and row and all(c is EMPTY_CELL for c in row):
             blank = row
 
@@ -169,6 +173,6 @@ def _with_formulas(rows: list[list[RawCell]], formulas: dict[str, str]) -> list[
         except FormulaError as exc:
             return RawCell(cell.ref, None, cell.percent,
                            problem=f"ô chứa công thức '{shown(formulas[cell.ref])}' chưa có giá trị tính "
-                                   f"sẵn ({exc}); {RECALCULATE}")
+                                   f"sẵn: {exc}; {RECALCULATE}")
 
     return [[computed(c) for c in row] for row in rows]
