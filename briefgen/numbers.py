@@ -58,13 +58,13 @@ def fmt_number(value: Number, decimals: int | None = None) -> str:
     places = decimals_of(number) if decimals is None else decimals
     if max(number.adjusted() + 1, 1) + places > MAX_PRINTED_DIGITS:
         raise ValueError(f"refusing to print {str(value)[:40]!r}… with {places} decimals: too many digits")
-    with localcontext() as context:
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    with localcontext() as context:    # Babel quantizes again, in the current context
         context.prec = MAX_PRINTED_DIGITS + 2
         number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if number == 0:
-        number = number.copy_abs()   # "-0,0" is no figure anyone wrote
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(number, format=pattern, locale=LOCALE)
+        if number == 0:
+            number = number.copy_abs()   # "-0,0" is no figure anyone wrote
+        return format_decimal(number, format=pattern, locale=LOCALE)
 
 
 def fmt_percent(value: Number, decimals: int | None = None) -> str:

@@ -197,9 +197,10 @@ def _missing(layout: FormLayout, reported: dict[str, ProvinceReport],
 def _entry(row: RawRow, measure: Measure, period: Period, collect: _Collector) -> Entry | None:
     cells = {f: row.cells.get(column_key(measure.indicator, period, f)) for f in measure.fields}
     filled = {f: c for f, c in cells.items() if c is not None and not c.empty and not c.problem}
-    if not ({"value", "growth"} & set(filled)):
-        return None                  # nothing reported (a prefilled unit or previous alone)
     dot_decimal = collect.sheet.sheet is None
+    if not ({"value", "growth"} & set(filled)):
+        _check_previous_alone(filled.get("previous"), measure, dot_decimal, collect)
+        return None                  # nothing reported (a prefilled unit or previous alone)
     factor, typed_unit = _unit(measure, filled.get("unit"), collect)
     value, value_unit = _quantity(filled.get("value"), measure, dot_decimal, collect)
     previous, previous_unit = _quantity(filled.get("previous"), measure, dot_decimal, collect)
@@ -218,6 +219,14 @@ def _entry(row: RawRow, measure: Measure, period: Period, collect: _Collector) -
                   typed_unit if typed_unit and measure.factor(typed_unit) != 1 else None)
     _check_plausible(entry, collect)
     return entry
+
+
+def _check_previous_alone(cell: RawCell | None, measure: Measure, dot_decimal: bool,
+                          collect: _Collector) -> None:
+    """Report a last-year cell that is impossible even though nothing else was reported."""
+    number, _ = _quantity(cell, measure, dot_decimal, collect)
+    if number is not None and number < 0:
+        collect.error(cell.ref, f"{measure.noun} không thể âm ({fmt_number(number)})")
 
 
 def _maybe(number: Decimal | None) -> Decimal | None:
