@@ -191,6 +191,15 @@ def test_a_float_residue_is_read_as_excel_shows_it(form, layout, dataset):
     assert errors_of(form, layout, dataset) == []
 
 
+@pytest.mark.parametrize("xml_value", ["-0", "1e-400"])   # 1e-400 underflows to 0.0 when read
+def test_a_zero_value_with_a_growth_builds(form, tmp_path, capsys, xml_value):
+    # Was an InvalidOperation (0/0) in the regional growth: zero this year and zero last year.
+    edit(form, {"X17": None})                                  # last year from the growth: 0 / 1,125
+    _raw_value(form, "V17", xml_value)
+    code = main(["--year", "2025", "--host", "Tuyên Quang", "--data", str(form), "--out", str(tmp_path / "o")])
+    assert (code, "Traceback" in capsys.readouterr().err) == (0, False)
+
+
 def test_cli_refuses_an_infinite_form_cell_exit_1_nothing_written(form, tmp_path, capsys):
     _raw_value(form, "V17", "1e309")
     out = tmp_path / "out"
@@ -238,3 +247,15 @@ def test_fmt_number_and_fmt_change_refuse_non_finite(value):
 
 def test_fmt_number_never_prints_minus_zero():
     assert fmt_number("-0") == "0" and fmt_number(Decimal("-0.04"), 1) == "0,0"
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1f", "\ufffe"])
+def test_a_control_character_in_a_data_cell_names_line_and_column(data_copy, control):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(",confirmed,", f",confir{control}med,", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_dataset(data_copy, use_cache=False)
+    assert str(caught.value) == (f"{path}, dòng 2, cột 'status': ô chứa ký tự điều khiển "
+                                 f"U+{ord(control):04X}, không in được; xóa ký tự này")

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from briefgen.bounds import MAX_DIGITS, number_problem, shown
+from briefgen.bounds import MAX_DIGITS, first_control, number_problem, shown
 from briefgen.errors import DataFileError
 
 Parser = Callable[[str], Any]
@@ -151,6 +151,10 @@ def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Col
     parsed: dict[str, Any] = {"_line": line}
     for column in columns:
         text = row[column.name].strip()
+        control = first_control(text)
+        if control:
+            raise DataFileError(path, f"ô chứa ký tự điều khiển {control}, không in được; xóa ký tự này",
+                                line=line, column=column.name)
         if not text:
             if column.required:
                 raise DataFileError(path, "ô bắt buộc đang trống", line=line, column=column.name)
