@@ -116,6 +116,36 @@ def test_a_year_of_5000_digits_is_refused_in_vietnamese(data_copy):
         load_dataset(data_copy, use_cache=False)
 
 
+hostile_values = st.sampled_from(["NaN", "inf", "-inf", "1e309", "1e-400", HUGE, TINY, "-1", "-0", "0",
+                                  "1.5", "-99.9", "-100.5", "600", "29", "1,5", " 7 ", "+3", "0x1F", "١٢",
+                                  "1_000", "12.", ".5", ""]) | st.decimals(allow_nan=True).map(str)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(2, 180), hostile_values), min_size=1, max_size=3))
+def test_any_value_in_indicators_loads_as_a_figure_or_names_its_cell(tmp_path_factory, edits):
+    from briefgen.bounds import number_problem
+    from briefgen.load.figures import load_figures, value_problem
+
+    folder = tmp_path_factory.mktemp("fuzz-data")
+    path = folder / "indicators.csv"
+    rows = list(csv.reader(io.StringIO((DATA / "indicators.csv").read_text(encoding="utf-8"), newline="")))
+    for line, value in edits:
+        rows[min(line, len(rows)) - 1][rows[0].index("value")] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    try:
+        figures = load_figures(path)
+    except DataFileError as error:
+        assert error.column in ("value", None) and error.line is not None
+        return
+    for figure in figures:
+        assert number_problem(figure.value) is None
+        assert value_problem(figure.indicator, figure.value, figure.unit) is None
+        fmt_number(figure.value)
+
+
 # --- form cells ----------------------------------------------------------------------------
 
 N = NINE_MONTHS
