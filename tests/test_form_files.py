@@ -233,3 +233,11 @@ def test_a_lying_dimension_does_not_hide_rows(form, layout, dataset):
             archive.writestr(name, data)
     reports, _ = check_files([form], layout, dataset)
     assert "Tuyên Quang" in [r.name for r in reports]
+
+
+def test_a_device_is_refused_without_reading_it_and_without_noise(tmp_path, capsys):
+    path = tmp_path / "zero.csv"
+    path.symlink_to("/dev/zero")                   # read whole, it would never end
+    assert main(["form", "--year", "2025", "--check", str(path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "Lỗi: zero.csv: không phải tệp thông thường (thiết bị, ống dẫn…); ghi tên tệp biểu mẫu"]

@@ -72,6 +72,8 @@ def _read_checked(path: Path) -> FormSheet:
         raise UnreadableForm("tên tệp chứa ký tự điều khiển; đổi tên tệp rồi chạy lại")
     if path.is_dir():
         raise UnreadableForm("là thư mục, không phải tệp biểu mẫu; ghi tên từng tệp (ví dụ thu-muc/*.xlsx)")
+    if path.exists() and not path.is_file():
+        raise UnreadableForm("không phải tệp thông thường (thiết bị, ống dẫn…); ghi tên tệp biểu mẫu")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv"):
         raise UnreadableForm("chỉ đọc được tệp .xlsx hoặc .csv theo biểu mẫu của briefgen")
@@ -183,9 +185,11 @@ def decode_csv(data: bytes) -> str:
 
 
 def _read_csv(path: Path) -> FormSheet:
-    if path.stat().st_size > MAX_CSV_BYTES:
+    with path.open("rb") as stream:
+        data = stream.read(MAX_CSV_BYTES + 1)
+    if len(data) > MAX_CSV_BYTES:
         raise UnreadableForm(f"tệp quá lớn để là biểu mẫu CSV (tối đa {MAX_CSV_BYTES // 2 ** 20} MB)")
-    text = decode_csv(path.read_bytes())
+    text = decode_csv(data)
     lines = text.splitlines()
     first = next((line for line in lines if line.strip() and not line.startswith("#")), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","

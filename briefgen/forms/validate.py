@@ -105,7 +105,8 @@ def check_forms(sheets: Sequence[FormSheet], layout: FormLayout,
             first_seen[report.name] = report
             reports.append(report)
         problems.extend(collect.problems)
-    problems.extend(_missing(layout, first_seen, rows_seen, sheets))
+    if any(sheet.rows for sheet in sheets):          # a file that could not be read says so once
+        problems.extend(_missing(layout, first_seen, rows_seen, sheets))
     if sheets and not any(r.name != NATIONAL for r in reports) and not errors_of(problems):
         files = ", ".join(dict.fromkeys(s.path.name for s in sheets))
         problems.append(Problem(files, "biểu mẫu chưa có số liệu nào của tỉnh, thành phố; "
