@@ -283,3 +283,35 @@ def test_openapi_documents_the_api(api):
 
 def test_example_file_is_the_shipped_one():
     assert EXAMPLE.is_file()
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=st.sampled_from(["a.csv", "a.xlsx", "a.CSV", "../../a.csv", "a.xlsx.exe", "con.csv"]),
+       data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode),
+                      st.binary(max_size=300).map(lambda b: b"PK\x03\x04" + b)))
+def test_any_upload_is_a_user_error_never_a_crash(api, out, name, data):
+    before = _files_in(out)
+    response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", (name, data))])
+    assert response.status_code == 400, response.text
+    assert response.json()["ok"] is False and response.json()["errors"]
+    assert _files_in(out) == before
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    b"PK\x03\x04",                                                   # truncated: the zip magic only
+    _zip({"word/document.xml": b"<w/>"}),                             # a zip, but not a workbook
+    _zip({"[Content_Types].xml": b"", "xl/workbook.xml": b"\0" * 5000}),  # inflates too far (limit 4000)
+], ids=["truncated", "not-a-workbook", "zip-bomb"])
+def test_an_xlsx_must_be_a_whole_workbook(api, data, monkeypatch):
+    monkeypatch.setattr("briefgen.serve.uploads.MAX_UNZIPPED", 4000)
+    response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", ("a.xlsx", data))])
+    assert response.status_code == 400
+    assert response.json()["errors"] == [{"where": "a.xlsx", "message": "nội dung tệp không phải biểu mẫu Excel (.xlsx)"}]

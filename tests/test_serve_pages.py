@@ -99,3 +99,18 @@ def test_the_page_asks_for_the_token_and_remembers_it(guarded):
     link = guarded.get("/?token=s3cret-token", follow_redirects=False)
     assert link.status_code == 303 and link.headers["location"] == "/"
     guarded.cookies.clear()
+
+
+def test_page_errors_are_pages_not_json(page):
+    missing = page.get("/drafts/2025-xyz-v1")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "không có dự thảo mã &#39;2025-xyz-v1&#39;" in missing.text
+    assert page.get("/forms?year=abc").status_code == 400
+
+
+def test_a_broken_data_folder_is_explained_on_the_page_and_in_the_api(tmp_path):
+    with client(tmp_path / "out", data_dir=tmp_path / "no-data") as broken:
+        shown = broken.get("/")
+        built = broken.post("/api/drafts", data={"year": "2025", "host": "Tuyên Quang"})
+    assert shown.status_code == 400 and "provinces.csv" in shown.text
+    assert built.status_code == 400 and "provinces.csv" in built.json()["errors"][0]["message"]

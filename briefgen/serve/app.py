@@ -53,27 +53,38 @@ def create_app(settings: ServeSettings | None = None, workshop: Workshop | None 
     return app
 
 
+def is_api(request: Request) -> bool:
+    """Return whether *request* is for the JSON API (else it is for the page: answer in HTML)."""
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _answer(request: Request, body: dict, status: int) -> Response:
+    if is_api(request):
+        return JSONResponse(body, status_code=status)
+    return pages.error_page(body, status)
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(BriefgenError)
-    async def user_error(_request: Request, error: BriefgenError):
-        return JSONResponse(user_error_body(error), status_code=status_of(error))
+    async def user_error(request: Request, error: BriefgenError):
+        return _answer(request, user_error_body(error), status_of(error))
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(_request: Request, error: RequestValidationError):
-        return JSONResponse(error_body(validation_problems(error.errors())), status_code=422)
+    async def bad_request(request: Request, error: RequestValidationError):
+        return _answer(request, error_body(validation_problems(error.errors())), 422)
 
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, error: HTTPException):
+    async def http_error(request: Request, error: HTTPException):
         message = HTTP_MESSAGES.get(error.status_code, "yêu cầu không hợp lệ")
-        return JSONResponse(error_body([problem(None, message)]), status_code=error.status_code)
+        return _answer(request, error_body([problem(None, message)]), error.status_code)
 
     @app.exception_handler(InternalFailure)
-    async def internal(_request: Request, failure: InternalFailure):
-        return JSONResponse(internal_body(failure), status_code=500)
+    async def internal(request: Request, failure: InternalFailure):
+        return _answer(request, internal_body(failure), 500)
 
     @app.exception_handler(Exception)
-    async def bug(_request: Request, error: Exception):
-        return JSONResponse(internal_body(log_bug(error)), status_code=500)
+    async def bug(request: Request, error: Exception):
+        return _answer(request, internal_body(log_bug(error)), 500)
 
 
 def _add_token_guard(app: FastAPI, settings: ServeSettings) -> None:
@@ -84,7 +95,7 @@ def _add_token_guard(app: FastAPI, settings: ServeSettings) -> None:
         offered, how = auth.offered_token(request.headers, request.cookies, request.query_params)
         refused = auth.refusal(settings.token, offered)
         if refused:
-            if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            if is_api(request):
                 return JSONResponse(error_body([problem("token", refused)]), status_code=401,
                                     headers={"WWW-Authenticate": "Bearer"})
             return pages.login_page(refused, status=401)

@@ -43,6 +43,11 @@ def login_page(message: str | None, status: int = 200) -> HTMLResponse:
     return render("login.html", status=status, message=message)
 
 
+def error_page(body: dict, status: int) -> HTMLResponse:
+    """Return an error (``{"errors": [...], "hint": ...}``) as a page."""
+    return render("error.html", status=status, body={"hint": None, **body})
+
+
 def set_token_cookie(response: Response, token: str) -> None:
     """Remember *token* in the browser (not readable by scripts, not sent by other sites)."""
     response.set_cookie(auth.COOKIE, token, max_age=COOKIE_SECONDS, httponly=True, samesite="strict")

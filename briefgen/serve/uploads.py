@@ -1,14 +1,16 @@
 """Uploaded files: only the accepted kinds, checked by content, saved under server-made names.
 
-A file's kind is its extension *and* what its bytes look like (an .xlsx is a zip archive,
-a .csv is text). Each upload goes into a fresh folder the server created, under a name
+A file's kind is its extension *and* what its bytes look like (an .xlsx is a whole zip
+archive holding a workbook, a .csv is UTF-8 text). Each upload goes into a fresh folder the server created, under a name
 the server made from a slug of the original name, so nothing from the request becomes a
 path. Adding a kind (e.g. reports, edited drafts) is one line in ``ACCEPTED``.
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +19,25 @@ from briefgen.output import slug
 from briefgen.serve.errors import ServeError
 
 ZIP_MAGIC = b"PK\x03\x04"
+MAX_UNZIPPED = 200 * 1024 * 1024   # a workbook that inflates beyond this is refused (zip bomb)
+XLSX_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 
 
 class UploadRejected(ServeError):
     """An upload of the wrong kind, too large or too many; ``status`` is its HTTP status."""
 
 
-def _is_zip(data: bytes) -> bool:
-    return data.startswith(ZIP_MAGIC)
+def _is_xlsx(data: bytes) -> bool:
+    """Return whether *data* is a whole zip archive with a workbook's parts, of sane size."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return False
+    names = {entry.filename for entry in entries}
+    return all(part in names for part in XLSX_PARTS) and sum(e.file_size for e in entries) <= MAX_UNZIPPED
 
 
 def _is_text(data: bytes) -> bool:
@@ -42,7 +55,7 @@ class Kind:
 
 # extension -> what its content must look like; one line per accepted kind
 ACCEPTED: dict[str, Kind] = {
-    ".xlsx": Kind("biểu mẫu Excel (.xlsx)", _is_zip),
+    ".xlsx": Kind("biểu mẫu Excel (.xlsx)", _is_xlsx),
     ".csv": Kind("biểu mẫu CSV (.csv, mã UTF-8)", _is_text),
 }
 
