@@ -62,8 +62,8 @@ def test_a_draft_is_built_from_an_uploaded_form(api, built, out):
 
 
 def test_list_and_get_a_draft(api, built):
-    listed = api.get("/api/drafts").json()["drafts"]
-    assert built["id"] in [d["id"] for d in listed]
+    listed = {d["id"]: d for d in api.get("/api/drafts").json()["drafts"]}
+    assert listed[built["id"]]["host"] == "Tuyên Quang" and listed[built["id"]]["docx"] == built["docx"]
     assert api.get(f"/api/drafts/{built['id']}").json() == built
 
 
@@ -315,3 +315,22 @@ def test_an_xlsx_must_be_a_whole_workbook(api, data, monkeypatch):
     response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", ("a.xlsx", data))])
     assert response.status_code == 400
     assert response.json()["errors"] == [{"where": "a.xlsx", "message": "nội dung tệp không phải biểu mẫu Excel (.xlsx)"}]
+
+
+def test_a_chunked_body_over_the_limit_is_cut_off(tmp_path):
+    def chunks():  # a well-formed file part that never ends, sent without a Content-Length
+        yield b'--zz\r\nContent-Disposition: form-data; name="files"; filename="a.csv"\r\n\r\n'
+        for _ in range(40):
+            yield b"x" * 65536
+
+    with client(tmp_path, max_file_bytes=1000, max_files=1) as small:
+        response = small.post("/api/drafts", content=chunks(),
+                              headers={"Content-Type": "multipart/form-data; boundary=zz"})
+    assert response.status_code == 413
+    assert response.json()["errors"] == [{"where": None, "message": "yêu cầu quá lớn: tổng các tệp đính kèm tối đa 1 MB"}]
+
+
+def test_a_new_draft_says_where_it_lives(api):
+    response = api.post("/api/drafts", data={"year": "2024", "host": "Lào Cai"})
+    assert response.status_code == 201
+    assert response.headers["location"] == f"/api/drafts/{response.json()['id']}"

@@ -114,13 +114,16 @@ def _add_api(app: FastAPI) -> None:
 
     @app.get("/api/drafts", summary="Danh sách dự thảo (mọi phiên bản)")
     async def list_drafts(request: Request) -> dict:
-        return {"ok": True, "drafts": [listing(r) for r in workshop_of(request).store.all()]}
+        store = workshop_of(request).store
+        return {"ok": True, "drafts": [listing(r, store.host_name(r)) for r in store.all()]}
 
     @app.post("/api/drafts", status_code=201, summary="Soạn một dự thảo từ năm, tỉnh đăng cai, ngày và biểu mẫu")
-    async def post_draft(request: Request, year: Annotated[int, Form()], host: Annotated[str, Form()],
+    async def post_draft(request: Request, response: Response, year: Annotated[int, Form()],
+                         host: Annotated[str, Form()],
                          conference_date: Annotated[date | None, Form(alias="date")] = None,
                          files: Annotated[list[UploadFile], File()] = []) -> dict:
         record = await create_draft(request, year, host, conference_date, files)
+        response.headers["Location"] = f"/api/drafts/{record.id}"
         return draft_summary(workshop_of(request), record)
 
     @app.get("/api/drafts/{draft_id}", summary="Tóm tắt một dự thảo và các tệp của nó")

@@ -53,10 +53,13 @@ def settings_from(argv: list[str]) -> ServeSettings:
 def main(argv: list[str]) -> int:
     """Run the server until it is stopped (Ctrl-C); return 0."""
     settings = settings_from(argv)
+    import logging
+
     import uvicorn
 
     from briefgen.serve.app import create_app
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     print(f"briefgen serve: mở http://{settings.bind}:{settings.port}/ (dừng: Ctrl-C)", flush=True)
     uvicorn.run(create_app(settings), host=settings.bind, port=settings.port, log_level="info")
     return 0

@@ -68,6 +68,7 @@ class Workshop:
         self._lock = threading.Lock()
         self._host_locks: dict[tuple[int, str], threading.Lock] = {}
         self._forms: dict[int, bytes] = {}
+        self._pdf_lock = threading.Lock()   # one LibreOffice at a time
 
     def dataset(self) -> Dataset:
         """Return the dataset, loaded on first use and then kept."""
@@ -152,7 +153,7 @@ class Workshop:
 
     def pdf(self, record: DraftRecord) -> Path:
         """Return the PDF of *record*, converting it once (one conversion at a time)."""
-        with self._host_lock(0, "pdf"):
+        with self._pdf_lock:
             return pdf_files.convert_to_pdf(record.docx, record.pdf, self.scratch, self.settings.pdf_timeout)
 
     def close(self) -> None:

@@ -19,8 +19,7 @@ from briefgen.errors import BriefgenError
 from briefgen.serve import auth
 from briefgen.serve.errors import ServeError, status_of, user_error_body
 from briefgen.serve.handlers import create_draft, draft_summary, find_record
-from briefgen.serve.store import DraftRecord
-from briefgen.serve.summary import read_manifest
+from briefgen.serve.store import DraftRecord, read_manifest
 from briefgen.serve.uploads import ACCEPTED
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -82,7 +81,7 @@ def index_page(request: Request, errors: dict | None = None, entered: dict | Non
                   accept=",".join(ACCEPTED), accepted=", ".join(ACCEPTED),
                   max_files=workshop.settings.max_files,
                   max_mb=workshop.settings.max_file_bytes // (1024 * 1024),
-                  drafts=workshop.store.all()[:50], errors=errors)
+                  drafts=[(d, workshop.store.host_name(d)) for d in workshop.store.all()[:50]], errors=errors)
 
 
 def draft_page(request: Request, record: DraftRecord) -> HTMLResponse:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,15 @@ class DraftRecord:
         return files
 
 
+def read_manifest(path: Path) -> dict:
+    """Return the manifest at *path*, or an empty one when it is missing or unreadable."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
 def draft_id(year: int, host_slug: str, version: int) -> str:
     """Return the id of a draft version: ``2025-tuyen-quang-v2``."""
     return f"{year}-{host_slug}-v{version}"
@@ -100,6 +110,7 @@ class DraftStore:
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
         self._records: dict[str, DraftRecord] = {}
+        self._hosts: dict[str, str] = {}
         self._lock = threading.Lock()
         self.rescan()
 
@@ -131,6 +142,16 @@ class DraftStore:
         with self._lock:
             records = list(self._records.values())
         return sorted(records, key=lambda r: (-r.year, r.host_slug, -r.version))
+
+    def host_name(self, record: DraftRecord) -> str:
+        """Return the host as the draft's manifest names it ("Tuyên Quang"), read once per draft."""
+        with self._lock:
+            if record.id in self._hosts:
+                return self._hosts[record.id]
+        name = str((read_manifest(record.manifest).get("request") or {}).get("host") or record.host_slug)
+        with self._lock:
+            self._hosts[record.id] = name
+        return name
 
     def versions_of(self, record: DraftRecord) -> list[DraftRecord]:
         """Return every version of the same year and host, latest first."""

@@ -5,21 +5,11 @@ Paths on the server are never shown: each file is a name and a link under the dr
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from briefgen.serve.store import DraftRecord
+from briefgen.serve.store import DraftRecord, read_manifest
 
 KINDS = {".docx": "docx", ".json": "manifest", ".png": "chart", ".pdf": "pdf"}
-
-
-def read_manifest(path: Path) -> dict:
-    """Return the manifest at *path*, or an empty one when it is missing or unreadable."""
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return manifest if isinstance(manifest, dict) else {}
 
 
 def file_url(record: DraftRecord, name: str) -> str:
@@ -57,7 +47,7 @@ def summarize(record: DraftRecord, files: dict[str, Path], versions: list[DraftR
     }
 
 
-def listing(record: DraftRecord) -> dict:
+def listing(record: DraftRecord, host: str) -> dict:
     """Return one line of the draft list: id, year, host, version and the .docx link."""
-    return {"id": record.id, "year": record.year, "host": record.host_slug, "version": record.version,
+    return {"id": record.id, "year": record.year, "host": host, "version": record.version,
             "url": f"/api/drafts/{record.id}", "docx": file_url(record, record.docx.name)}
