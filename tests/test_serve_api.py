@@ -334,3 +334,14 @@ def test_a_new_draft_says_where_it_lives(api):
     response = api.post("/api/drafts", data={"year": "2024", "host": "Lào Cai"})
     assert response.status_code == 201
     assert response.headers["location"] == f"/api/drafts/{response.json()['id']}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice not installed (./setup.sh)")
+def test_a_real_pdf_is_converted_by_libreoffice_and_kept_beside_the_draft(api, built):
+    record = api.app.state.workshop.store.get(built["id"])
+    record.pdf.unlink(missing_ok=True)
+    response = api.get(built["pdf"])
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+    assert record.pdf.read_bytes() == response.content
+    assert api.get(f"/api/drafts/{built['id']}").json()["pdf"] == built["pdf"]

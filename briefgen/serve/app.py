@@ -38,6 +38,7 @@ def create_app(settings: ServeSettings | None = None, workshop: Workshop | None 
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        workshop.pool.submit(workshop.warm_up)  # the first page need not wait for the data
         yield
         workshop.close()
 

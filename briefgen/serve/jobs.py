@@ -77,6 +77,13 @@ class Workshop:
                 self._dataset = load_dataset(self.data_dir)
             return self._dataset
 
+    def warm_up(self) -> None:
+        """Load the dataset ahead of the first request; a broken data folder is told then."""
+        try:
+            self.dataset()
+        except BriefgenError:
+            pass
+
     async def run(self, function: Callable, *args):
         """Return *function(*args)* run in the pool; a bug becomes an ``InternalFailure``."""
         try:
