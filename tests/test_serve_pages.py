@@ -30,7 +30,7 @@ def test_building_from_the_page_shows_the_result(page):
                          files=[example_upload(), ("files", ("", b""))], follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/drafts/2025-tuyen-quang-v1"
     html = page.get(response.headers["location"]).text
-    assert "Dự thảo báo cáo năm 2025, Tuyên Quang (phiên bản 1)" in html
+    assert "Dự thảo báo cáo năm 2025, Tuyên Quang (phiên bản 1)" in html and "Ngày hội nghị: 17/10/2025" in html
     assert 'href="/api/drafts/2025-tuyen-quang-v1/files/bao-cao-2025-tuyen-quang.docx"' in html
     assert "Chỗ cần bổ sung (" in html and "Cần bổ sung:" in html
     assert "Số liệu đã dùng (" in html and "2025-tuyen-quang-v1 (đang xem)" in html

@@ -60,6 +60,7 @@ def main(argv: list[str]) -> int:
     from briefgen.serve.app import create_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    print(f"briefgen serve: mở http://{settings.bind}:{settings.port}/ (dừng: Ctrl-C)", flush=True)
+    host = f"[{settings.bind}]" if ":" in settings.bind and not settings.bind.startswith("[") else settings.bind
+    print(f"briefgen serve: mở http://{host}:{settings.port}/ (dừng: Ctrl-C)", flush=True)
     uvicorn.run(create_app(settings), host=settings.bind, port=settings.port, log_level="info")
     return 0

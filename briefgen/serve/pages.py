@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from briefgen.dates import fmt_date_short
 from briefgen.errors import BriefgenError
 from briefgen.serve import auth
 from briefgen.serve.errors import ServeError, status_of, user_error_body
@@ -61,6 +62,14 @@ def _parse_date(text: str) -> date | None:
         raise ServeError(f"ngày không hợp lệ '{text[:20]}', cần dạng YYYY-MM-DD", where="date")
 
 
+def _is_iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_year(text: str) -> int:
     if not text.strip().isdigit() or len(text.strip()) != 4:
         raise ServeError(f"năm không hợp lệ '{text[:20]}'", where="year")
@@ -89,7 +98,9 @@ def draft_page(request: Request, record: DraftRecord) -> HTMLResponse:
     workshop = request.app.state.workshop
     summary = draft_summary(workshop, record)
     manifest = read_manifest(record.manifest)
+    day = summary["date"] if isinstance(summary["date"], str) else ""
     return render("draft.html", s=summary, figures=manifest.get("figures") or [],
+                  day=fmt_date_short(date.fromisoformat(day)) if _is_iso(day) else day,
                   placeholders=manifest.get("placeholders") or [], has_pdf=workshop.has_pdf)
 
 
