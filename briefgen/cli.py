@@ -12,9 +12,9 @@ import argparse
 import importlib
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.errors import BriefgenError
 
 # name -> module exposing ``main(argv: list[str]) -> int``
@@ -31,34 +31,27 @@ EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, x
               "(biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng); 2 sai cú pháp lệnh; 130 bị dừng.")
 
 
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
-
-
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"cần số nguyên dương, gặp '{text}'")
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of the main job (writing a draft)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen",
         description="Soạn dự thảo báo cáo Hội nghị ngành Công Thương khu vực phía Bắc (DOCX).",
         epilog=("Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) + ". " if SUBCOMMANDS else "") + EXIT_CODES,
     )
-    parser.add_argument("--year", type=int, action="append", dest="years", required=True, metavar="YEAR",
+    parser.add_argument("--year", type=integer, action="append", dest="years", required=True, metavar="YEAR",
                         help="năm tổ chức hội nghị (nhắc lại để soạn nhiều năm: --year 2024 --year 2025)")
     parser.add_argument("--host", help="tỉnh/thành phố đăng cai (không dấu cũng được)")
     parser.add_argument("--all-hosts", action="store_true",
                         help="soạn cho mọi tỉnh, thành phố có vào ngày hội nghị của năm đó")
     parser.add_argument("--jobs", type=_positive, metavar="N",
                         help="số tiến trình soạn song song khi soạn nhiều dự thảo (mặc định: số lõi CPU)")
-    parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
+    parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",

@@ -6,9 +6,9 @@ any row fails (with --strict, warnings fail too).
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
 from briefgen.extract.verify import ERROR, check_indicators
 from briefgen.paths import DEFAULT_WORKSPACE
 
@@ -16,9 +16,9 @@ EXIT_OK, EXIT_ERROR = 0, 1
 INDICATORS_FILE = "indicators.csv"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen check-data``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen check-data",
         description="Kiểm tra mọi số liệu trong data/indicators.csv lấy từ tệp seed: "
                     "giá trị, kỳ và phạm vi phải có trong tệp đó.")

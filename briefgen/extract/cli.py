@@ -6,10 +6,10 @@ one ``Lỗi: …`` line per unreadable file to stderr. Exit code 1 when some fil
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
 from briefgen.cli import print_error
 from briefgen.errors import BriefgenError
 from briefgen.extract.extractor import extract_text
@@ -21,9 +21,9 @@ from briefgen.extract.sources import read_report
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen extract``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen extract",
         description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt (UTF-8).",
         epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start. "
