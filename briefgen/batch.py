@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefgen.analyze import build_facts
-from briefgen.analyze.edition import find_record
+from briefgen.analyze.edition import check_year, find_record
 from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
 from briefgen.errors import BriefgenError
@@ -98,6 +98,8 @@ def hosts_of_year(dataset: Dataset, year: int, conference_date: date | None = No
 def plan_jobs(dataset: Dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
               conference_date: date | None = None) -> tuple[Job, ...]:
     """Return one job per year and host (every host of the year when *hosts* is None)."""
+    for year in years:
+        check_year(dataset, year)
     return tuple(Job(year, host) for year in years
                  for host in (hosts or hosts_of_year(dataset, year, conference_date)))
 
