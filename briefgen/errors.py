@@ -81,12 +81,14 @@ _ENVIRONMENT_ERRORS: dict[int, tuple[str, str | None]] = {
     errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "dùng tên ngắn hơn"),
     errno.ELOOP: ("đường dẫn có vòng lặp liên kết tượng trưng (symlink)", "kiểm tra lại đường dẫn"),
 }
+# reasons worth saying in Vietnamese that may also be a bug (a missing file of briefgen's own)
+_REASONS = {errno.ENOENT: "không tìm thấy tệp hoặc thư mục", errno.EEXIST: "đã có tệp cùng tên",
+            **{code: reason for code, (reason, _) in _ENVIRONMENT_ERRORS.items()}}
 
 
 def describe_os_error(error: OSError) -> str:
     """Return the Vietnamese reason of *error* (the system's own words when not known)."""
-    known = _ENVIRONMENT_ERRORS.get(error.errno or 0)
-    return known[0] if known else (error.strerror or type(error).__name__)
+    return _REASONS.get(error.errno or 0) or error.strerror or type(error).__name__
 
 
 def from_os_error(error: OSError) -> FileAccessError | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefgen.cli_parser import Parser
 from briefgen.cli import print_error
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, describe_os_error
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
@@ -79,6 +79,6 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise BriefgenError(f"{output}: không ghi được: {error.strerror}") from None
+        raise BriefgenError(f"{output}: không ghi được: {describe_os_error(error)}") from None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,9 +16,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import DataFileError
+from briefgen.errors import DataFileError, describe_os_error
 
 Parser = Callable[[str], Any]
+# C0 controls except tab and line breaks, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF:
+# XML 1.0 (and so python-docx) refuses most of them, and none belongs in a briefing.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -78,27 +82,62 @@ def split_list(separator: str = ";") -> Parser:
     return parse
 
 
+def read_text(path: Path) -> str:
+    """Return the UTF-8 text of *path*; raise ``DataFileError`` when it is missing or unreadable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "không tìm thấy tệp dữ liệu") from None
+    except OSError as exc:
+        raise DataFileError(path, f"không đọc được tệp: {describe_os_error(exc)}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise DataFileError(path, f"không phải UTF-8 (byte 0x{data[exc.start]:02x} ở vị trí {exc.start})",
+                            line=line, hint="lưu lại tệp với mã hóa UTF-8") from None
+
+
+def find_control_character(text: str) -> int | None:
+    """Return the index of the first character XML (hence a .docx) cannot hold, or None."""
+    match = _FORBIDDEN.search(text)
+    return match.start() if match else None
+
+
+def check_characters(path: Path, line: int, fields: Sequence[str], header: Sequence[str] | None = None) -> None:
+    """Raise ``DataFileError`` at the first control character in *fields* (a record from *line*).
+
+    Without *header*, *fields* is the header itself.
+    """
+    for index, field in enumerate(fields):
+        position = find_control_character(field)
+        if position is not None:
+            named = header is not None and index < len(header)
+            cell = "ô" if named else f"tiêu đề cột thứ {index + 1}" if header is None else f"ô thứ {index + 1}"
+            at_line = line + sum(f.count("\n") for f in fields[:index]) + field[:position].count("\n")
+            raise DataFileError(path, f"{cell} chứa ký tự điều khiển U+{ord(field[position]):04X} ở vị trí "
+                                      f"{position + 1}; văn bản không được có ký tự này",
+                                line=at_line, column=header[index] if named else None,
+                                hint="xóa ký tự đó (thường do sao chép từ phần mềm khác)")
+
+
 def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Return the header and every record with the line it starts on (quoted fields may span lines).
 
     Blank lines are skipped; a record whose cell count differs from the header's, a file
     that is not UTF-8 and an empty file raise ``DataFileError``.
     """
-    if not path.exists():
-        raise DataFileError(path, "không tìm thấy tệp dữ liệu")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"không phải UTF-8 (byte {exc.start})",
-                            hint="lưu lại tệp với mã hóa UTF-8") from None
+    text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)
         if not header:
             raise DataFileError(path, "tệp rỗng, cần có dòng tiêu đề")
+        check_characters(path, 1, header)
         records, start = [], reader.line_num + 1
         for fields in reader:
             if fields:
+                check_characters(path, start, fields, header)
                 if len(fields) != len(header):
                     raise DataFileError(path, f"sai cấu trúc CSV: dòng có {len(fields)} ô, tiêu đề có "
                                               f"{len(header)} cột", line=start)
