@@ -26,7 +26,7 @@ from briefgen.analyze import build_facts
 from briefgen.analyze.edition import check_year, find_record
 from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
-from briefgen.errors import BriefgenError
+from briefgen.errors import as_user_error, one_line
 from briefgen.load import Dataset, load_dataset
 from briefgen.model import ChartSpec
 from briefgen.paths import DEFAULT_WORKSPACE
@@ -148,10 +148,12 @@ def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
         result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
                                 templates_dir=_settings.templates_dir, dataset=_settings.dataset,
                                 plot=_cache)
-    except BriefgenError as error:
-        return Outcome(job, error=str(error), hint=error.hint, charts_drawn=_cache.drawn - before)
-    except Exception as error:  # a bug: keep the traceback, go on with the other hosts
-        return Outcome(job, error=f"{type(error).__name__}: {error}", trace=traceback.format_exc(),
+    except Exception as error:  # a bug (traceback kept) unless the user's environment refused a file
+        user_error = as_user_error(error)
+        if user_error:
+            return Outcome(job, error=one_line(str(user_error)), hint=user_error.hint,
+                           charts_drawn=_cache.drawn - before)
+        return Outcome(job, error=one_line(f"{type(error).__name__}: {error}"), trace=traceback.format_exc(),
                        charts_drawn=_cache.drawn - before)
     return Outcome(job, result.docx_path, result.version, charts_drawn=_cache.drawn - before,
                    result=result)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.crash_log import write_crash_log
-from briefgen.errors import BriefgenError, from_os_error
+from briefgen.errors import BriefgenError, as_user_error, one_line
 
 # name -> module exposing ``main(argv: list[str]) -> int``
 SUBCOMMANDS: dict[str, str] = {
@@ -152,11 +152,6 @@ def print_error(error: BriefgenError) -> None:
         print(f"Gợi ý: {one_line(error.hint)}", file=sys.stderr)
 
 
-def one_line(text: str) -> str:
-    """Return *text* on one line, control characters shown as escapes (never a raw newline)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(text.split("\n")))
-
-
 def internal_error_line(error: BaseException | None, log: Path | None) -> str:
     """Return the one line that announces an internal error and where its details went."""
     what = f" ({one_line(f'{type(error).__name__}: {error}')})" if error is not None else ""
@@ -211,13 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         return run(argv)
-    except BriefgenError as error:
-        return report_error(error, argv)
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except OSError as error:   # the user's environment (rights, full disk) or a bug
-        user_error = from_os_error(error)
+    except Exception as error:  # a user's error (one line, exit 1) or a bug (a log file, exit 3)
+        user_error = as_user_error(error)
         return report_error(user_error, argv) if user_error else report_bug(error, argv)
-    except Exception as error:  # a bug: a log file gets the traceback, the user one line
-        return report_bug(error, argv)

@@ -98,3 +98,15 @@ def from_os_error(error: OSError) -> FileAccessError | None:
         return None
     path = os.fsdecode(error.filename) if error.filename is not None else "(không rõ đường dẫn)"
     return FileAccessError(f"{path}: {known[0]}", hint=known[1])
+
+
+def one_line(text: str) -> str:
+    """Return an error text on one line, control characters shown as escapes (never a raw newline)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in " ".join(text.split("\n")))
+
+
+def as_user_error(error: BaseException) -> BriefgenError | None:
+    """Return the user error *error* stands for (itself, or a refused file operation), or None: a bug."""
+    if isinstance(error, BriefgenError):
+        return error
+    return from_os_error(error) if isinstance(error, OSError) else None
