@@ -147,6 +147,21 @@ def test_a_control_character_in_a_header_is_named(data_copy, tmp_path, capsys):
                                         "U+001B ở vị trí 3;")
 
 
+@pytest.mark.parametrize("line, message", [
+    ('phia_bac,2026,XII,inferred,,unconfirmed,,,2025,"x\n',
+     "dấu ngoặc kép mở ô này không được đóng trước khi hết tệp"),
+    ('phia_bac,2026,XII,inferred,,unconfirmed,,,2025,"x"y,\n', "sau dấu ngoặc kép đóng ô phải là dấu phẩy"),
+    ("phia_bac,2026," + "X" * 200_000 + "\n", "ô dài quá 131072 ký tự"),
+])
+def test_broken_quoting_names_the_line(line, message, data_copy, tmp_path, capsys):
+    path = data_copy / "editions.csv"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line)
+    code, _, err = run(draft(tmp_path / "out", "--data-dir", str(data_copy)), capsys)
+    assert code == 1 and err.splitlines()[0] == f"Lỗi: {path}, dòng {lines + 1}: sai cấu trúc CSV: {message}"
+
+
 def _not_utf8(path: Path) -> str:
     original = path.read_bytes()
     path.write_bytes(original + "Hà\n".encode("cp1258"))   # 'à' is 0xe0 in Windows-1258

@@ -16,11 +16,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import DataFileError, describe_os_error
+from briefgen.errors import DataFileError, describe_os_error, one_line
 
 Parser = Callable[[str], Any]
 # C0 controls except tab and line breaks, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF:
 # XML 1.0 (and so python-docx) refuses most of them, and none belongs in a briefing.
+_CSV_ERRORS = {   # the csv module's messages (strict mode), in Vietnamese
+    "unexpected end of data": "dấu ngoặc kép mở ô này không được đóng trước khi hết tệp",
+    "',' expected after '\"'": "sau dấu ngoặc kép đóng ô phải là dấu phẩy",
+    f"field larger than field limit ({csv.field_size_limit()})":
+        f"ô dài quá {csv.field_size_limit()} ký tự",
+}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -128,7 +134,8 @@ def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     that is not UTF-8 and an empty file raise ``DataFileError``.
     """
     text = read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
     try:
         header = next(reader, None)
         if not header:
@@ -144,7 +151,8 @@ def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 records.append((start, fields))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataFileError(path, f"sai cấu trúc CSV: {exc}", line=reader.line_num) from None
+        raise DataFileError(path, f"sai cấu trúc CSV: {_CSV_ERRORS.get(str(exc), str(exc))}", line=start,
+                            hint="mở tệp bằng trình soạn thảo văn bản và sửa dấu ngoặc kép") from None
     return header, records
 
 
@@ -157,8 +165,11 @@ def read_frame(path: Path) -> tuple[Any, list[int]]:
     import pandas as pd  # deferred: a cached dataset (load/cache.py) never needs it
 
     header, records = read_records(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                        skip_blank_lines=True)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                            skip_blank_lines=True)
+    except (ValueError, pd.errors.ParserError) as exc:  # the csv pass should have caught it first
+        raise DataFileError(path, f"sai cấu trúc CSV: {one_line(str(exc))}") from None
     if list(frame.columns) != header or len(frame) != len(records):
         raise DataFileError(path, "sai cấu trúc CSV: không đọc được bảng")
     return frame, [line for line, _ in records]
