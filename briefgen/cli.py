@@ -154,7 +154,7 @@ def print_error(error: BriefgenError) -> None:
 
 def internal_error_line(error: BaseException | None, log: Path | None) -> str:
     """Return the one line that announces an internal error and where its details went."""
-    what = f" ({one_line(f'{type(error).__name__}: {error}')})" if error is not None else ""
+    what = f" ({one_line(f'{type(error).__name__}: {error}')[:300]})" if error is not None else ""
     where = (f"chi tiết đã ghi vào {log}" if log else
              "không ghi được tệp nhật ký (thư mục bộ nhớ đệm và thư mục tạm đều không ghi được)")
     return (f"Lỗi nội bộ của briefgen{what}, không phải lỗi của dữ liệu hay của lệnh; {where}; "

@@ -27,7 +27,7 @@ def build_parser() -> Parser:
                     "biểu mẫu đã điền trước khi soạn dự thảo.",
         epilog="Soạn dự thảo từ biểu mẫu đã điền: briefgen --year 2025 --host \"Tuyên Quang\" "
                "--data bieu-mau.xlsx. Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 có lỗi; "
-               "2 sai cú pháp lệnh.")
+               "2 sai cú pháp lệnh; 3 lỗi nội bộ (xem tệp nhật ký được nêu); 130 bị dừng.")
     parser.add_argument("--year", type=integer, required=True, help="năm tổ chức hội nghị")
     parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
     parser.add_argument("-o", "--output", type=Path,
