@@ -338,3 +338,14 @@ def test_a_bug_in_the_drafts_of_a_batch_exits_3(cache, monkeypatch, tmp_path, ca
     assert "\nsecond line" not in err
     log = Path(err.split("chi tiết đã ghi vào ")[1].split("; xin gửi")[0])
     assert log.read_text(encoding="utf-8").count("in _bug") == 2
+
+
+def test_a_headline_in_a_unit_it_cannot_be_compared_in(data_copy, tmp_path, capsys):
+    path = data_copy / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if ",retail_sales,,1954,nghìn tỷ đồng," in line)
+    lines[number - 1] = lines[number - 1].replace(",nghìn tỷ đồng,", ",tỷ USD,")
+    path.write_text("".join(lines), encoding="utf-8")
+    code, _, err = run(draft(tmp_path / "out", "--data-dir", str(data_copy)), capsys)
+    assert code == 1 and err.splitlines()[0] == (f"Lỗi: {path}, dòng {number}, cột 'unit': đơn vị 'tỷ USD' "
+                                                 "không dùng được cho retail_sales; dùng nghìn tỷ đồng hoặc tỷ đồng")
