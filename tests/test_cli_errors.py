@@ -349,3 +349,16 @@ def test_a_headline_in_a_unit_it_cannot_be_compared_in(data_copy, tmp_path, caps
     code, _, err = run(draft(tmp_path / "out", "--data-dir", str(data_copy)), capsys)
     assert code == 1 and err.splitlines()[0] == (f"Lỗi: {path}, dòng {number}, cột 'unit': đơn vị 'tỷ USD' "
                                                  "không dùng được cho retail_sales; dùng nghìn tỷ đồng hoặc tỷ đồng")
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "không tìm thấy tệp dữ liệu"), (b"\xff\n", "dòng 1: không phải UTF-8 (byte 0xff ở vị trí 0)"),
+    (b"file,indicator,period,scope,value\nr.txt,\x07,2022,region,1\n",
+     "dòng 2, cột 'indicator': ô chứa ký tự điều khiển U+0007 ở vị trí 1; văn bản không được có ký tự này"),
+])
+def test_extract_score_with_an_unusable_key(content, message, tmp_path, capsys):
+    key = tmp_path / "key.csv"
+    if content is not None:
+        key.write_bytes(content)
+    code, _, err = run(["extract", "--score", str(key), str(SEED)], capsys)
+    assert code == 1 and err.splitlines()[0] == f"Lỗi: {key}{', ' if content else ': '}{message}"
