@@ -1,6 +1,7 @@
-"""Issue 8: fuzz the data folder. Whatever a colleague does to the CSV tables, the CLI answers
-with a draft (exit 0, a .docx python-docx can open) or one error line (exit 1); never a bug
-(exit 3), an escaping exception or a traceback, and never a file outside ``--out``.
+"""Issue 8: fuzz the data folder. Whatever a colleague does to the CSV tables, the draft, the
+form and check-data answer with a result (exit 0; the .docx reopens with python-docx) or one
+error line (exit 1) and nothing written; never a bug (exit 3), an escaping exception or a
+traceback, and never a file outside ``--out``.
 """
 
 from __future__ import annotations
@@ -117,23 +118,36 @@ def _run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
+def _commands(data: Path, out: Path) -> list[tuple[list[str], Path]]:
+    """Return the command lines run on a data folder, each with the file it writes on success."""
+    where = ["--data-dir", str(data)]
+    return [(["--year", "2025", "--host", "Tuyên Quang", "--out", str(out), *where],
+             out / "2025-tuyen-quang" / "bao-cao-2025-tuyen-quang.docx"),
+            (["form", "--year", "2025", "-o", str(out / "bieu-mau.xlsx"), *where], out / "bieu-mau.xlsx"),
+            (["check-data", *where], None)]
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(changes=mutated_folder())
-def test_a_mutated_data_folder_gives_a_draft_or_one_error(changes, tmp_path_factory):
+def test_a_mutated_data_folder_gives_a_result_or_one_error(changes, tmp_path_factory):
     root = tmp_path_factory.mktemp("fuzz")
     data, out = root / "data", root / "out"
     shutil.copytree(DATA, data)
     for table, content in changes.items():
         (data / table).write_bytes(content)
-    before, project_before = _files(root), set(PROJECT.iterdir())
-    code, text = _run(["--year", "2025", "--host", "Tuyên Quang", "--out", str(out), "--data-dir", str(data)])
-    assert code in (0, 1), text
-    assert "Traceback" not in text
-    assert {p for p in _files(root) - before if p != out and out not in p.parents} == set()
-    assert set(PROJECT.iterdir()) == project_before
-    if code == 0:
-        drafts = list(out.rglob("*.docx"))
-        assert len(drafts) == 1
-        assert "".join(p.text for p in docx.Document(str(drafts[0])).paragraphs)
-    else:
-        assert text.startswith("Lỗi: ") and not out.exists()
+    for argv, written in _commands(data, out):
+        before, project_before = _files(root), set(PROJECT.iterdir())
+        code, text = _run(argv)
+        assert code in (0, 1), text
+        assert "Traceback" not in text
+        assert {p for p in _files(root) - before if p != out and out not in p.parents} == set()
+        assert set(PROJECT.iterdir()) == project_before
+        if written is None:
+            continue
+        if code == 0:
+            assert written.exists()
+        else:
+            assert text.startswith("Lỗi: ") and not written.exists()
+    draft = out / "2025-tuyen-quang" / "bao-cao-2025-tuyen-quang.docx"
+    if draft.exists():
+        assert "".join(p.text for p in docx.Document(str(draft)).paragraphs)
