@@ -118,12 +118,11 @@ def _run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue() + err.getvalue()
 
 
-def _commands(data: Path, out: Path) -> list[tuple[list[str], Path]]:
-    """Return the command lines run on a data folder, each with the file it writes on success."""
+def _commands(data: Path, out: Path) -> list[tuple[list[str], str | None]]:
+    """Return the command lines run on a data folder, each with what it writes in *out* on success."""
     where = ["--data-dir", str(data)]
-    return [(["--year", "2025", "--host", "Tuyên Quang", "--out", str(out), *where],
-             out / "2025-tuyen-quang" / "bao-cao-2025-tuyen-quang.docx"),
-            (["form", "--year", "2025", "-o", str(out / "bieu-mau.xlsx"), *where], out / "bieu-mau.xlsx"),
+    return [(["--year", "2025", "--host", "Tuyên Quang", "--out", str(out), *where], "*/*.docx"),
+            (["form", "--year", "2025", "-o", str(out / "bieu-mau.xlsx"), *where], "bieu-mau.xlsx"),
             (["check-data", *where], None)]
 
 
@@ -144,10 +143,7 @@ def test_a_mutated_data_folder_gives_a_result_or_one_error(changes, tmp_path_fac
         assert set(PROJECT.iterdir()) == project_before
         if written is None:
             continue
-        if code == 0:
-            assert written.exists()
-        else:
-            assert text.startswith("Lỗi: ") and not written.exists()
-    draft = out / "2025-tuyen-quang" / "bao-cao-2025-tuyen-quang.docx"
-    if draft.exists():
+        assert len(list(out.glob(written))) == (code == 0)
+        assert code == 0 or text.startswith("Lỗi: ")
+    for draft in out.glob("*/*.docx"):
         assert "".join(p.text for p in docx.Document(str(draft)).paragraphs)
