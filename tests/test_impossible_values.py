@@ -288,4 +288,4 @@ def test_a_control_character_in_a_data_cell_names_line_and_column(data_copy, con
     with pytest.raises(DataFileError) as caught:
         load_dataset(data_copy, use_cache=False)
     assert str(caught.value) == (f"{path}, dòng 2, cột 'status': ô chứa ký tự điều khiển "
-                                 f"U+{ord(control):04X}, không in được; xóa ký tự này")
+                                 f"U+{ord(control):04X} ở vị trí 7; văn bản không được có ký tự này")

@@ -112,5 +112,5 @@ def test_a_broken_data_folder_is_explained_on_the_page_and_in_the_api(tmp_path):
     with client(tmp_path / "out", data_dir=tmp_path / "no-data") as broken:
         shown = broken.get("/")
         built = broken.post("/api/drafts", data={"year": "2025", "host": "Tuyên Quang"})
-    assert shown.status_code == 400 and "provinces.csv" in shown.text
-    assert built.status_code == 400 and "provinces.csv" in built.json()["errors"][0]["message"]
+    assert shown.status_code == 400 and "không tìm thấy thư mục dữ liệu" in shown.text
+    assert built.status_code == 400 and "no-data" in built.json()["errors"][0]["message"]

@@ -12,9 +12,9 @@ import argparse
 import errno
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.errors import BriefgenError, InvalidArgumentError
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -30,24 +30,17 @@ WRITE_FAILURES = {
 }
 
 
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen form``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen form",
         description="Tạo biểu mẫu số liệu gửi các tỉnh, thành phố (Excel hoặc CSV), hoặc kiểm tra "
                     "biểu mẫu đã điền trước khi soạn dự thảo.",
         epilog="Soạn dự thảo từ biểu mẫu đã điền: briefgen --year 2025 --host \"Tuyên Quang\" "
                "--data bieu-mau.xlsx. Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 có lỗi; "
-               "2 sai cú pháp lệnh.")
-    parser.add_argument("--year", type=int, required=True, help="năm tổ chức hội nghị")
-    parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
+               "2 sai cú pháp lệnh; 3 lỗi nội bộ (xem tệp nhật ký được nêu); 130 bị dừng.")
+    parser.add_argument("--year", type=integer, required=True, help="năm tổ chức hội nghị")
+    parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
     parser.add_argument("-o", "--output", type=Path,
                         help="tệp biểu mẫu .xlsx hoặc .csv (mặc định: output/bieu-mau-<năm>.xlsx)")
     parser.add_argument("--per-province", type=Path, metavar="DIR",

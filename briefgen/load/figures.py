@@ -15,6 +15,10 @@ from briefgen.periods import Period, parse_period
 FIGURE_STATUSES = ("confirmed", "unconfirmed", "english", "rejected")
 COUNT_UNITS = ("cụm", "dự án", "lao động")      # whole things: no fractions
 SHARES = ("share_of_region", "retail_national_share", "ccn_occupancy")   # parts of a whole, ≤ 100%
+# Headlines compared across editions, with the units they may be given in; the analysis
+# (analyze/history.py) converts every value to the first one.
+HEADLINE_UNITS = {"retail_sales": ("nghìn tỷ đồng", "tỷ đồng"), "export_value": ("tỷ USD", "triệu USD"),
+                  "industrial_output_value": ("nghìn tỷ đồng", "tỷ đồng")}
 
 
 @dataclass(frozen=True)
@@ -70,12 +74,20 @@ FIGURE_COLUMNS = (
 )
 
 
+def _check_unit(path: Path, figure: Figure) -> None:
+    allowed = HEADLINE_UNITS.get(figure.indicator, (figure.unit,))
+    if figure.unit not in allowed:
+        raise DataFileError(path, f"đơn vị '{figure.unit}' không dùng được cho {figure.indicator}; "
+                                  f"dùng {' hoặc '.join(allowed)}", line=figure.line, column="unit")
+
+
 def load_figures(path: Path) -> tuple[Figure, ...]:
     """Return every figure in *path*; two rows saying the same thing are an error."""
     figures = tuple(Figure(**{k: v for k, v in row.items() if k != "_line"}, line=row["_line"])
                     for row in read_table(path, FIGURE_COLUMNS))
     seen: dict[str, int] = {}
     for figure in figures:
+        _check_unit(path, figure)
         problem = value_problem(figure.indicator, figure.value, figure.unit)
         if problem:
             raise DataFileError(path, f"{figure.indicator} = {figure.value} {figure.unit}: {problem}",
