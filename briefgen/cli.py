@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     "extract": "briefgen.extract.cli",
     "check-data": "briefgen.extract.check",
     "form": "briefgen.forms.cli",
+    "review": "briefgen.review.cli",
 }
 
 EXIT_OK = 0

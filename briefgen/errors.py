@@ -57,3 +57,7 @@ class FormValidationError(BriefgenError):
         self.warnings = tuple(p for p in self.problems if not p.is_error)
         super().__init__(f"biểu mẫu có {len(self.errors)} lỗi; chưa soạn dự thảo, không ghi tệp nào",
                          hint="sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)")
+
+
+class DraftFileError(BriefgenError):
+    """A draft given to ``review``/``--data``/``learn`` cannot be read, or is for another edition."""
