@@ -10,6 +10,12 @@ from docx.oxml.ns import qn
 
 from briefgen.draft_identity import PLACEHOLDER_TAG
 
+# What the round-trip tests type into the 2025 draft: three placeholders filled, one sourced figure changed.
+FILLS = {"retail_sales@region:9M-2025": "1.720,5 nghìn tỷ đồng",
+         "retail_growth@region:9M-2025": "tăng 12,3%",
+         "provinces_count/iip_above_national@region:9M-2025": "15/18"}
+CHANGED = "ccn_established@region:9M-2025#2025"
+
 
 def edit_controls(source: Path, target: Path, texts: dict[str, str], only_first: bool = False) -> Path:
     """Write *target*: *source* with each control tagged by a key of *texts* now saying its value.
@@ -45,3 +51,8 @@ def delete_control(source: Path, target: Path, key: str, typed: str) -> Path:
             sdt.getparent().remove(sdt)
     document.save(str(target))
     return target
+
+
+def edited_draft(source: Path, folder: Path) -> Path:
+    """Return a copy of the 2025 draft *source* with FILLS typed in and CHANGED set to 615."""
+    return edit_controls(source, folder / "bao-cao-2025-da-sua.docx", dict(FILLS, **{CHANGED: "615"}))

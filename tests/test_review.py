@@ -14,14 +14,10 @@ import pytest
 from docx.oxml.ns import qn
 
 from briefgen.cli import main
-from draft_edits import delete_control, edit_controls
+from draft_edits import CHANGED, FILLS, delete_control, edit_controls, edited_draft
 
 VALIDATOR = Path(__file__).resolve().parent.parent.parent / "shared" / "ooxml" / "validate.py"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-FILLS = {"retail_sales@region:9M-2025": "1.720,5 nghìn tỷ đồng",
-         "retail_growth@region:9M-2025": "tăng 12,3%",
-         "provinces_count/iip_above_national@region:9M-2025": "15/18"}
-CHANGED = "ccn_established@region:9M-2025#2025"
 
 
 def _review(path: Path, capsys) -> dict:
@@ -35,9 +31,7 @@ def _ids(report: dict, kind: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def edited(draft_2025, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("edited")
-    texts = dict(FILLS, **{CHANGED: "615"})
-    return edit_controls(draft_2025.result.docx_path, folder / "bao-cao-2025-da-sua.docx", texts)
+    return edited_draft(draft_2025.result.docx_path, tmp_path_factory.mktemp("edited"))
 
 
 def test_every_figure_and_placeholder_sits_in_a_named_control(draft_2025):
