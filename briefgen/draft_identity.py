@@ -13,8 +13,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from briefgen.analyze.indicators import INDICATORS, label_of
+from briefgen.load.editions import SERIES
 from briefgen.model import Briefing, Placeholder
 from briefgen.periods import parse_period
 
@@ -135,3 +137,42 @@ def join_payload(properties: dict[str, str]) -> str | None:
     """Return the identity JSON spread over *properties*, None when the draft carries none."""
     names = sorted(n for n in properties if n.startswith(PROPERTY_PREFIX) and n[len(PROPERTY_PREFIX):].isdigit())
     return "".join(properties[n] for n in names) if names else None
+
+
+_TEXT_FIELDS = ("id", "hash", "indicator", "subject", "scope", "period", "unit", "text", "need",
+                "title", "source", "status", "value")
+
+
+def _clean_entry(entry: object, kind: str) -> dict | None:
+    """Return an identity entry with every field of the expected type, None when it is unusable."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        return None
+    clean = {k: entry[k] if isinstance(entry.get(k), str) else None for k in _TEXT_FIELDS}
+    clean["unit"] = clean["unit"] or ""
+    clean["kind"] = kind
+    clean["edition_year"] = entry.get("edition_year") if type(entry.get("edition_year")) is int else None
+    texts = entry.get("texts")
+    clean["texts"] = [t for t in texts if isinstance(t, str)] if isinstance(texts, list) else []
+    if kind == "figure":
+        try:
+            clean["value"] = str(Decimal(clean["value"] or "x"))
+        except InvalidOperation:
+            return None
+    return clean
+
+
+def load_identity(payload: str) -> dict | None:
+    """Return the identity JSON *payload* with typed fields, None if it is not a briefgen identity.
+
+    Raises ValueError when the JSON itself is broken.
+    """
+    raw = json.loads(payload)
+    if not isinstance(raw, dict) or raw.get("generator") != GENERATOR:
+        return None
+    identity = {"generator": GENERATOR, "year": raw.get("year") if type(raw.get("year")) is int else None,
+                "host": raw.get("host") if isinstance(raw.get("host"), str) else None,
+                "series": raw.get("series") if raw.get("series") in SERIES else None}
+    for kind in ("figures", "placeholders"):
+        items = raw.get(kind) if isinstance(raw.get(kind), list) else []
+        identity[kind] = [e for e in (_clean_entry(i, kind[:-1]) for i in items) if e is not None]
+    return identity

@@ -167,3 +167,14 @@ def test_the_edited_draft_is_never_modified(edited, capsys):
     before = edited.read_bytes()
     _review(edited, capsys)
     assert edited.read_bytes() == before and os.access(edited, os.R_OK)
+
+
+def test_one_figure_filled_with_two_values_is_an_inconsistency(draft_2025, tmp_path, capsys):
+    every = edit_controls(draft_2025.result.docx_path, tmp_path / "a.docx",
+                          {"retail_sales@region:9M-2025": "1.800"})
+    both = edit_controls(every, tmp_path / "b.docx", {"retail_sales@region:9M-2025": "1.720,5 nghìn tỷ đồng"},
+                         only_first=True)
+    report = _review(both, capsys)
+    assert report["inconsistencies"] == [
+        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng – 9 tháng đầu năm 2025 – khu vực: "
+        "điền hai giá trị khác nhau (1.720,5; 1.800). Cần thống nhất."]

@@ -38,8 +38,8 @@ class LearnPlan:
 def _learned(figure: Figure, today: date) -> Figure:
     return Figure(figure.edition_year, figure.series, figure.period, figure.scope, figure.indicator,
                   figure.subject, figure.value, figure.unit, False, "confirmed",
-                  f"{figure.source}, rà soát ngày {today:%d/%m/%Y}", figure.quote or fmt_quantity(figure.value, figure.unit),
-                  "Bổ sung từ dự thảo đã chỉnh sửa")
+                  f"{figure.source}, rà soát ngày {today:%d/%m/%Y}",
+                  figure.quote or fmt_quantity(figure.value, figure.unit), "Bổ sung từ dự thảo đã chỉnh sửa")
 
 
 def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date) -> LearnPlan:

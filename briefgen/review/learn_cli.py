@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
     for figure in plan.added:
         print(f"Thêm: {_describe(figure)} ({figure.source})")
     for old, new in plan.conflicts:
-        print(f"Thay: {_describe(old)} bằng {fmt_quantity(new.value, new.unit)} ({new.source}); lý do: {args.reason}")
+        print(f"Thay: {_describe(old)} bằng {fmt_quantity(new.value, new.unit)} ({new.source}); "
+              f"lý do: {args.reason}")
     for figure in plan.known:
         print(f"Đã có, giữ nguyên: {_describe(figure)}")
     if args.dry_run:

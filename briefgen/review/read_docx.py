@@ -7,7 +7,6 @@ Works on drafts saved by Word or LibreOffice: a control is named by its tag, els
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
-from briefgen.draft_identity import join_payload
+from briefgen.draft_identity import join_payload, load_identity
 from briefgen.errors import DraftFileError
 
 _SECTION = re.compile(r"^(?:[IVX]+\.|PHỤ LỤC)")
@@ -74,12 +73,9 @@ def _identity(document, path: Path) -> dict | None:
     if payload is None:
         return None
     try:
-        identity = json.loads(payload)
+        return load_identity(payload)
     except ValueError:
         raise DraftFileError(f"{path}: phần nhận diện của dự thảo (thuộc tính briefgen_…) bị hỏng") from None
-    if not isinstance(identity, dict) or identity.get("generator") != "briefgen":
-        return None
-    return identity
 
 
 def _text(element) -> str:

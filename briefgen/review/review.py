@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from briefgen.analyze.consistency import find_inconsistencies
 from briefgen.analyze.indicators import INDICATORS
 from briefgen.draft_identity import PLACEHOLDER_TAG, hash_in
 from briefgen.load import Figure
+from briefgen.numbers import fmt_number, fmt_quantity
 from briefgen.periods import parse_period
 from briefgen.review.read_docx import DraftReading, FoundControl
 from briefgen.review.values import ValueProblem, read_figure
@@ -52,15 +54,9 @@ class Review:
 
 
 def _entries(identity: dict) -> tuple[dict[str, dict], dict[str, dict]]:
-    """Return the identity's entries by id and by hash (kind "figure"/"placeholder" added)."""
-    by_id, by_hash = {}, {}
-    for kind in ("figures", "placeholders"):
-        for entry in identity.get(kind) or ():
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                entry = {**entry, "kind": kind[:-1]}
-                by_id[entry["id"]] = entry
-                by_hash[str(entry.get("hash"))] = entry
-    return by_id, by_hash
+    """Return the identity's entries (see ``draft_identity.load_identity``) by id and by hash."""
+    entries = [*identity.get("figures", ()), *identity.get("placeholders", ())]
+    return {e["id"]: e for e in entries}, {e["hash"]: e for e in entries if e["hash"]}
 
 
 def _match(control: FoundControl, by_id: dict, by_hash: dict) -> dict | None:
@@ -75,45 +71,41 @@ def _match(control: FoundControl, by_id: dict, by_hash: dict) -> dict | None:
 
 
 def _is_growth(entry: dict) -> bool:
-    info = INDICATORS.get(entry.get("indicator") or "")
+    info = INDICATORS.get(entry["indicator"] or "")
     return bool(info and info.is_growth)
 
 
 def _finding(entry: dict, control: FoundControl, **extra) -> Finding:
-    bookmark = next((b for b in control.bookmarks if hash_in(b) == entry.get("hash")), "")
-    return Finding(entry["id"], str(entry.get("title", "")), control.place, control.text.strip(),
-                   unit=str(entry.get("unit", "")), bookmark=bookmark, **extra)
+    bookmark = next((b for b in control.bookmarks if hash_in(b) == entry["hash"]), "")
+    return Finding(entry["id"], entry["title"] or "", control.place, control.text.strip(),
+                   unit=entry["unit"], bookmark=bookmark, **extra)
+
+
+def _read(review: Review, entry: dict, control: FoundControl) -> Decimal | None:
+    """Return the value typed in *control*, or None after recording why it is refused."""
+    try:
+        return read_figure(control.text, entry["unit"], _is_growth(entry))
+    except ValueProblem as problem:
+        review.refused.append(_finding(entry, control, detail=str(problem)))
+        return None
 
 
 def _judge_placeholder(review: Review, entry: dict, control: FoundControl) -> None:
     text = control.text.strip()
-    if not text or text == entry.get("text") or "…" in text:
-        review.open.append(_finding(entry, control, detail=str(entry.get("need", ""))))
-    elif entry.get("indicator") is None:
+    if not text or text == entry["text"] or "…" in text:
+        review.open.append(_finding(entry, control, detail=entry["need"] or ""))
+    elif entry["indicator"] is None:
         review.filled.append(_finding(entry, control))          # a text placeholder, now written
-    else:
-        _judge_value(review.filled, review, entry, control)
-
-
-def _judge_value(target: list, review: Review, entry: dict, control: FoundControl, detail: str = "") -> None:
-    try:
-        value = read_figure(control.text, str(entry.get("unit", "")), _is_growth(entry))
-    except ValueProblem as problem:
-        review.refused.append(_finding(entry, control, detail=str(problem)))
-        return
-    target.append(_finding(entry, control, value=value, detail=detail))
+    elif (value := _read(review, entry, control)) is not None:
+        review.filled.append(_finding(entry, control, value=value))
 
 
 def _judge_figure(review: Review, entry: dict, control: FoundControl) -> None:
-    if control.text.strip() in (entry.get("texts") or ()):
+    if control.text.strip() in entry["texts"]:
         return
-    try:
-        value = read_figure(control.text, str(entry.get("unit", "")), _is_growth(entry))
-    except ValueProblem as problem:
-        review.refused.append(_finding(entry, control, detail=str(problem)))
-        return
-    if value != Decimal(str(entry.get("value"))):
-        source = f"nguồn ghi {entry.get('value')} {entry.get('unit', '')} ({entry.get('source', '')})"
+    value = _read(review, entry, control)
+    if value is not None and value != Decimal(entry["value"]):
+        source = f"nguồn ghi {fmt_quantity(Decimal(entry['value']), entry['unit'])} ({entry['source'] or ''})"
         review.changed.append(_finding(entry, control, value=value, detail=source))
 
 
@@ -121,11 +113,10 @@ def _lost(review: Review, reading: DraftReading, by_id: dict, seen: set[str]) ->
     for entry in by_id.values():
         if entry["id"] in seen:
             continue
-        texts = entry.get("texts") or [entry.get("text")]
+        texts = entry["texts"] or [entry["text"]]
         place = next((p for p, t in reading.paragraphs if any(x and x in t for x in texts)), None)
         target = review.untagged if place else review.lost
-        target.append(Finding(entry["id"], str(entry.get("title", "")), place or "", "",
-                              unit=str(entry.get("unit", ""))))
+        target.append(Finding(entry["id"], entry["title"] or "", place or "", "", unit=entry["unit"]))
 
 
 def review_draft(reading: DraftReading) -> Review:
@@ -152,19 +143,19 @@ def review_draft(reading: DraftReading) -> Review:
 def _figure(identity: dict, entry: dict, value: Decimal, source: str, quote: str,
             edition_year: int | None = None) -> Figure | None:
     try:
-        period = parse_period(str(entry.get("period")))
+        period = parse_period(entry["period"] or "")
         year = int(edition_year if edition_year is not None else identity["year"])
     except (ValueError, KeyError, TypeError):
         return None
-    return Figure(year, str(identity.get("series", "north")), period, str(entry.get("scope")),
-                  str(entry.get("indicator")), entry.get("subject"), value, str(entry.get("unit", "")),
-                  False, "confirmed", source, quote, None)
+    if not (identity.get("series") and entry["scope"] and entry["indicator"]):
+        return None
+    return Figure(year, identity["series"], period, entry["scope"], entry["indicator"], entry["subject"],
+                  value, entry["unit"], False, "confirmed", source, quote, None)
 
 
 def provenance(review: Review, finding: Finding) -> str:
     """Return where a filled figure came from: file, content control, place."""
-    name = review.path.rsplit("/", 1)[-1]
-    return f"{name}, ô nội dung {finding.bookmark or finding.id}, {finding.place}"
+    return f"{Path(review.path).name}, ô nội dung {finding.bookmark or finding.id}, {finding.place}"
 
 
 def filled_figures(review: Review) -> tuple[Figure, ...]:
@@ -174,7 +165,7 @@ def filled_figures(review: Review) -> tuple[Figure, ...]:
     found: dict[str, Figure] = {}
     for finding in review.filled + review.changed:
         entry = by_id.get(finding.id)
-        if entry is None or finding.value is None or entry.get("indicator") is None:
+        if entry is None or finding.value is None or entry["indicator"] is None:
             continue
         figure = _figure(identity, entry, finding.value, provenance(review, finding), finding.text)
         if figure is not None:
@@ -187,11 +178,8 @@ def _sourced(identity: dict, by_id: dict, changed: set[str]) -> list[Figure]:
     for entry in by_id.values():
         if entry["kind"] != "figure" or entry["id"] in changed:
             continue
-        try:
-            value = Decimal(str(entry.get("value")))
-        except ArithmeticError:
-            continue
-        figure = _figure(identity, entry, value, str(entry.get("source", "")), "", entry.get("edition_year"))
+        figure = _figure(identity, entry, Decimal(entry["value"]), entry["source"] or "", "",
+                         entry["edition_year"])
         if figure is not None:
             figures.append(figure)
     return figures
@@ -203,7 +191,7 @@ def _twice(review: Review) -> list[str]:
         if finding.value is not None:
             values.setdefault(finding.id, set()).add(finding.value)
     return [f"{next(f.title for f in review.filled if f.id == key)}: điền hai giá trị khác nhau "
-            f"({', '.join(sorted(str(v) for v in found))}). Cần thống nhất."
+            f"({'; '.join(fmt_number(v) for v in sorted(found))}). Cần thống nhất."
             for key, found in values.items() if len(found) > 1]
 
 
