@@ -156,6 +156,8 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         if forms is not None:
             _form_manifest(manifest, forms)
+        if drafts:
+            manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
     paths = write_draft(folder, stem, draft.docx,

@@ -36,6 +36,7 @@ def _text(manifest: dict, out: Path) -> str:
 
 def test_data_edited_docx_keeps_the_filled_figures_with_provenance(edited, tmp_path, capsys):
     manifest = _build(capsys, tmp_path, "--data", str(edited))
+    assert manifest["drafts"] == [str(edited)]
     open_ids = {p["id"] for p in manifest["placeholders"]}
     assert not open_ids & set(FILLS)
     figures = {f["id"]: f for f in manifest["figures"]}
@@ -109,3 +110,18 @@ def test_learn_then_build_shows_the_filled_figures_this_year_and_next(edited, da
     next_year = _build(capsys, tmp_path / "y2026", "--data-dir", str(data_copy), year=2026)
     learned = next(f for f in next_year["figures"] if f["id"] == "retail_sales@region:9M-2025#2025")
     assert any(w.startswith("IV. SO SÁNH VỚI CÁC KỲ HỘI NGHỊ TRƯỚC") for w in learned["where"])
+
+
+def test_learn_refuses_bad_drafts_and_writes_nothing(draft_2025, data_copy, tmp_path, capsys):
+    before = (data_copy / "indicators.csv").read_bytes()
+    docx.Document().save(str(tmp_path / "khac.docx"))
+    (tmp_path / "hong.docx").write_bytes(draft_2025.result.docx_path.read_bytes()[:5000])
+    wrong = edit_controls(draft_2025.result.docx_path, tmp_path / "sai.docx",
+                          {"provinces_count/iip_above_national@region:9M-2025": "19/18"}, only_first=True)
+    for path, message in ((tmp_path / "khac.docx", "không phải dự thảo do briefgen soạn"),
+                          (tmp_path / "hong.docx", "không phải tệp .docx (Word) hoặc tệp đã hỏng"),
+                          (wrong, "'19/18': vượt quá tổng số 18 đơn vị")):
+        code, _, err = _learn(capsys, data_copy, str(path))
+        assert code == 1 and message in err, err
+    assert (data_copy / "indicators.csv").read_bytes() == before
+    assert not [p for p in data_copy.iterdir() if p.name.startswith(".")]
