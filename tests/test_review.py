@@ -129,6 +129,12 @@ def test_a_deleted_control_is_found_by_context_or_reported_lost(draft_2025, tmp_
     assert _ids(report, "untagged") == {CHANGED} and not report["lost"]
     gone = delete_control(draft_2025.result.docx_path, tmp_path / "b.docx", CHANGED, "")
     assert _ids(_review(gone, capsys), "lost") == {CHANGED}
+    typed = delete_control(draft_2025.result.docx_path, tmp_path / "c.docx", "retail_sales@region:9M-2025",
+                           "1.720,5 nghìn tỷ đồng")
+    found = _review(typed, capsys)["untagged"]
+    assert [(f["id"], f["value"], f["where"]) for f in found] == [
+        ("retail_sales@region:9M-2025", "1720.5", "II. KẾT QUẢ PHÁT TRIỂN NGÀNH CÔNG THƯƠNG › đoạn 12")]
+    assert found[0]["detail"] == "tìm thấy theo ngữ cảnh, không còn ô nội dung"
 
 
 def test_a_docx_not_made_by_briefgen_is_said_so_with_figures_by_context(tmp_path, capsys):

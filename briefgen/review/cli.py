@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from briefgen.review.read_docx import read_draft
-from briefgen.review.review import Finding, Review, review_draft
+from briefgen.review.review import Finding, Review, by_context, review_draft
 
 EXIT_OK = 0
 SECTIONS = (("open", "Chỗ còn trống, cần bổ sung"), ("filled", "Số liệu đã điền"),
@@ -75,11 +75,8 @@ def render_json(review: Review, context: list[str]) -> dict:
 
 def context_figures(reading) -> list[str]:
     """Return the figures the extractor finds by context in a draft briefgen did not make."""
-    from briefgen.extract.extractor import extract_text
-
-    text = "\n".join(t for _, t in reading.paragraphs)
-    return [f"{f.indicator} {f.period or '(kỳ không rõ)'} {f.scope}: {f.value} {f.unit} — \"{f.quote}\""
-            for f in extract_text(text, reading.path.name)]
+    return [f"{f.indicator} {f.period or '(kỳ không rõ)'} {f.scope}: {f.value} {f.unit} [{place}] — \"{f.quote}\""
+            for place, f in by_context(reading).values()]
 
 
 def main(argv: list[str]) -> int:

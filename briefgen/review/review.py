@@ -109,14 +109,34 @@ def _judge_figure(review: Review, entry: dict, control: FoundControl) -> None:
         review.changed.append(_finding(entry, control, value=value, detail=source))
 
 
+def by_context(reading: DraftReading) -> dict[tuple[str, str, str], tuple[str, object]]:
+    """Return the figures the extractor reads in each paragraph: (indicator, period, scope) -> (place, figure)."""
+    from briefgen.extract.extractor import extract_text
+
+    found: dict[tuple[str, str, str], tuple[str, object]] = {}
+    for place, text in reading.paragraphs:
+        if any(c.isdigit() for c in text):
+            for figure in extract_text(text, reading.path.name):
+                found.setdefault((figure.indicator, figure.period, figure.scope), (place, figure))
+    return found
+
+
 def _lost(review: Review, reading: DraftReading, by_id: dict, seen: set[str]) -> None:
+    context = None
     for entry in by_id.values():
         if entry["id"] in seen:
             continue
-        texts = entry["texts"] or [entry["text"]]
-        place = next((p for p, t in reading.paragraphs if any(x and x in t for x in texts)), None)
-        target = review.untagged if place else review.lost
-        target.append(Finding(entry["id"], entry["title"] or "", place or "", "", unit=entry["unit"]))
+        place = next((p for p, t in reading.paragraphs if any(x and x in t for x in entry["texts"])), None)
+        if place:
+            review.untagged.append(Finding(entry["id"], entry["title"] or "", place, "", unit=entry["unit"]))
+            continue
+        context = by_context(reading) if context is None else context
+        place, figure = context.get((entry["indicator"], entry["period"], entry["scope"]), ("", None))
+        if figure is None:
+            review.lost.append(Finding(entry["id"], entry["title"] or "", "", "", unit=entry["unit"]))
+        else:
+            review.untagged.append(Finding(entry["id"], entry["title"] or "", place, figure.quote, figure.value,
+                                           entry["unit"], "tìm thấy theo ngữ cảnh, không còn ô nội dung"))
 
 
 def review_draft(reading: DraftReading) -> Review:
