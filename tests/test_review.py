@@ -51,6 +51,19 @@ def test_every_figure_and_placeholder_sits_in_a_named_control(draft_2025):
         assert " #" in properties.find(qn("w:alias")).get(qn("w:val"))
 
 
+def test_each_placeholder_comment_spans_its_control(draft_2025):
+    comment_ids = {str(c.comment_id) for c in draft_2025.document.comments}
+    placeholders = [c for c in draft_2025.document.element.body.iter(qn("w:sdt"))
+                    if c.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")).startswith("ph:")]
+    assert len(placeholders) >= 40
+    for control in placeholders:
+        start, end, reference = control.getprevious(), control.getnext(), control.getnext().getnext()
+        assert (start.tag, end.tag) == (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))
+        assert start.get(qn("w:id")) == end.get(qn("w:id")) in comment_ids
+        assert reference.find(qn("w:commentReference")).get(qn("w:id")) == start.get(qn("w:id"))
+        assert next(control.iter(qn("w:highlight"))).get(qn("w:val")) == "yellow"
+
+
 @pytest.mark.skipif(not VALIDATOR.exists(), reason="../shared/ooxml is absent")
 def test_tagged_draft_is_schema_valid(draft_2025, edited):
     for path in (draft_2025.result.docx_path, edited):
