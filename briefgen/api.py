@@ -13,7 +13,7 @@ from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec
-from briefgen.output import DraftPaths, slug, write_draft
+from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
@@ -48,17 +48,18 @@ class BuildResult:
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
-                  plot: Plot | None = None, forms=None) -> Draft:
+                  plot: Plot | None = None, forms=None, charts: str = "native") -> Draft:
     """Return a complete draft in memory, writing nothing.
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
+    *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
     facts = build_facts(dataset, year, host, conference_date, forms)
-    charts = render_charts(facts, plot)
-    briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, charts)
-    return Draft(facts, briefing, render_docx(briefing), charts)
+    blocks = render_charts(facts, plot)
+    briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
+    return Draft(facts, briefing, render_docx(briefing, charts), blocks)
 
 
 def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[Path | str],
@@ -119,14 +120,17 @@ def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
 def build_briefing(year: int, host: str, conference_date: date | None = None,
                    out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                    templates_dir: Path | str | None = None, dataset: Dataset | None = None,
-                   plot: Plot | None = None, data_files: Sequence[Path | str] = ()) -> BuildResult:
+                   plot: Plot | None = None, data_files: Sequence[Path | str] = (),
+                   charts: str = "native") -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
     Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
     its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
-    ``FormValidationError`` and nothing is written.
+    ``FormValidationError`` and nothing is written. *charts*: see ``prepare_draft``.
     """
+    out = Path(out_dir or DEFAULT_WORKSPACE.output)
+    check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     forms = None
     drafts, form_files = split_data_files(data_files)
@@ -135,10 +139,11 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     if form_files:
         dataset, forms = load_form_data(dataset, year, host, form_files, conference_date)
     draft = prepare_draft(year, host, conference_date, dataset,
-                          Path(templates_dir) if templates_dir else None, plot or default_cache(), forms)
+                          Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
+                          charts)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
-    folder = Path(out_dir or DEFAULT_WORKSPACE.output) / f"{year}-{slug(host_name)}"
+    folder = out / f"{year}-{slug(host_name)}"
     files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,

@@ -29,6 +29,8 @@ from briefgen.api import BuildResult, build_briefing
 from briefgen.errors import BriefgenError
 from briefgen.load import Dataset, load_dataset
 from briefgen.model import ChartSpec
+from briefgen.orphans import busy, watch_parent
+from briefgen.output import check_folder
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, chart_key, default_folder, has_data, plot_with_matplotlib
 
@@ -130,6 +132,11 @@ def _start_worker(settings: Settings) -> None:
     _cache = ChartCache(settings.cache_folder, settings.plot or plot_with_matplotlib)
 
 
+def _start_pool_worker(settings: Settings) -> None:
+    watch_parent()   # a batch killed with kill -9 must not leave its workers behind
+    _start_worker(settings)
+
+
 def _draw(spec: ChartSpec) -> tuple[str, bytes | None, int]:
     before = _cache.drawn
     try:
@@ -143,9 +150,10 @@ def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
     _cache.prime(shared)
     before = _cache.drawn
     try:
-        result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
-                                templates_dir=_settings.templates_dir, dataset=_settings.dataset,
-                                plot=_cache)
+        with busy():
+            result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
+                                    templates_dir=_settings.templates_dir, dataset=_settings.dataset,
+                                    plot=_cache)
     except BriefgenError as error:
         return Outcome(job, error=str(error), hint=error.hint, charts_drawn=_cache.drawn - before)
     except Exception as error:  # a bug: keep the traceback, go on with the other hosts
@@ -182,6 +190,7 @@ def build_batch(years: Sequence[int], hosts: Sequence[str] | None = None, jobs: 
     *disk_cache* is False. *on_done(outcome, done, total)* is called as each draft finishes.
     """
     started = time.perf_counter()
+    check_folder(Path(out_dir or DEFAULT_WORKSPACE.output))   # one error, not one per draft
     dataset = load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     plan = plan_jobs(dataset, years, hosts, conference_date)
     settings = Settings(dataset, Path(out_dir) if out_dir else None,
@@ -208,7 +217,7 @@ def _run_in_process(settings: Settings, plan, _workers: int, on_done):
 def _run_in_pool(settings: Settings, plan, workers: int, on_done):
     specs = shared_specs(settings.dataset, plan, settings.conference_date)
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_pool_worker,
                              initargs=(settings,)) as pool:
         drawn_shared = list(pool.map(_draw, specs))  # first, so that no host draws them again
         shared = {key: png for key, png, _ in drawn_shared if png is not None}

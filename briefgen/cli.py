@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     "extract": "briefgen.extract.cli",
     "check-data": "briefgen.extract.check",
     "form": "briefgen.forms.cli",
+    "serve": "briefgen.serve.cli",
     "review": "briefgen.review.cli",
     "learn": "briefgen.review.learn_cli",
 }
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
                         help="biểu mẫu đã điền (.xlsx hoặc .csv) hoặc dự thảo đã chỉnh sửa (.docx); nhắc lại "
                              "cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
+    parser.add_argument("--charts", choices=("native", "png"), default="native",
+                        help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
     parser.add_argument("--json", action="store_true",
                         help="in kết quả dạng JSON trên stdout (tệp đã ghi, chỗ cần bổ sung, cảnh báo, lỗi)")
     return parser
@@ -107,7 +110,8 @@ def run_main_job(args: argparse.Namespace) -> int:
     from briefgen.api import build_briefing  # heavy: pandas, matplotlib, python-docx
 
     result = build_briefing(args.year, args.host, conference_date=args.date,
-                            out_dir=args.out, data_dir=args.data_dir, data_files=args.data)
+                            out_dir=args.out, data_dir=args.data_dir, data_files=args.data,
+                            charts=args.charts)
     if args.json:
         print(json.dumps(json_summary(result), ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -59,6 +59,17 @@ class FormValidationError(BriefgenError):
                          hint="sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)")
 
 
+class OutputError(BriefgenError):
+    """The draft cannot be written where asked (a file in the way, no permission, disk full).
+
+    ``path`` is the folder of the draft; nothing of the draft was left there.
+    """
+
+    def __init__(self, path, message: str, hint: str | None = None):
+        self.path = str(path)
+        super().__init__(message, hint)
+
+
 class DraftFileError(BriefgenError):
     """A draft given to ``review``/``--data``/``learn`` cannot be read, or is for another edition."""
 

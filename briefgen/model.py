@@ -123,6 +123,7 @@ class ChartBlock:
     caption: str
     png: bytes
     source_note: str = ""
+    spec: ChartSpec | None = None   # what the PNG shows; the DOCX writer draws it as a native chart
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,27 @@
 """Write a draft's files without ever overwriting a draft someone may have edited.
 
-A new draft goes to the first free version (``…docx``, ``…-v2.docx``, …). Every file is
-written to a temporary name and moved into place; the DOCX is linked last and with
-no-clobber semantics, so a crash leaves either no draft or a complete one.
+A run first reserves a version: the first one whose DOCX, manifest and charts folder are
+all absent (a dangling symbolic link counts as present), by creating that charts folder, an
+atomic step only one run can win. Then it writes the version's charts, its manifest and,
+last, its DOCX, each whole and without overwriting. Any failure, Ctrl-C included, removes
+what the run wrote, its reservation and the folders it created: a draft on disk always has
+its own manifest and charts, and a failed run leaves nothing.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.errors import OutputError
+from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
 from briefgen.load.provinces import fold
+
+__all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
+           "write_atomic", "write_draft"]  # write_atomic: for the caches
 
 MAX_VERSIONS = 999
 
@@ -25,6 +33,10 @@ class DraftPaths:
     docx: Path
     manifest: Path
     charts: Path
+
+
+class _Taken(Exception):
+    """Someone outside briefgen put a file into the version this run reserved."""
 
 
 def slug(text: str) -> str:
@@ -39,61 +51,112 @@ def draft_paths(folder: Path, stem: str, version: int) -> DraftPaths:
                       folder / f"manifest{suffix}.json", folder / f"charts{suffix}")
 
 
+def _taken(paths: DraftPaths) -> bool:
+    return any(os.path.lexists(p) for p in (paths.docx, paths.manifest, paths.charts))
+
+
 def next_free(folder: Path, stem: str) -> DraftPaths:
-    """Return the first version whose DOCX does not exist yet."""
+    """Return the first version of which nothing exists yet (not reserved: see ``reserve``)."""
     for version in range(1, MAX_VERSIONS + 1):
         paths = draft_paths(folder, stem, version)
-        if not paths.docx.exists():
+        if not _taken(paths):
             return paths
-    raise RuntimeError(f"more than {MAX_VERSIONS} drafts in {folder}")
+    raise OutputError(folder, f"thư mục {folder} đã có {MAX_VERSIONS} phiên bản dự thảo",
+                      hint="chuyển bớt các bản cũ sang nơi khác hoặc chọn thư mục khác bằng --out")
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
-    """Return a fully written, synced temporary file beside *path*."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return Path(temp)
+def reserve(folder: Path, stem: str) -> DraftPaths:
+    """Return the first free version, reserved for this run by creating its charts folder."""
+    while True:
+        paths = next_free(folder, stem)
+        try:
+            paths.charts.mkdir(parents=True)   # parents: a failed run may have removed the folder
+            return paths
+        except FileExistsError:
+            continue                           # another run won this version
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file and an atomic rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = _write_temp(path, data)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+def _write_version(paths: DraftPaths, docx: bytes, charts: dict[str, bytes], manifest_for,
+                   written: list[Path]) -> None:
+    """Write charts, manifest and DOCX into the reserved version, noting each file in *written*."""
+    manifest = manifest_for(paths)
+    files = [(paths.charts / name, png) for name, png in charts.items()]
+    files.append((paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")))
+    files.append((paths.docx, docx))           # last: a DOCX on disk has its manifest and charts
+    for path, data in files:
+        if not write_new(path, data):
+            raise _Taken(path)
+        written.append(path)
 
 
-def link_no_clobber(path: Path, data: bytes) -> bool:
-    """Write *data* to *path* only if *path* does not exist; return False if it appeared meanwhile."""
-    temp = _write_temp(path, data)
-    try:
-        os.link(temp, path)  # fails if path exists: no race can overwrite a draft
-        return True
-    except FileExistsError:
-        return False
-    finally:
-        temp.unlink(missing_ok=True)
+def _undo(paths: DraftPaths, written: list[Path]) -> None:
+    """Remove the files this run wrote into *paths* and release the version."""
+    for path in reversed(written):
+        remove_quietly(path)
+    with suppress(OSError):
+        paths.charts.rmdir()
+
+
+def _write_first_free(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
+                      manifest_for) -> DraftPaths:
+    """Return the paths of the version written, trying the next one if an outsider took it."""
+    while True:
+        paths = reserve(folder, stem)
+        written: list[Path] = []
+        try:
+            _write_version(paths, docx, charts, manifest_for, written)
+            return paths
+        except BaseException as error:   # Ctrl-C too: leave nothing of this version
+            _undo(paths, written)
+            if not isinstance(error, _Taken):
+                raise
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """Return *folder* and those of its parents that do not exist yet, deepest first."""
+    return [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+
+
+def _blocked(folder: Path) -> OutputError | None:
+    blocker = blocking_file(folder)
+    if blocker is None:
+        return None
+    what = "là một tệp, không phải thư mục" if blocker.is_file() else "không phải là thư mục"
+    return OutputError(folder, f"không tạo được thư mục {folder}: {blocker} {what}",
+                       hint="chọn thư mục khác bằng --out")
+
+
+def check_folder(folder: Path) -> None:
+    """Raise ``OutputError`` if a file stands where *folder* or one of its parents should be."""
+    error = _blocked(folder)
+    if error is not None:
+        raise error
+
+
+def output_error(folder: Path, error: OSError) -> OutputError:
+    """Return the user's error for *error* raised while writing the draft into *folder*."""
+    blocked = _blocked(folder)
+    if blocked is not None:
+        return blocked
+    reason, hint = explain(error)
+    return OutputError(folder, f"không ghi được vào thư mục {folder}: {reason}", hint)
 
 
 def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
                 manifest_for) -> DraftPaths:
-    """Write charts, manifest and DOCX as the next free version; return the paths used."""
-    folder.mkdir(parents=True, exist_ok=True)
-    while True:
-        paths = next_free(folder, stem)
-        for name, png in charts.items():
-            write_atomic(paths.charts / name, png)
-        manifest = manifest_for(paths)
-        write_atomic(paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-        if link_no_clobber(paths.docx, docx):
-            return paths
+    """Write charts, manifest and DOCX as the next free version; return the paths used.
+
+    *manifest_for(paths)* returns the manifest of the reserved version. Raises
+    ``OutputError`` (nothing left behind) when the folder cannot be written.
+    """
+    created = _missing_folders(folder)   # removed again if the run fails
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return _write_first_free(folder, stem, docx, charts, manifest_for)
+    except BaseException as error:
+        for path in created:
+            with suppress(OSError):
+                path.rmdir()
+        if isinstance(error, OSError):
+            raise output_error(folder, error) from error
+        raise

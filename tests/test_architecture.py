@@ -31,13 +31,23 @@ def test_only_the_docx_writer_and_the_draft_reader_import_python_docx():
         _modules_importing("docx")
 
 
+def test_only_the_docx_writer_builds_native_charts():
+    for library in ("pptx", "xlsxwriter"):
+        assert all(m.startswith("docx_writer/") for m in _modules_importing(library)), library
+
+
 def test_only_chart_rendering_imports_matplotlib():
     assert _modules_importing("matplotlib") <= {"render/charts.py"}
 
 
+def test_only_the_serve_package_imports_the_web_stack():
+    for library in ("fastapi", "uvicorn", "starlette"):
+        assert all(m.startswith("serve/") for m in _modules_importing(library)), _modules_importing(library)
+
+
 def test_model_and_analysis_know_no_renderer():
     for path in [PACKAGE / "model.py", *(PACKAGE / "analyze").rglob("*.py")]:
-        assert not _imports(path) & {"docx", "matplotlib", "jinja2"}, path
+        assert not _imports(path) & {"docx", "pptx", "xlsxwriter", "matplotlib", "jinja2"}, path
 
 
 def _words(text: str) -> list[str]:

@@ -42,6 +42,7 @@ def test_2025_draft_converts_with_diacritics(draft_2025, tmp_path):
                      "tỉnh Tuyên Quang", "năm 2024 và 9 tháng đầu năm 2025", "Thứ mười,",
                      "[… nghìn tỷ đồng]", "1.954 nghìn tỷ đồng", "Nơi nhận:"):
         assert expected in text, expected
+    assert "Cụmcôngnghiệpquacáckỳhộinghị" in "".join(text.split())   # a native chart's title
     assert 6 <= _pages(pdf) <= 30
 
 
@@ -56,3 +57,48 @@ def test_page_numbers_start_on_page_two(draft_2023, tmp_path):
 def _pdf_text_page(pdf: Path, page: int) -> str:
     return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
+
+
+def _chart_document(path: Path) -> Path:
+    """Write a document holding one native chart of every kind the drafts use."""
+    from decimal import Decimal
+
+    import docx
+
+    from briefgen.docx_writer.blocks import BlockWriter
+    from briefgen.model import ChartBlock, ChartSpec, Point, Series
+
+    def series(name, *points):
+        return Series(name, tuple(Point(label, None if v is None else Decimal(v), note) for label, v, note in points))
+
+    specs = [
+        ChartSpec("a", "bar", "Bán lẻ hàng hóa qua các năm", "nghìn tỷ đồng",
+                  (series("s", ("2021", "1787", None), ("2022", "1954.5", "ước"), ("2024", None, "chưa có số liệu")),),
+                  "c"),
+        ChartSpec("b", "line", "Tốc độ tăng xuất khẩu", "%",
+                  (series("Xuất khẩu", ("2015", "16.7", None), ("2018", "-3.25", None)),
+                   series("Bán lẻ", ("2016", "11.6", None), ("2017", "13.2", None))), "c"),
+        ChartSpec("c", "barh", "Sản phẩm chủ yếu của tỉnh", "%",
+                  (series("s", ("xi măng", "20.7", "ước"), ("điện thương phẩm", "3.6", None)),), "c"),
+        ChartSpec("d", "bar", "Cụm công nghiệp đã thành lập", "cụm",
+                  (series("Đã thành lập", ("2019", None, "chưa có số liệu"), ("2022", "588", None)),
+                   series("Đang hoạt động", ("2019", "402", None), ("2022", "429", None))), "c"),
+    ]
+    document = docx.Document()
+    writer = BlockWriter(document, "2025-10-17T08:00:00Z")
+    for spec in specs:
+        writer.write(ChartBlock(spec.id, spec.caption, b"", spec=spec))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
+def test_native_charts_show_titles_axis_units_and_vietnamese_labels(tmp_path):
+    pdf = _to_pdf(_chart_document(tmp_path / "charts.docx"), tmp_path)
+    squeezed = "".join(_pdf_text(pdf).split())  # LibreOffice's PDF text splits some Vietnamese words
+    for expected in ("Bán lẻ hàng hóa qua các năm", "nghìn tỷ đồng", "1.954,5", "1.787", "2022*",
+                     "2024 (chưa có số liệu)", "Tốc độ tăng xuất khẩu", "-3,25", "16,7", "Xuất khẩu",
+                     "Sản phẩm chủ yếu của tỉnh", "xi măng (ước)", "20,7", "Cụm công nghiệp đã thành lập",
+                     "588", "Đang hoạt động", "Chưa có số liệu: Đã thành lập (2019)."):
+        assert "".join(expected.split()) in squeezed, expected
+    assert "1,954.5" not in squeezed

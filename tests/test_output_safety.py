@@ -7,7 +7,8 @@ import pytest
 from briefgen import api
 from briefgen.api import build_briefing
 from briefgen.cli import main
-from briefgen.output import link_no_clobber, next_free, write_draft
+from briefgen.files import write_new
+from briefgen.output import next_free, write_draft
 
 
 def test_second_run_writes_v2_and_keeps_the_edited_draft(tmp_path, capsys):
@@ -26,7 +27,7 @@ def test_second_run_writes_v2_and_keeps_the_edited_draft(tmp_path, capsys):
 def test_no_clobber_link_refuses_an_existing_file(tmp_path):
     target = tmp_path / "a.docx"
     target.write_bytes(b"mine")
-    assert link_no_clobber(target, b"theirs") is False
+    assert write_new(target, b"theirs") is False
     assert target.read_bytes() == b"mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
 
@@ -47,7 +48,7 @@ def test_version_picked_after_a_race(tmp_path):
 
 
 def test_failure_while_building_writes_nothing(tmp_path, monkeypatch):
-    def broken(_briefing):
+    def broken(_briefing, *_options):
         raise RuntimeError("disk full")
     monkeypatch.setattr(api, "render_docx", broken)
     with pytest.raises(RuntimeError):

@@ -9,7 +9,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
 
-from briefgen.docx_writer.blocks import BlockWriter
+from briefgen.docx_writer.blocks import CHART_KINDS, BlockWriter
 from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field
@@ -58,15 +58,15 @@ def split_appendix(blocks):
     return blocks, ()
 
 
-def build_document(briefing: Briefing):
-    """Return a python-docx Document holding the whole draft."""
+def build_document(briefing: Briefing, charts: str = "native"):
+    """Return a python-docx Document holding the whole draft (*charts*: "native" or "png")."""
     document = docx.Document()
     set_page(document)
     set_styles(document)
     set_properties(document, briefing.title, briefing.masthead.summary, briefing.keywords,
                    briefing.document_date)
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
-    writer = BlockWriter(document, stamp)
+    writer = BlockWriter(document, stamp, charts)
     add_masthead(document, briefing.masthead, _date_line(briefing.masthead.year))
     body, appendix = split_appendix(briefing.blocks)
     for block in body:
@@ -95,8 +95,10 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(briefing: Briefing) -> bytes:
-    """Return the DOCX bytes of *briefing*."""
+def render_docx(briefing: Briefing, charts: str = "native") -> bytes:
+    """Return the DOCX bytes of *briefing*, its charts native Word charts or (*charts* "png") images."""
+    if charts not in CHART_KINDS:
+        raise ValueError(f"charts must be one of {CHART_KINDS}, not {charts!r}")
     buffer = io.BytesIO()
-    build_document(briefing).save(buffer)
+    build_document(briefing, charts).save(buffer)
     return normalise_zip(buffer.getvalue())

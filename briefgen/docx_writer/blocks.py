@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Cm, Mm, Pt
@@ -15,6 +16,8 @@ from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, P
 
 AUTHOR, INITIALS = "briefgen", "BG"
 CHART_WIDTH = Cm(15.5)
+CHART_HEIGHT = Cm(8.4)   # the PNG's 6.3 × 3.4 in proportions
+CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
 TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
 
@@ -30,11 +33,15 @@ def set_column_widths(table, widths) -> None:
 
 
 class BlockWriter:
-    """Writes blocks into one document, numbering tables and figures and adding comments."""
+    """Writes blocks into one document, numbering tables and figures and adding comments.
 
-    def __init__(self, document, comment_date: str):
+    *charts* is "native" (Word charts with their data embedded) or "png" (the matplotlib images).
+    """
+
+    def __init__(self, document, comment_date: str, charts: str = "native"):
         self.document = document
         self.comment_date = comment_date
+        self.native_charts = charts == "native"
         self.tables = 0
         self.charts = 0
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
@@ -143,10 +150,27 @@ class BlockWriter:
                 run.font.bold = True
 
     def add_chart(self, block: ChartBlock) -> None:
-        """Add a centred chart picture and its caption below it."""
+        """Add a centred chart (native, or the PNG picture), its note and its caption below it."""
         self.charts += 1
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
-        paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
+        note = ""
+        if self.native_charts and block.spec is not None:
+            # python-pptx and XlsxWriter (~80 ms to import) load only when a native chart is drawn
+            from briefgen.docx_writer.native_chart import add_native_chart
+
+            created = datetime.fromisoformat(self.comment_date.removesuffix("Z"))
+            note = add_native_chart(paragraph.add_run(), block.spec, (CHART_WIDTH, CHART_HEIGHT), created)
+        else:
+            paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
+        if note:
+            self._chart_note(note)
         self._caption(f"Hình {self.charts}. {block.caption}", italic=True)
+
+    def _chart_note(self, text: str) -> None:
+        paragraph = self.document.add_paragraph()
+        fmt = paragraph.paragraph_format
+        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.LEFT, Mm(0), True
+        run = paragraph.add_run(text)
+        run.font.size, run.font.italic = Pt(10), True

@@ -9,6 +9,7 @@ A thin shell over ``briefgen.forms``; heavy libraries load only once the command
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from datetime import date
@@ -17,6 +18,16 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, InvalidArgumentError
 
 EXIT_OK, EXIT_ERROR = 0, 1
+WRITE_FAILURES = {
+    errno.EEXIST: "trên đường dẫn có một tệp ở chỗ cần thư mục",
+    errno.ENOTDIR: "trên đường dẫn có một tệp ở chỗ cần thư mục",
+    errno.EISDIR: "đã có thư mục trùng tên tệp",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
 
 
 def _parse_date(text: str) -> date:
@@ -62,10 +73,21 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
                                    hint="dùng tên khác (-o) hoặc thêm --force")
 
 
+def _write(layout, dataset, path: Path, **options) -> None:
+    """Write one form file; a folder that cannot be created or written is the user's to fix."""
+    from briefgen.forms.write_form import write_form
+
+    try:
+        write_form(layout, dataset, path, **options)
+    except OSError as exc:
+        reason = WRITE_FAILURES.get(exc.errno, exc.strerror or exc.__class__.__name__)
+        raise InvalidArgumentError(f"không ghi được biểu mẫu vào {path}: {reason}",
+                                   hint="chọn thư mục ghi được (-o THƯ-MỤC/tệp.xlsx)") from None
+
+
 def write_forms(args: argparse.Namespace) -> int:
     """Write the whole form (and one per province when asked); print where they went."""
     from briefgen.forms.layout import layout_for_year
-    from briefgen.forms.write_form import write_form
     from briefgen.output import slug
     from briefgen.paths import DEFAULT_WORKSPACE
 
@@ -75,15 +97,14 @@ def write_forms(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise InvalidArgumentError(f"tệp biểu mẫu phải là .xlsx hoặc .csv, gặp '{target.name}'")
     _refuse_overwrite(target, args.force)
-    write_form(layout, dataset, target)
+    _write(layout, dataset, target)
     print(f"Đã ghi biểu mẫu: {target} ({len(layout.provinces)} tỉnh, thành phố; kỳ báo cáo: "
           f"{layout.describe()})")
     if args.per_province:
-        args.per_province.mkdir(parents=True, exist_ok=True)
         for province in layout.provinces:
             path = args.per_province / f"bieu-mau-{args.year}-{slug(province.name)}{target.suffix.lower()}"
             _refuse_overwrite(path, args.force)
-            write_form(layout, dataset, path, provinces=[province])
+            _write(layout, dataset, path, provinces=[province])
         print(f"Đã ghi {len(layout.provinces)} biểu mẫu riêng vào: {args.per_province}")
     return EXIT_OK
 

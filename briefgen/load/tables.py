@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from briefgen.bounds import MAX_DIGITS, first_control, number_problem, shown
 from briefgen.errors import DataFileError
 
 Parser = Callable[[str], Any]
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -30,20 +33,30 @@ class Column:
 
 
 def parse_int(text: str) -> int:
-    """Return an integer cell."""
+    """Return an integer cell of at most 15 digits."""
     if not text.lstrip("-").isdigit():
-        raise ValueError(f"cần số nguyên, gặp '{text}'")
+        raise ValueError(f"cần số nguyên, gặp '{shown(text)}'")
+    if len(text.lstrip("-").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"số nguyên quá lớn (quá {MAX_DIGITS} chữ số), gặp '{shown(text)}'")
     return int(text)
 
 
 def parse_decimal(text: str) -> Decimal:
-    """Return a plain dot-decimal number cell (``56511.16``), refusing Vietnamese grouping."""
+    """Return a plain dot-decimal number cell (``56511.16``), refusing grouping, exponents and NaN.
+
+    The number must also be a possible figure (``briefgen.bounds``): finite, at most 15
+    significant digits, below 10^15 and, unless zero, at least a millionth.
+    """
     if "," in text or text.count(".") > 1:
-        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{text}'")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"cần số, gặp '{text}'") from None
+        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{shown(text)}'")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        raise ValueError(f"cần số dạng 1234.5 (chỉ chữ số, dấu chấm thập phân, không dạng lũy thừa), "
+                         f"gặp '{shown(text)}'")
+    number = Decimal(text)
+    problem = number_problem(number)
+    if problem:
+        raise ValueError(f"{problem}: '{shown(text)}'")
+    return number
 
 
 def parse_iso_date(text: str) -> date:
@@ -138,6 +151,10 @@ def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Col
     parsed: dict[str, Any] = {"_line": line}
     for column in columns:
         text = row[column.name].strip()
+        control = first_control(text)
+        if control:
+            raise DataFileError(path, f"ô chứa ký tự điều khiển {control}, không in được; xóa ký tự này",
+                                line=line, column=column.name)
         if not text:
             if column.required:
                 raise DataFileError(path, "ô bắt buộc đang trống", line=line, column=column.name)

@@ -52,14 +52,14 @@ def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
 
 
 def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None) -> dict[str, ChartBlock]:
-    """Return every chart of the draft that has at least one known value, as PNG blocks.
+    """Return every chart of the draft that has at least one known value (PNG and spec per block).
 
     *plot* draws one spec (e.g. a ``ChartCache``); by default the matplotlib renderer,
     imported only here so that a draft whose charts are cached never loads matplotlib.
     """
     if plot is None:
         from briefgen.render.charts import plot_chart as plot
-    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note)
+    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note, spec)
             for spec in facts.charts if has_data(spec)}
 
 

@@ -1,0 +1,67 @@
+"""Place a native Word chart: its chart part, embedded workbook and inline drawing.
+
+A Word chart is three things: ``word/charts/chartN.xml`` (DrawingML chart, with cached values
+so Word shows it before any recalculation), ``word/embeddings/Microsoft_Excel_SheetN.xlsx``
+(the data "Edit Data" opens, related from the chart part and named by ``c:externalData``),
+and a ``wp:inline`` in the run whose ``c:chart`` points at the chart part.
+
+Identity for a later ``review``: ``wp:docPr`` is named ``briefgen-chart:<id>`` and its
+description lists the figure ids; the workbook's hidden sheet ``briefgen`` holds the same
+(chart id, kind, unit, one ``figure`` row per figure id).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from xml.sax.saxutils import quoteattr
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part, XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from briefgen.docx_writer.chart_table import ChartTable, build_table
+from briefgen.docx_writer.chart_xml import chart_space, set_external_data, workbook_blob
+from briefgen.model import ChartSpec
+
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+DOCPR_PREFIX = "briefgen-chart:"
+
+
+def chart_tags(spec: ChartSpec) -> tuple[tuple[str, str], ...]:
+    """Return the (key, value) rows of the workbook's hidden tag sheet."""
+    rows = [("chart_id", spec.id), ("kind", spec.kind), ("title", spec.title), ("unit", spec.unit)]
+    return tuple(rows + [("figure", figure_id) for figure_id in spec.figure_ids])
+
+
+def _inline_xml(shape_id: int, r_id: str, spec: ChartSpec, cx: int, cy: int) -> str:
+    descr = f"{spec.title} ({spec.unit}). Số liệu: {', '.join(spec.figure_ids) or 'không'}"
+    return (
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0" {nsdecls("wp", "a", "c", "r")}>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{shape_id}" name={quoteattr(DOCPR_PREFIX + spec.id)} '
+        f'descr={quoteattr(descr)} title={quoteattr(spec.title)}/>'
+        f'<wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{CHART_URI}"><c:chart r:id="{r_id}"/></a:graphicData></a:graphic>'
+        f'</wp:inline>')
+
+
+def add_chart_parts(document_part, spec: ChartSpec, table: ChartTable, created: datetime) -> str:
+    """Add the chart part and its workbook to the package; return the chart's rId from the document."""
+    package = document_part.package
+    element = chart_space(spec.kind, spec.title, spec.unit, table)
+    chart_part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, element, package)
+    xlsx_part = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"), CT.SML_SHEET,
+                     workbook_blob(table, chart_tags(spec), created), package)
+    set_external_data(element, chart_part.relate_to(xlsx_part, RT.PACKAGE))
+    return document_part.relate_to(chart_part, RT.CHART)
+
+
+def add_native_chart(run, spec: ChartSpec, size: tuple[int, int], created: datetime) -> str:
+    """Draw *spec* as a native chart inline in *run* (*size* in EMU); return its note line ("" if none)."""
+    document_part = run.part
+    table = build_table(spec)
+    r_id = add_chart_parts(document_part, spec, table, created)
+    run._r.add_drawing(parse_xml(_inline_xml(document_part.next_id, r_id, spec, *size)))
+    return table.note
