@@ -53,7 +53,9 @@ def test_typed_figures(text, unit, value):
 
 @pytest.mark.parametrize("text, unit, growth, reason", [
     ("1.954,5 tỷ đồng", "nghìn tỷ đồng", False, "đơn vị 'tỷ đồng' khác đơn vị cần nhập 'nghìn tỷ đồng'"),
-    ("giảm 100%", "%", True, "không thể giảm từ 100% trở lên"),
+    ("giảm 100,5%", "%", True, "giảm quá 100%"),
+    ("tăng 700%", "%", True, "ngoài ngưỡng ±500%"),
+    ("1.000.000.000.000.000 tỷ USD", "tỷ USD", False, "số quá lớn"),
     ("130%", "%", False, "tỷ lệ không thể vượt 100%"),
     ("19/18", "/18", False, "vượt quá tổng số 18 đơn vị"),
     ("15/28", "/18", False, "không khớp tổng số 18 đơn vị"),

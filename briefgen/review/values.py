@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from briefgen.bounds import growth_problem, number_problem, shown
 from briefgen.numbers import parse_number
 
 _NUMBER = r"[+\-−]?\s*\d[\d.,]*"
@@ -35,7 +36,7 @@ def _number(text: str) -> Decimal:
     try:
         return parse_number(text.replace(" ", ""))
     except ValueError:
-        raise ValueProblem(f"'{text}' không phải số viết theo kiểu Việt Nam (ví dụ 1.954,5)") from None
+        raise ValueProblem(f"'{shown(text)}' không phải số viết theo kiểu Việt Nam (ví dụ 1.954,5)") from None
 
 
 _LEAD = re.compile(r"^(?:ước đạt|ước tính|ước|đạt|khoảng)\s+", re.IGNORECASE)
@@ -62,7 +63,7 @@ def parse_quantity(text: str) -> Quantity:
         return Quantity(_number(match.group(1)), f"/{match.group(2)}")
     if match := _VALUE.match(raw):
         return Quantity(_number(match.group(1)), match.group(2))
-    raise ValueProblem(f"không đọc được số liệu trong '{raw}'")
+    raise ValueProblem(f"không đọc được số liệu trong '{shown(raw)}'")
 
 
 def _same_unit(written: str, expected: str) -> bool:
@@ -77,19 +78,28 @@ def read_figure(text: str, unit: str, growth: bool = False) -> Decimal:
     quantity = parse_quantity(text)
     if unit.startswith("/"):
         if quantity.unit not in (None, unit):
-            raise ValueProblem(f"'{_clean(text)}' không khớp tổng số {unit[1:]} đơn vị")
+            raise ValueProblem(f"'{shown(_clean(text))}' không khớp tổng số {unit[1:]} đơn vị")
     elif quantity.unit is not None and not _same_unit(quantity.unit, unit or quantity.unit):
-        raise ValueProblem(f"đơn vị '{quantity.unit}' khác đơn vị cần nhập '{unit or 'không có'}'")
+        raise ValueProblem(f"đơn vị '{shown(quantity.unit)}' khác đơn vị cần nhập '{unit or 'không có'}'")
     _check_possible(quantity.value, unit, growth, text)
     return quantity.value
 
 
-def _check_possible(value: Decimal, unit: str, growth: bool, text: str) -> None:
-    if growth and value <= -100:
-        raise ValueProblem(f"'{_clean(text)}': không thể giảm từ 100% trở lên")
+def _impossible(value: Decimal, unit: str, growth: bool) -> str | None:
+    """Return why *value* cannot be this figure (the loader's and the forms' bounds, then the unit's)."""
+    problem = number_problem(value) or (growth_problem(value) if growth else None)
+    if problem:
+        return problem
     if not growth and value < 0:
-        raise ValueProblem(f"'{_clean(text)}': giá trị không thể âm")
+        return "giá trị không thể âm"
     if unit == "%" and not growth and value > 100:
-        raise ValueProblem(f"'{_clean(text)}': tỷ lệ không thể vượt 100%")
+        return "tỷ lệ không thể vượt 100%"
     if unit.startswith("/") and value > Decimal(unit[1:]):
-        raise ValueProblem(f"'{_clean(text)}': vượt quá tổng số {unit[1:]} đơn vị")
+        return f"vượt quá tổng số {unit[1:]} đơn vị"
+    return None
+
+
+def _check_possible(value: Decimal, unit: str, growth: bool, text: str) -> None:
+    problem = _impossible(value, unit, growth)
+    if problem:
+        raise ValueProblem(f"'{shown(_clean(text))}': {problem}")
