@@ -14,13 +14,15 @@ from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
-from briefgen.extract.scopes import REGION, find_scope_mentions, resolve_scopes
+from briefgen.extract.scopes import NATIONAL, REGION, find_scope_mentions, resolve_scopes
+from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
 
 _QUOTE_MAX = 160
 _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
 _MAJOR_BREAKS = ";:()"
+_NATIONAL_DENOMINATORS = ("/63", "/34")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Extractor:
         self.estimates = _find_markers(source, ESTIMATE_RE)
         self.targets = _find_markers(source, TARGET_RE)
         self.subsets = _find_markers(source, SUBSET_RE)
+        self.subject = find_subject(source)
 
     def extract(self) -> list[Figure]:
         """Return the figures of the report, in reading order."""
@@ -109,13 +112,21 @@ class Extractor:
         q, source = near.quantity, self.source
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
-        scopes = [REGION] if indicator == PROVINCES_COUNT else \
-            resolve_scopes(source, self.scopes, near.sentence, q.start, self._is_claimed)
+        scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
+            resolve_scopes(source, self.scopes, near.sentence, q.start, self._is_claimed,
+                           self.subject)
         value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
         return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
                        open_year) for scope in scopes]
+
+    def _count_scope(self, q: Quantity) -> str:
+        """Return the scope of a count of provinces: out of the nation's 63 or 34, or without a
+        denominator in a national report, the nation; else the group the report is about."""
+        if q.unit in _NATIONAL_DENOMINATORS or (q.unit == "tỉnh" and self.subject == NATIONAL):
+            return NATIONAL
+        return REGION
 
     def _is_claimed(self, mention: Mention) -> bool:
         """Tell whether a figure follows *mention* in its sentence (so it is that figure's scope)."""

@@ -76,7 +76,7 @@ RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
 ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
-TARGET_RE = re.compile(r"(?=[cmpđbk])(?:chỉ tiêu|mục tiêu|phấn đấu|(?:được|đã|chính phủ|bộ) giao(?!\w)"
+TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|(?:được|đã|chính phủ|bộ) giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
 

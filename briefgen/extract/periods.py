@@ -20,14 +20,24 @@ from briefgen.periods import Period
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
+# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out: it is
+# the year far more often than five.
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                 "mười": 10, "mười một": 11, "mười hai": 12}
+# Month names written in words ("tháng Chín", "tháng Mười").
+_MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_WORDS = lambda table: "|".join(sorted(table, key=len, reverse=True))  # noqa: E731
+
 PERIOD_RE = re.compile(
-    r"(?=[\dncmqtđh])"  # every alternative starts with one of these: a cheap first test
+    r"(?=[\dncmqtđhbsbkl])"  # every alternative starts with one of these: a cheap first test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
-    r"|(?<!\d)(?P<n>\d{1,2}) tháng(?: (?P<edge>đầu|cuối))?(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
+    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
+    r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
-    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/| )(?P<qy>\d{4}))?(?!\w)"
-    r"|(?<!\w)tháng (?P<m>\d{1,2})(?:(?:/| năm )(?P<my>\d{4}))?(?![\w/])"
+    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
+    rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
     r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w))"
 )
@@ -78,7 +88,7 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None)
     mention = _interpret(match, **flags)
     if match.group("m") and _THROUGH_LEAD_RE.search(lead):
-        return replace(mention, value=("n", int(match.group("m"))))
+        return replace(mention, value=("n", _MONTH_NAMES.get(match.group("m")) or int(match.group("m"))))
     return mention  # value is a spec here; _resolve_context turns it into a Period
 
 
@@ -92,12 +102,12 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     """Return what the groups of a PERIOD_RE match say, year possibly still unknown."""
     g = match.groupdict()
     if g["n"] or g["n2"]:
-        spec, year = _months_spec(int(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
+        spec, year = _months_spec(_count(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
         partial = spec is None or spec[1] != 12
     elif g["q"]:
         spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
     elif g["m"]:
-        spec, year, partial = ("m", int(g["m"])), _year(g["my"]), True
+        spec, year, partial = ("m", _MONTH_NAMES.get(g["m"]) or int(g["m"])), _year(g["my"]), True
     elif g["y"]:
         spec, year, partial = ("n", 12), int(g["y"]), False
     else:  # "đến nay", or vague months ("những tháng đầu năm 2024"): the year at most
@@ -106,9 +116,19 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
                          now=bool(g["now"]), **flags)
 
 
+def _count(text: str) -> int:
+    """Return a count of months written in digits ("06") or in words ("sáu")."""
+    return _MONTH_COUNTS.get(text) or int(text)
+
+
 def _months_spec(months: int, edge: str | None) -> tuple[str, int] | None:
-    """Return the spec of "N tháng (đầu|cuối) năm": the first N months; the last N are open."""
-    return None if edge == "cuối" or not 1 <= months <= 12 else ("n", months)
+    """Return the spec of "N tháng (đầu|cuối) năm": the first N months; the last N are open.
+
+    The first three months are the first quarter ("ba tháng đầu năm" = quý I).
+    """
+    if edge == "cuối" or not 1 <= months <= 12:
+        return None
+    return ("q", 1) if months == 3 else ("n", months)
 
 
 def _year(text: str | None) -> int | None:

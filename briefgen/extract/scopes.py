@@ -61,10 +61,15 @@ def find_scope_mentions(source: Source) -> MentionIndex[ScopeMention]:
 
 
 def _find_provinces(source: Source) -> list[ScopeMention]:
-    return [ScopeMention(m.start(), m.end(), _NAMES[_canonical_key(m.group())],
-                         _is_reference(source.folded, m.start()))
-            for m in PROVINCE_RE.finditer(source.folded)
-            if source.text[source.original_offset(m.start())].isupper()]
+    return [ScopeMention(m.start(), m.end(), name, _is_reference(source.folded, m.start()))
+            for m in PROVINCE_RE.finditer(source.folded) if (name := province_of(source, m))]
+
+
+def province_of(source: Source, match: re.Match) -> str | None:
+    """Return the province a PROVINCE_RE match names, or None for a common word ("hòa bình")."""
+    if not source.text[source.original_offset(match.start())].isupper():
+        return None
+    return _NAMES[_canonical_key(match.group())]
 
 
 def _canonical_key(matched: str) -> str:
@@ -101,12 +106,12 @@ def _is_province(mention: ScopeMention) -> bool:
 
 
 def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: Sentence,
-                   start: int, claimed: Callable[[ScopeMention], bool]) -> list[str]:
+                   start: int, claimed: Callable[[ScopeMention], bool], subject: str) -> list[str]:
     """Return the scope(s) of the figure at *start*: several when it follows a list.
 
     Failing a scope in its sentence, a figure takes the paragraph's topic: the last scope
     of an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là …
-    . Cơ cấu kinh tế … chiếm 49,1%"), else the region.
+    . Cơ cấu kinh tế … chiếm 49,1%"), else the report's *subject*.
     """
     usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
     found = _explained_reference(source, index, start) or \
@@ -116,7 +121,7 @@ def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: 
     carried = index.last_before(sentence.start, sentence.paragraph.start,
                                 lambda m: usable(m) and not m.listed
                                 and source.paren_at(m.start) is None)
-    return [carried.value] if carried and not claimed(carried) else [REGION]
+    return [carried.value] if carried and not claimed(carried) else [subject]
 
 
 def _expand_list(index: MentionIndex[ScopeMention], mention: ScopeMention) -> list[str]:
