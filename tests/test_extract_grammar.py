@@ -103,3 +103,72 @@ def test_month_named_in_words():
 
 def test_month_with_a_dash_before_the_year():
     assert core("IIP tháng 4-2014 tăng 6%.")[0][1] == "M4-2014"
+
+
+def test_half_year_written_as_first_half():
+    assert core("Nửa đầu năm 2015, tổng mức bán lẻ hàng hóa đạt 256.850 tỷ đồng.")[0][1] == "H1-2015"
+
+
+def test_period_after_the_figure_with_cua_is_its_own():
+    text = "Cộng dồn 4 tháng đầu năm 2014, IIP tăng 5,4%, so với mức tăng 4,8% của 4 tháng năm 2013."
+    assert [r[1] for r in core(text)] == ["4M-2014", "4M-2013"]
+
+
+def test_own_period_of_an_earlier_figure_does_not_carry():
+    text = ("Tháng 4-2014, IIP tăng 6%. Cộng dồn 4 tháng đầu năm, IIP tăng 5,4%, so với mức tăng "
+            "4,8% của 4 tháng năm 2013. Xuất khẩu tăng 9%.")
+    assert [r[1] for r in core(text)] == ["M4-2014", "4M-2014", "4M-2013", "4M-2014"]
+
+
+# --- indicators, verbs and signs ---------------------------------------------------------
+
+def test_higher_than_same_period_is_a_growth():
+    assert core("Năm 2015, IIP cao hơn cùng kỳ 16,2%.") == [("iip_growth", "2015", "region", "16.2")]
+
+
+def test_lower_than_same_period_la_is_a_decrease():
+    assert core("IIP tháng 2/2023 thấp hơn tháng 2/2022 là 13,2%.") == \
+        [("iip_growth", "M2-2023", "region", "-13.2")]
+
+
+def test_province_list_in_parentheses_takes_each_province_and_sign():
+    text = "Năm 2014, IIP tăng nhiều nhất tại Đà Nẵng (+10,8%), Quảng Ninh (-0,4%)."
+    assert core(text) == [("iip_growth", "2014", "Đà Nẵng", "10.8"),
+                          ("iip_growth", "2014", "Quảng Ninh", "-0.4")]
+
+
+def test_money_more_than_same_period_is_a_change_not_a_level():
+    assert core("Quý I/2020, kim ngạch xuất khẩu nhiều hơn cùng kỳ khoảng 4,43 tỷ USD.") == []
+
+
+def test_goods_retail_under_a_total_with_services_is_a_part():
+    text = ("Năm 2018, tổng mức lưu chuyển hàng hóa và dịch vụ đạt 19.760 tỷ đồng. Trong tổng "
+            "mức này, doanh thu bán lẻ hàng hóa ước 17.137 tỷ đồng.")
+    assert core(text) == [("retail_sales", "2018", "region", "19760")]
+
+
+def test_goods_retail_alone_is_the_retail_figure():
+    assert core("Quý I/2023, doanh thu bán lẻ hàng hóa tăng 23,84%.") == \
+        [("retail_growth", "Q1-2023", "region", "23.84")]
+
+
+def test_imports_after_exports_are_not_exports():
+    text = "Năm 2018, kim ngạch xuất khẩu đạt 618,9 triệu USD. Hàng hóa nhập về khoảng 626 triệu USD."
+    assert core(text) == [("export_value", "2018", "region", "618.9")]
+
+
+# --- counts of provinces ---------------------------------------------------------------
+
+def test_provinces_where_the_index_rose_or_fell_are_counts():
+    text = "BỘ CÔNG THƯƠNG\nNăm 2022, IIP tăng ở 61 địa phương và chỉ giảm ở 02 địa phương."
+    assert core(text) == [("provinces_count", "2022", "national", "61"),
+                          ("provinces_count", "2022", "national", "2")]
+
+
+def test_count_out_of_all_provinces_takes_the_total_as_denominator():
+    figures = extract_text("BỘ CÔNG THƯƠNG\n10 tháng năm 2025, IIP tăng ở cả 34 địa phương.", "t")
+    assert [(f.value, f.unit) for f in figures] == [(34, "/34")]
+
+
+def test_provinces_named_after_a_count_are_its_make_up_not_a_count():
+    assert core("Năm 2024, 3 tỉnh Thanh Hóa, Nghệ An, Hà Tĩnh tăng mạnh.") == []

@@ -10,7 +10,8 @@ indicator; everything else economic is ``other``.
 from __future__ import annotations
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, TOPIC_RE, TOPICS, VERB_RE
+from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, \
+    VERB_RE
 from briefgen.extract.text import Sentence, Source
 
 OTHER = "other"
@@ -30,9 +31,11 @@ _BY_TOPIC = {
     ("export", "money"): "export_value",
     ("export", "growth"): "export_growth",
 }
-_GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm"}
+_GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
+_DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
+_COMPARATIVES = {"cao hơn", "thấp hơn"}
 _SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
-_CHANGE_VERBS = {"tăng", "giảm"}  # before an amount of money: a change, not a level
+_CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"}  # before an amount of money: a change, not a level
 
 
 def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
@@ -52,8 +55,17 @@ def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
 
 
 def find_verb(lead: str) -> str | None:
-    """Return the last verb of *lead*, the words between the previous figure and this one."""
+    """Return the last verb of *lead*, the words between the previous figure and this one.
+
+    A sign in parentheses is a verb ("(+21,67%)" rose, "(-0,4%)" fell); in "thấp hơn tháng
+    2/2022 là 13,2%" the comparative, not "là", says what the figure is.
+    """
+    sign = SIGN_BEFORE_RE.search(lead)
+    if sign:
+        return "tăng" if sign.group("sign") == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
+    if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in _COMPARATIVES:
+        return verbs[-2]
     return verbs[-1] if verbs else None
 
 
@@ -80,4 +92,4 @@ def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | Non
 
 def sign_of(verb: str | None) -> int:
     """Return -1 when *verb* says a decrease."""
-    return -1 if verb in ("giảm", "âm") else 1
+    return -1 if verb in _DECREASE_VERBS else 1

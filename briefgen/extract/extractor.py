@@ -53,6 +53,8 @@ class Extractor:
         self.targets = _find_markers(source, TARGET_RE)
         self.subsets = _find_markers(source, SUBSET_RE)
         self.subject = find_subject(source)
+        self._first_retail_total = next((m.start for m in self.topics.mentions
+                                         if m.value == "retail"), len(source.folded))
 
     def extract(self) -> list[Figure]:
         """Return the figures of the report, in reading order."""
@@ -141,10 +143,17 @@ class Extractor:
         verb = find_verb(lead)
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
         previous = near.previous
+        if topic == "retail_goods":
+            topic = "other" if self._retail_total_before(q.start) else "retail"
         if previous and previous.kind in _FOLLOWERS and previous.start >= self._major_clause_start(near):
             topic = "other"
         plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
         return classify(q.kind, verb, topic, lead, plan_share), verb
+
+    def _retail_total_before(self, position: int) -> bool:
+        """Tell whether the report stated a retail total (with services) before *position*:
+        then goods-only retail ("doanh thu bán lẻ hàng hóa") is a part of it."""
+        return self._first_retail_total < position
 
     def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
         """Return the period code of the quantity, or "" and the year when months are left open."""

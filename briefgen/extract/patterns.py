@@ -63,11 +63,19 @@ QUANTITY_RE = re.compile(
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
 SLASH_COUNT_RE = re.compile(
     rf"(?<![\w.,/⁄])(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
-HAVE_COUNT_RE = re.compile(rf"(?<!\w)có (?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})")
+# "có 21 tỉnh", "tăng ở 61 địa phương", "3 địa phương giảm", "13 tỉnh tăng trên 10%",
+# "tất cả 63 tỉnh" / "cả 34 địa phương" (out of all: unit /N).
+HAVE_COUNT_RE = re.compile(
+    rf"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả) |(?:có|(?:tăng|giảm) ở) (?:(?P<all2>cả) )?)?"
+    rf"(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
+    r"(?P<verb>(?:,? thành phố)?(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))? (?:tăng|giảm))?")
 
 # What the words just before a number say it is; the last match before the number wins.
-VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|chiếm|tỷ trọng"
+VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"
+                     r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
+# A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
+SIGN_BEFORE_RE = re.compile(r"\(\s*(?P<sign>[+\-−–])\s*$")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
@@ -87,12 +95,15 @@ TOPICS: dict[str, str] = {
     **dict.fromkeys(["giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp",
                      "gtsxcn"], "output"),
     "sản xuất công nghiệp": "industry",
-    **dict.fromkeys(["tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa", "bán lẻ hàng hóa",
+    # Goods only: the retail figure where the report gives no total with services (a part).
+    **dict.fromkeys(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], "retail_goods"),
+    **dict.fromkeys(["tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa",
                      "doanh thu bán lẻ", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
+                     "tổng mức bán lẻ hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
                      "bán lẻ hàng hóa và doanh thu dịch vụ",
                      "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"], "retail"),
     **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
-    **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "xuất siêu", "nhập siêu", "grdp", "gdp",
+    **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu", "grdp", "gdp",
                      "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
                      "khuyến công", "kinh phí", "dân số", "điện", "vốn", "đầu tư", "ngân sách",
                      "cơ cấu kinh tế", "quy mô", "trữ lượng", "công suất", "doanh thu",

@@ -35,6 +35,7 @@ PERIOD_RE = re.compile(
     rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
+    r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
     r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
@@ -54,6 +55,10 @@ _DATE_LEAD_RE = re.compile(r"ngày\s*$")
 # "đến [hết] tháng 6 năm 2013" runs through June: the first six months, not June alone.
 _THROUGH_LEAD_RE = re.compile(r"(?<!\w)(?:đến|tới|lũy kế) (?:hết |cuối )?$")
 _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
+_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
+# A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
+# sets no context for the figures that follow.
+_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$")
 _LEAD_WINDOW = 100  # how far back the words qualifying a period are looked for
 
 
@@ -85,7 +90,8 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
     if skip_lead.search(lead) or _SPAN_AFTER_RE.match(text, match.end()):
         return None
     flags = dict(base=_is_base(lead),
-                 carries=not sentence.paragraph.caption and source.paren_at(start) is None)
+                 carries=not sentence.paragraph.caption and source.paren_at(start) is None
+                 and not _OWN_PERIOD_LEAD_RE.search(lead))
     mention = _interpret(match, **flags)
     if match.group("m") and _THROUGH_LEAD_RE.search(lead):
         return replace(mention, value=("n", _MONTH_NAMES.get(match.group("m")) or int(match.group("m"))))
@@ -104,6 +110,8 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     if g["n"] or g["n2"]:
         spec, year = _months_spec(_count(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
         partial = spec is None or spec[1] != 12
+    elif g["half"]:
+        spec, year, partial = ("n", 6), _year(g["hy"]), True
     elif g["q"]:
         spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
     elif g["m"]:
@@ -177,9 +185,11 @@ def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence:
                    start: int, end: int, clause_end: int) -> PeriodMention | None:
     """Return the mention giving the period of the figure at [start, end) in *sentence*."""
     usable = lambda m: not m.base and is_visible(source, m, start)  # noqa: E731
-    found = index.last_before(start, sentence.start, usable)
+    after = next((m for m in index.after(end, clause_end) if not m.base), None)
+    if after is not None and _OWN_PERIOD_GAP_RE.fullmatch(source.folded, end, after.start):
+        return after  # "mức tăng 4,8% của 4 tháng năm 2013": the figure's own period
+    found = index.last_before(start, sentence.start, usable) or after
     if found is None:
-        found = next((m for m in index.after(end, clause_end) if not m.base), None)
-    if found is None:
-        found = index.last_before(sentence.start, 0, lambda m: m.carries and not m.base)
+        found = index.last_before(sentence.start, 0,
+                                  lambda m: m.carries and not m.base)
     return found

@@ -50,7 +50,18 @@ def _slash_counts(source: Source) -> list[Quantity]:
 
 
 def _have_counts(source: Source) -> list[Quantity]:
-    """Return "có 21 tỉnh" counts, but not "gồm 3 tỉnh Thanh Hóa, …" enumerations."""
-    return [Quantity(m.start("num"), m.end(), Decimal(m.group("num")), "tỉnh", "provinces")
-            for m in HAVE_COUNT_RE.finditer(source.folded)
-            if not PROVINCE_RE.match(source.folded, m.end() + 1)]
+    """Return counts of provinces that have or do something ("có 21 tỉnh", "tăng ở 61 địa
+    phương", "3 địa phương giảm"); out of all of them ("tất cả 63 tỉnh") the unit is /N.
+
+    A bare "28 tỉnh" (a conference's name, "gồm 3 tỉnh Thanh Hóa, …") is not a count.
+    """
+    found = []
+    for m in HAVE_COUNT_RE.finditer(source.folded):
+        if not (m.group(0)[0].isalpha() or m.group("verb")) or \
+                PROVINCE_RE.match(source.folded, m.end("noun") + 1):
+            continue
+        out_of_all = m.group("all") or m.group("all2")
+        unit = "/" + m.group("num") if out_of_all else "tỉnh"
+        found.append(Quantity(m.start("num"), m.end("noun"), Decimal(m.group("num")), unit,
+                              "provinces"))
+    return found
