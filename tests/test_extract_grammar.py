@@ -172,3 +172,30 @@ def test_count_out_of_all_provinces_takes_the_total_as_denominator():
 
 def test_provinces_named_after_a_count_are_its_make_up_not_a_count():
     assert core("Năm 2024, 3 tỉnh Thanh Hóa, Nghệ An, Hà Tĩnh tăng mạnh.") == []
+
+
+def test_sub_period_singled_out_with_rieng_does_not_carry():
+    text = ("Chỉ số sản xuất công nghiệp 9 tháng năm 2024 tăng 7,8%; riêng quý III tăng 10,2%. "
+            "Giá trị sản xuất công nghiệp đạt 268.450 tỷ đồng.")
+    assert [r[1] for r in core(text)] == ["9M-2024", "Q3-2024", "9M-2024"]
+
+
+def test_month_on_month_change_is_other():
+    text = "IIP tháng 10/2025 cao hơn tháng 9 là 2,4% và cao hơn tháng 10/2024 là 10,8%."
+    assert core(text) == [("iip_growth", "M10-2025", "region", "10.8")]
+
+
+def test_quarter_and_cumulative_in_one_sentence():
+    text = ("Chỉ số sản xuất công nghiệp tháng 6/2023 tăng 2,1% so với tháng trước và tăng 9,4% so "
+            "với cùng kỳ; quý II tăng 7,6% so với quý II/2022 và tăng 3,5% so với quý I; tính chung "
+            "06 tháng tăng 5,2%.")
+    assert core(text) == [("iip_growth", "M6-2023", "region", "9.4"),
+                          ("iip_growth", "Q2-2023", "region", "7.6"),
+                          ("iip_growth", "H1-2023", "region", "5.2")]
+
+
+def test_figure_alone_in_parentheses_after_a_province_takes_the_list_verb():
+    text = ("Năm 2024, IIP 6/20 tỉnh tăng nhanh hơn bình quân, xếp theo thứ tự: Bến Tre (11,32%), "
+            "Vĩnh Long (12,50%).")
+    assert core(text)[1:] == [("iip_growth", "2024", "Bến Tre", "11.32"),
+                              ("iip_growth", "2024", "Vĩnh Long", "12.50")]

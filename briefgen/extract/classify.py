@@ -31,7 +31,7 @@ _BY_TOPIC = {
     ("export", "money"): "export_value",
     ("export", "growth"): "export_growth",
 }
-_GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
+GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
 _SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
@@ -82,7 +82,7 @@ def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | Non
     if kind == "percent":
         if plan_share or verb in _SHARE_VERBS:
             return None
-        return "growth" if verb in _GROWTH_VERBS else None
+        return "growth" if verb in GROWTH_VERBS else None
     if kind == "money":
         if verb in _CHANGE_VERBS or PER_UNIT_RE.search(MAJOR_BREAK_RE.split(lead)[-1]):
             return None

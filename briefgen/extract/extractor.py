@@ -6,11 +6,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefgen.extract.classify import PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
+from briefgen.extract.classify import GROWTH_VERBS, PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, \
+from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
+    PREVIOUS_PERIOD_BASE_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -23,6 +24,7 @@ _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
 _MAJOR_BREAKS = ";:()"
 _NATIONAL_DENOMINATORS = ("/63", "/34")
+_CONTEXT = 300  # how far back a figure alone in parentheses looks for the verb of its list
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,11 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
+        if verb is None and BARE_PAREN_BEFORE_RE.search(lead):
+            verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start])
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
+        if verb in GROWTH_VERBS and self._against_previous_period(near, lead, verb):
+            topic = "other"
         previous = near.previous
         if topic == "retail_goods":
             topic = "other" if self._retail_total_before(q.start) else "retail"
@@ -149,6 +155,16 @@ class Extractor:
             topic = "other"
         plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
         return classify(q.kind, verb, topic, lead, plan_share), verb
+
+    def _against_previous_period(self, near: Neighbourhood, lead: str, verb: str) -> bool:
+        """Tell whether a change is month on month or quarter on quarter ("cao hơn tháng
+        trước 1,8%", "tăng 3,5% so với quý I"): those are not the year-on-year indicators."""
+        q, text = near.quantity, self.source.folded
+        after_verb = lead[lead.rfind(verb):]
+        clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
+        trailing = text[q.end:clause_break.start() if clause_break else near.next_start]
+        return bool(PREVIOUS_PERIOD_BASE_RE.search(after_verb) or
+                    PREVIOUS_PERIOD_BASE_RE.match(trailing))
 
     def _retail_total_before(self, position: int) -> bool:
         """Tell whether the report stated a retail total (with services) before *position*:

@@ -76,6 +76,14 @@ VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|g
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
 SIGN_BEFORE_RE = re.compile(r"\(\s*(?P<sign>[+\-−–])\s*$")
+# A figure alone in parentheses after a name, "Bến Tre (11,32%)": it takes the verb of its list.
+BARE_PAREN_BEFORE_RE = re.compile(r"\w\s*\(\s*$")
+# The base of a month-on-month or quarter-on-quarter change: "so với tháng trước", "cao hơn
+# tháng 6 là", "so với quý I" (a month or quarter without a year of its own).
+PREVIOUS_PERIOD_BASE_RE = re.compile(
+    r"\s*(?:so với |hơn )?(?:tháng trước|quý trước|kỳ trước"
+    r"|tháng (?:\d{1,2}|mười|chín|tám|bảy|sáu)(?![\d/⁄-]| năm| cùng)"
+    r"|quý (?:i{1,3}|iv|[1-4])(?![\w/⁄-]| năm| cùng))")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")

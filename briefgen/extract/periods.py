@@ -58,7 +58,8 @@ _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
 _OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
 # A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
 # sets no context for the figures that follow.
-_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$")
+# So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
+_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$")
 _LEAD_WINDOW = 100  # how far back the words qualifying a period are looked for
 
 
