@@ -199,3 +199,32 @@ def test_figure_alone_in_parentheses_after_a_province_takes_the_list_verb():
             "Vĩnh Long (12,50%).")
     assert core(text)[1:] == [("iip_growth", "2024", "Bến Tre", "11.32"),
                               ("iip_growth", "2024", "Vĩnh Long", "12.50")]
+
+
+def test_text_year_applies_before_any_year_is_stated():
+    text = "IIP tháng Mười tăng mạnh.\nTrong tháng 10, IIP tăng 13,7%. Tính chung 10 tháng năm 2023, IIP tăng 5,5%."
+    assert [r[1] for r in core(text)] == ["M10-2023", "10M-2023"]
+
+
+def test_period_stated_mid_paragraph_does_not_carry_to_the_next_paragraph():
+    text = ("- Chỉ số sản xuất công nghiệp: năm 2022 tăng 11,2%; quý IV/2022 tăng 6,5%.\n"
+            "- Kim ngạch xuất khẩu đạt 3.486,5 triệu USD.")
+    assert [r[1] for r in core(text)] == ["2022", "Q4-2022", "2022"]
+
+
+def test_whole_year_written_ca_nam():
+    text = "Năm 2022. Tháng 12 tổng mức bán lẻ hàng hóa đạt 7.214 tỷ đồng; cả năm đạt 78.905 tỷ đồng."
+    assert [r[1] for r in core(text)] == ["M12-2022", "2022"]
+
+
+def test_table_row_takes_the_unit_of_its_label():
+    figures = extract_text("Năm 2022.\n- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%.\n"
+                           "- Giá trị sản xuất công nghiệp (giá hiện hành, tỷ đồng): 215.460.", "t")
+    assert [(f.indicator, f.period, str(f.value), f.unit) for f in figures] == [
+        ("export_value", "2022", "3486.5", "triệu USD"), ("export_growth", "2022", "17.0", "%"),
+        ("industrial_output_value", "2022", "215460", "tỷ đồng")]
+
+
+def test_sector_indices_are_other():
+    text = "Năm 2023, IIP tăng 5,5%; khai khoáng tăng 13,6%, chế biến, chế tạo tăng 11,4%."
+    assert core(text) == [("iip_growth", "2023", "region", "5.5")]

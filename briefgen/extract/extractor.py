@@ -47,8 +47,9 @@ class Extractor:
 
     def __init__(self, source: Source):
         self.source = source
-        self._quantity_starts: list[int] = []
-        self.periods = find_period_mentions(source)
+        self.quantities = find_quantities(source)
+        self._quantity_starts = [q.start for q in self.quantities]
+        self.periods = find_period_mentions(source, self._quantity_starts)
         self.scopes = find_scope_mentions(source)
         self.topics = find_topic_mentions(source)
         self.estimates = _find_markers(source, ESTIMATE_RE)
@@ -61,8 +62,7 @@ class Extractor:
     def extract(self) -> list[Figure]:
         """Return the figures of the report, in reading order."""
         figures: list[Figure] = []
-        quantities = find_quantities(self.source)
-        self._quantity_starts = [q.start for q in quantities]
+        quantities = self.quantities
         for near in self._neighbourhoods(quantities):
             if not self._is_dropped(near):
                 figures.extend(self._figures_of(near))

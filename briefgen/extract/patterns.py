@@ -59,6 +59,14 @@ QUANTITY_RE = re.compile(
     r"(?! thứ| chí| bào)"  # "lần thứ", "đồng chí", "đồng bào" are not units
 )
 
+# A table written as text: "- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%".
+# The unit in the label's parentheses belongs to the bare numbers after the colon.
+HEADER_UNIT_RE = re.compile(
+    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(k for k in UNIT_KINDS if k != '%')})\)\s*:")
+BARE_NUMBER_RE = re.compile(
+    rf"(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
+    r"(?![\w/⁄%-]|\s*(?:%|[^\W\d]))")
+
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
 SLASH_COUNT_RE = re.compile(
@@ -116,6 +124,10 @@ TOPICS: dict[str, str] = {
                      "khuyến công", "kinh phí", "dân số", "điện", "vốn", "đầu tư", "ngân sách",
                      "cơ cấu kinh tế", "quy mô", "trữ lượng", "công suất", "doanh thu",
                      "thu nhập", "lao động", "công nghiệp"], "other"),
+    # Sub-industries, sectors and districts: their indices are parts, not the IIP.
+    **dict.fromkeys(["chế biến, chế tạo", "chế biến chế tạo", "khai khoáng", "phân phối điện",
+                     "cung cấp nước", "cấp nước", "ngành cấp i", "ngành cấp ii", "ngành cấp 1",
+                     "ngành cấp 2", "ngành gỗ", "ngành dệt may", "huyện", "thị xã"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 

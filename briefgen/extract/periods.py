@@ -11,6 +11,7 @@ cuối năm") are resolved to None: the report does not say which months.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
@@ -36,6 +37,7 @@ PERIOD_RE = re.compile(
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
     r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
+    r"|(?<!\w)(?P<whole>cả năm)(?: (?P<wy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
     r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
@@ -60,7 +62,8 @@ _OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
 # sets no context for the figures that follow.
 # So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
 _OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$")
-_LEAD_WINDOW = 100  # how far back the words qualifying a period are looked for
+_LEAD_WINDOW = 100
+_OPENING = 60  # a period this close to the start of its paragraph is the paragraph's period  # how far back the words qualifying a period are looked for
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,27 @@ class PeriodMention(Mention):
     base: bool = False         # the comparison base, not the figure's period
     now: bool = False          # "đến nay": the report's current period
     carries: bool = True       # sets the context for later sentences
+    opens: bool = False        # its paragraph's first period: carries to later paragraphs
 
 
-def find_period_mentions(source: Source) -> MentionIndex[PeriodMention]:
+def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
     """Return the period mentions of *source*, with years and "now" resolved."""
     raw = [m for m in (_read_mention(source, match) for match in PERIOD_RE.finditer(source.folded)) if m]
-    return MentionIndex(_resolve_context(raw))
+    return MentionIndex(_resolve_context(_mark_openings(source, raw, figure_starts)))
+
+
+def _mark_openings(source: Source, mentions: list[PeriodMention],
+                   figure_starts: list[int]) -> list[PeriodMention]:
+    """Mark the periods a paragraph states before its first figure: they carry to later
+    paragraphs; a period stated among figures is theirs only."""
+    marked = []
+    for mention in mentions:
+        paragraph = source.sentence_at(mention.start).paragraph
+        first = bisect_left(figure_starts, paragraph.start)
+        opens = first == len(figure_starts) or figure_starts[first] >= min(mention.start,
+                                                                          paragraph.end)
+        marked.append(replace(mention, opens=opens))
+    return marked
 
 
 def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
@@ -111,6 +129,8 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     if g["n"] or g["n2"]:
         spec, year = _months_spec(_count(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
         partial = spec is None or spec[1] != 12
+    elif g["whole"]:
+        spec, year, partial = ("n", 12), _year(g["wy"]), False
     elif g["half"]:
         spec, year, partial = ("n", 6), _year(g["hy"]), True
     elif g["q"]:
@@ -147,8 +167,9 @@ def _year(text: str | None) -> int | None:
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
     """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
     resolved, latest_partial, latest = [], None, None
+    text_year = next((m.year for m in mentions if m.year and not m.base), None)
     for mention in mentions:
-        year = mention.year or latest_partial or latest
+        year = mention.year or latest_partial or latest or text_year  # before any year: the text's
         resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
         if year and not mention.base:  # the year the report is talking about, so far
             latest = max(latest or year, year)
@@ -190,7 +211,8 @@ def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence:
     if after is not None and _OWN_PERIOD_GAP_RE.fullmatch(source.folded, end, after.start):
         return after  # "mức tăng 4,8% của 4 tháng năm 2013": the figure's own period
     found = index.last_before(start, sentence.start, usable) or after
-    if found is None:
-        found = index.last_before(sentence.start, 0,
-                                  lambda m: m.carries and not m.base)
+    if found is None:  # carried: from this paragraph, else from one an earlier paragraph opens with
+        paragraph = sentence.paragraph.start
+        found = index.last_before(sentence.start, 0, lambda m: m.carries and not m.base and
+                                  (m.opens or m.start >= paragraph))
     return found

@@ -6,13 +6,19 @@ delegates) is not a figure and is never returned.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.extract.patterns import HAVE_COUNT_RE, QUANTITY_RE, SLASH_COUNT_RE, UNIT_KINDS
+from briefgen.extract.patterns import BARE_NUMBER_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
+    SLASH_COUNT_RE, UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
 from briefgen.numbers import parse_number
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_ROW_MAX = 300  # how far a row's label unit reaches
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,8 @@ class Quantity:
 
 def find_quantities(source: Source) -> list[Quantity]:
     """Return every quantity of *source*, in reading order."""
-    found = _with_units(source) + _slash_counts(source) + _have_counts(source)
+    found = _with_units(source) + _slash_counts(source) + _have_counts(source) + \
+        _under_header_units(source)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -39,6 +46,23 @@ def _with_units(source: Source) -> list[Quantity]:
         quantities.append(Quantity(match.start(), match.end(), parse_number(match.group("num")),
                                    unit, UNIT_KINDS[match.group("unit")]))
     return quantities
+
+
+def _under_header_units(source: Source) -> list[Quantity]:
+    """Return the bare numbers of a line whose label gives their unit, "(tỷ đồng): 215.460".
+
+    Years ("năm 2022"), months, quarters and numbers followed by a word are not among them.
+    """
+    found = []
+    for header in HEADER_UNIT_RE.finditer(source.folded):
+        line_end = source.folded.find("\n", header.end(), header.end() + _ROW_MAX)
+        line_end = min(len(source.folded), header.end() + _ROW_MAX) if line_end < 0 else line_end
+        unit = source.quote(header.start("unit"), header.end("unit"))[0]
+        for m in BARE_NUMBER_RE.finditer(source.folded, header.end(), line_end):
+            if not _YEAR_RE.fullmatch(m.group("num")):
+                found.append(Quantity(m.start(), m.end(), parse_number(m.group("num")), unit,
+                                      UNIT_KINDS[header.group("unit")]))
+    return found
 
 
 def _slash_counts(source: Source) -> list[Quantity]:
