@@ -228,3 +228,11 @@ def test_table_row_takes_the_unit_of_its_label():
 def test_sector_indices_are_other():
     text = "Năm 2023, IIP tăng 5,5%; khai khoáng tăng 13,6%, chế biến, chế tạo tăng 11,4%."
     assert core(text) == [("iip_growth", "2023", "region", "5.5")]
+
+
+def test_plan_year_carries_within_its_paragraph_only():
+    text = ("Trong 6 tháng đầu năm 2013, IIP tăng 5%. Kế hoạch kinh phí khuyến công năm 2013 là "
+            "30,2 tỷ đồng. Trong đó: kinh phí quốc gia là 16,1 tỷ đồng.\n"
+            "Xuất khẩu đạt 120 triệu USD.")
+    assert [(f.period, str(f.value)) for f in extract_text(text, "t")] == [
+        ("H1-2013", "5"), ("2013", "30.2"), ("2013", "16.1"), ("H1-2013", "120")]

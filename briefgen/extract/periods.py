@@ -62,6 +62,8 @@ _OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
 # sets no context for the figures that follow.
 # So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
 _OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$")
+# The year of a plan ("kế hoạch kinh phí khuyến công năm 2013") carries within its paragraph only.
+_PLAN_LEAD_RE = re.compile(r"(?<!\w)(?:kế hoạch|chỉ tiêu|mục tiêu)[^,.;:()\d]{0,40}$")
 _LEAD_WINDOW = 100
 _OPENING = 60  # a period this close to the start of its paragraph is the paragraph's period  # how far back the words qualifying a period are looked for
 
@@ -75,7 +77,7 @@ class PeriodMention(Mention):
     base: bool = False         # the comparison base, not the figure's period
     now: bool = False          # "đến nay": the report's current period
     carries: bool = True       # sets the context for later sentences
-    opens: bool = False        # its paragraph's first period: carries to later paragraphs
+    opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
 
 
 def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
@@ -86,15 +88,16 @@ def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionInd
 
 def _mark_openings(source: Source, mentions: list[PeriodMention],
                    figure_starts: list[int]) -> list[PeriodMention]:
-    """Mark the periods a paragraph states before its first figure: they carry to later
-    paragraphs; a period stated among figures is theirs only."""
+    """Mark the periods a sentence states before its first figure: they carry to later
+    paragraphs; a period stated after a figure of its sentence stays with that sentence's
+    figures ("năm 2022 … đạt 111,2; quý IV/2022 … đạt 106,5")."""
     marked = []
     for mention in mentions:
-        paragraph = source.sentence_at(mention.start).paragraph
-        first = bisect_left(figure_starts, paragraph.start)
-        opens = first == len(figure_starts) or figure_starts[first] >= min(mention.start,
-                                                                          paragraph.end)
-        marked.append(replace(mention, opens=opens))
+        sentence = source.sentence_at(mention.start)
+        first = bisect_left(figure_starts, sentence.start)
+        opens = first == len(figure_starts) or figure_starts[first] >= mention.start
+        lead = source.folded[max(sentence.start, mention.start - _LEAD_WINDOW):mention.start]
+        marked.append(replace(mention, opens=opens and not _PLAN_LEAD_RE.search(lead)))
     return marked
 
 
