@@ -236,3 +236,35 @@ def test_plan_year_carries_within_its_paragraph_only():
             "Xuất khẩu đạt 120 triệu USD.")
     assert [(f.period, str(f.value)) for f in extract_text(text, "t")] == [
         ("H1-2013", "5"), ("2013", "30.2"), ("2013", "16.1"), ("H1-2013", "120")]
+
+
+# --- scopes named in the sentence ------------------------------------------------------
+
+def test_province_after_dan_dau_la_is_the_subject_of_its_figure():
+    text = "Năm 2023, IIP dẫn đầu là tỉnh Trà Vinh với mức tăng 25,52%; thứ hai là Hậu Giang, tăng 12,22%."
+    assert core(text) == [("iip_growth", "2023", "Trà Vinh", "25.52"),
+                          ("iip_growth", "2023", "Hậu Giang", "12.22")]
+
+
+def test_province_list_without_verbs_takes_the_verb_of_the_list():
+    text = "Năm 2022, IIP tiêu biểu là Tây Ninh với mức tăng 20,13%, Vĩnh Long 28,9% và Thành phố Cần Thơ 30,9%."
+    assert core(text) == [("iip_growth", "2022", "Tây Ninh", "20.13"),
+                          ("iip_growth", "2022", "Vĩnh Long", "28.9"),
+                          ("iip_growth", "2022", "Cần Thơ", "30.9")]
+
+
+def test_scope_right_after_the_figure_with_cua_is_its_own():
+    text = "Trong 9 tháng năm 2025, IIP toàn vùng tăng 11,8%, cao hơn mức tăng 9,1% của cả nước."
+    assert core(text) == [("iip_growth", "9M-2025", "region", "11.8"),
+                          ("iip_growth", "9M-2025", "national", "9.1")]
+
+
+def test_post_merger_new_province_tag_before_its_figure():
+    text = "9 tháng năm 2025, IIP dẫn đầu là Phú Thọ (mới) (+27,4%), tiếp theo là Bắc Ninh (+19,6%)."
+    assert core(text) == [("iip_growth", "9M-2025", "Phú Thọ", "27.4"),
+                          ("iip_growth", "9M-2025", "Bắc Ninh", "19.6")]
+
+
+def test_former_province_now_part_of_another_keeps_its_own_name():
+    text = "9 tháng năm 2025, IIP địa bàn tỉnh Hà Giang cũ, nay thuộc tỉnh Tuyên Quang, chỉ tăng 6,3%."
+    assert core(text) == [("iip_growth", "9M-2025", "Hà Giang", "6.3")]

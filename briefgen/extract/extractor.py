@@ -15,7 +15,8 @@ from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, EST
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
-from briefgen.extract.scopes import NATIONAL, REGION, find_scope_mentions, resolve_scopes
+from briefgen.extract.scopes import LISTED_NAME_RE, NATIONAL, REGION, find_scope_mentions, \
+    resolve_scopes
 from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
 
@@ -117,7 +118,7 @@ class Extractor:
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
         scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
-            resolve_scopes(source, self.scopes, near.sentence, q.start, self._is_claimed,
+            resolve_scopes(source, self.scopes, near.sentence, (q.start, q.end), self._is_claimed,
                            self.subject)
         value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
         quote, start = source.quote(self._quote_start(near), q.end)
@@ -143,7 +144,7 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
-        if verb is None and BARE_PAREN_BEFORE_RE.search(lead):
+        if verb is None and (BARE_PAREN_BEFORE_RE.search(lead) or LISTED_NAME_RE.fullmatch(lead)):
             verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start])
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
         if verb in GROWTH_VERBS and self._against_previous_period(near, lead, verb):

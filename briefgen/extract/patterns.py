@@ -62,7 +62,7 @@ QUANTITY_RE = re.compile(
 # A table written as text: "- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%".
 # The unit in the label's parentheses belongs to the bare numbers after the colon.
 HEADER_UNIT_RE = re.compile(
-    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(k for k in UNIT_KINDS if k != '%')})\)\s*:")
+    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})\)\s*:")
 BARE_NUMBER_RE = re.compile(
     rf"(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
     r"(?![\w/⁄%-]|\s*(?:%|[^\W\d]))")
@@ -138,7 +138,13 @@ REGION_RE = re.compile(
     r"|khu vực (?:phía bắc|này)|vùng tdmnbb"
     r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?(?:phía bắc|tdmnbb|bắc bộ))(?!\w)")
 # Words that make a following scope a point of comparison, not the figure's own scope.
-REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với)(?!\w)")
+REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc)(?!\w)")
+# For a province, "dẫn đầu là tỉnh Trà Vinh", "tiêu biểu là Tây Ninh" name the subject.
+PROVINCE_REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|với|thuộc)(?!\w)")
+# A scope right after its figure: "mức tăng 9,1% của cả nước".
+OWN_SCOPE_GAP_RE = re.compile(r"\s*(?:của|ở|tại)\s+")
+# What may stand between a province and its figure in a list: "(mới)", "cũ".
+POST_MERGER_TAG_RE = re.compile(r"\s*(?:\((?:mới|cũ)\)|cũ|mới)?\s*")
 # Clause boundaries; a comma between digits is a decimal mark, not a boundary.
 CLAUSE_BREAK_RE = re.compile(r",(?!\d)|[;:()]")
 MAJOR_BREAK_RE = re.compile(r"[;:()]")

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE, \
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, OWN_SCOPE_GAP_RE, \
+    POST_MERGER_TAG_RE, PROVINCE_REFERENCE_RE, REFERENCE_RE, REGION_RE, \
     trie_pattern
 from briefgen.extract.text import Sentence, Source, fold
 
@@ -41,6 +42,9 @@ _NAMES = {fold(name): name for name in PROVINCES} | {fold(a): n for a, n in ALIA
 PROVINCE_RE = re.compile(
     r"(?<!\w)(?:" + trie_pattern(_NAMES).replace(r"\ \-\ ", r"\s*[-–]\s*")  # Bà Rịa - Vũng Tàu
     + r")(?!\w)(?! dương)")  # Thái Bình Dương is the Pacific
+# The words before a figure that only name its province in a list: ", Vĩnh Long 28,9%".
+LISTED_NAME_RE = re.compile(r"[\s,;]*(?:và\s+)?(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?:"
+                            + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s*")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
 
 
@@ -61,7 +65,8 @@ def find_scope_mentions(source: Source) -> MentionIndex[ScopeMention]:
 
 
 def _find_provinces(source: Source) -> list[ScopeMention]:
-    return [ScopeMention(m.start(), m.end(), name, _is_reference(source.folded, m.start()))
+    return [ScopeMention(m.start(), m.end(), name,
+                         _is_reference(source.folded, m.start(), PROVINCE_REFERENCE_RE))
             for m in PROVINCE_RE.finditer(source.folded) if (name := province_of(source, m))]
 
 
@@ -81,11 +86,11 @@ def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMe
             for m in pattern.finditer(source.folded)]
 
 
-def _is_reference(text: str, start: int) -> bool:
+def _is_reference(text: str, start: int, words: re.Pattern = REFERENCE_RE) -> bool:
     """Tell whether a comparison word precedes *start* in its clause."""
     lead = text[max(0, start - 60):start]
     clause = CLAUSE_BREAK_RE.split(lead)[-1]
-    return bool(REFERENCE_RE.search(clause))
+    return bool(words.search(clause))
 
 
 def _mark_lists(text: str, mentions: list[ScopeMention]) -> list[ScopeMention]:
@@ -106,13 +111,18 @@ def _is_province(mention: ScopeMention) -> bool:
 
 
 def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: Sentence,
-                   start: int, claimed: Callable[[ScopeMention], bool], subject: str) -> list[str]:
+                   span: tuple[int, int], claimed: Callable[[ScopeMention], bool],
+                   subject: str) -> list[str]:
     """Return the scope(s) of the figure at *start*: several when it follows a list.
 
     Failing a scope in its sentence, a figure takes the paragraph's topic: the last scope
     of an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là …
     . Cơ cấu kinh tế … chiếm 49,1%"), else the report's *subject*.
     """
+    start, end = span
+    own = next(index.after(end, sentence.end), None)
+    if own is not None and OWN_SCOPE_GAP_RE.fullmatch(source.folded, end, own.start):
+        return [own.value]
     usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
     found = _explained_reference(source, index, start) or \
         index.last_before(start, sentence.start, usable)
@@ -142,6 +152,6 @@ def _explained_reference(source: Source, index: MentionIndex[ScopeMention],
     if paren is None or index.last_before(start, paren.start) is not None:
         return None
     before = index.last_before(paren.start, 0)
-    if before is not None and not source.folded[before.end:paren.start].strip():
+    if before is not None and POST_MERGER_TAG_RE.fullmatch(source.folded, before.end, paren.start):
         return before
     return None
