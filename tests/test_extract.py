@@ -95,10 +95,10 @@ CASES = {
          ("other", "2022", "region", "-4.5", "%", False),
          ("other", "2022", "region", "368", "triệu đôi", False),
          ("other", "2022", "region", "2.8", "lần", False)]),
-    "targets and ranges are not results": (
+    "targets are not results; a range starts at its lower bound": (
         "Năm 2023, Chính phủ giao các chỉ tiêu: IIP tăng khoảng 8-9%; xuất khẩu tăng khoảng 6%. "
         "Tổng điện năng tăng 8-9,7%.",
-        []),
+        [("other", "2023", "region", "8", "%", False)]),
     "dates, decrees, ordinals, delegates and edition names are not figures": (
         "Ngày 28/7/2023, hơn 300 đại biểu dự Hội nghị lần thứ IX - năm 2023 theo Nghị định "
         "số 68/2017/NĐ-CP, gồm 3 tỉnh Thanh Hóa, Nghệ An, Hà Tĩnh và 28 tỉnh, thành phố.",

@@ -103,7 +103,10 @@ def test_score_table_on_a_small_key(report, tmp_path, capsys):
     assert table["export_value"] == ["1", "0", "0", "1.000", "0.000", "0.000"]
     assert table["core"] == ["3", "3", "2", "0.667", "0.667", "0.667"]
     assert table["all"] == ["3", "3", "2", "0.667", "0.667", "0.667"]
-    assert lines[11:] == ["thiếu: r.txt,export_value,2022,region,7",
+    assert lines[12].split() == ["scope", "(core)", "key", "found", "match", "prec", "recall", "F1"]
+    assert lines[13].split() == ["region", "3", "2", "2", "1.000", "0.667", "0.800"]
+    assert lines[14].split() == ["national", "0", "1", "0", "0.000", "1.000", "0.000"]
+    assert lines[16:] == ["thiếu: r.txt,export_value,2022,region,7",
                           "thừa: r.txt,retail_growth,2022,national,21.67"]
 
 
@@ -137,6 +140,7 @@ def test_key_quotes_are_verbatim_in_the_seeds():
 def test_score_command_prints_the_documented_table(capsys):
     assert main(["extract", "--score", str(KEY), *map(str, SEEDS)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == [
+    assert [line.split()[0] for line in lines if line] == [
         "indicator", "iip_growth", "industrial_output_value", "retail_sales", "retail_growth",
-        "export_value", "export_growth", "provinces_count", "other", "core", "all"]
+        "export_value", "export_growth", "provinces_count", "other", "core", "all",
+        "scope", "region", "national", "province"]

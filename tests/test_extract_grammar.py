@@ -268,3 +268,37 @@ def test_post_merger_new_province_tag_before_its_figure():
 def test_former_province_now_part_of_another_keeps_its_own_name():
     text = "9 tháng năm 2025, IIP địa bàn tỉnh Hà Giang cũ, nay thuộc tỉnh Tuyên Quang, chỉ tăng 6,3%."
     assert core(text) == [("iip_growth", "9M-2025", "Hà Giang", "6.3")]
+
+
+# --- ranges -----------------------------------------------------------------------------
+
+def test_outcome_estimate_range_keeps_its_indicator_and_both_bounds():
+    text = "Năm 2024, kim ngạch xuất khẩu ước cả năm đạt khoảng 50,5-51 tỷ USD, tăng 6-7% so với năm trước."
+    assert [(f.indicator, f.value_text, f.estimate) for f in extract_text(text, "t")] == [
+        ("export_value", "50.5-51", True), ("export_growth", "6-7", True)]
+
+
+def test_year_span_is_not_a_range_of_a_figure():
+    assert [f.value_text for f in extract_text("Giai đoạn 2021-2025, IIP tăng 8,7%.", "t")] == ["8.7"]
+
+
+# --- targets and plans ------------------------------------------------------------------
+
+def test_outcome_after_a_target_in_the_same_sentence_is_kept():
+    text = "Năm 2024, chỉ số sản xuất công nghiệp: chỉ tiêu giao tăng 9-10%; ước thực hiện tăng 11,2%."
+    assert core(text) == [("iip_growth", "2024", "region", "11.2")]
+
+
+def test_list_of_targets_after_chi_tieu_stays_targets():
+    assert core("Năm 2023, các chỉ tiêu: IIP tăng khoảng 8-9%; xuất khẩu tăng khoảng 6%.") == []
+
+
+def test_plan_level_written_ke_hoach_then_number_is_a_target():
+    text = "Năm 2024, giá trị sản xuất công nghiệp: kế hoạch 1.420 nghìn tỷ đồng; ước thực hiện 1.468,3 nghìn tỷ đồng."
+    assert core(text) == [("industrial_output_value", "2024", "region", "1468.3")]
+
+
+def test_plan_year_in_the_title_is_not_the_year_of_outcomes():
+    text = ("Báo cáo kết quả năm 2024 và kế hoạch năm 2025\n1. Kết quả năm 2024\n"
+            "- Kim ngạch xuất khẩu: ước cả năm đạt 50 tỷ USD.")
+    assert core(text)[0][1] == "2024"

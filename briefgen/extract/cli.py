@@ -15,7 +15,8 @@ from briefgen.errors import BriefgenError
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
-from briefgen.extract.score import find_differences, load_key, render_scores, score
+from briefgen.extract.score import find_differences, load_key, render_key, render_scores, score, \
+    score_by_scope
 from briefgen.extract.sources import read_report
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -35,13 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="so với khóa gán nhãn tay; in precision/recall/F1 theo chỉ tiêu")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="với --score: liệt kê các dòng thiếu và thừa")
+    parser.add_argument("--skip-comment-line", action="store_true",
+                        help="bỏ dòng 1 của tệp nếu bắt đầu bằng '# ' (siêu dữ liệu, như trong "
+                             "kho văn bản phát triển); trích dẫn và vị trí tính từ dòng 2")
     return parser
 
 
 def main(argv: list[str]) -> int:
     """Run ``briefgen extract`` and return its exit code."""
     args = build_parser().parse_args(argv)
-    figures, failed = extract_files(args.files)
+    figures, failed = extract_files(args.files, args.skip_comment_line)
     if args.score:
         _print_scores(figures, args.score, args.verbose)
     else:
@@ -49,13 +53,19 @@ def main(argv: list[str]) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def extract_files(paths: list[Path]) -> tuple[list[Figure], int]:
-    """Return the figures of every readable file and how many files failed (reported)."""
+def extract_files(paths: list[Path], skip_comment_line: bool = False) -> tuple[list[Figure], int]:
+    """Return the figures of every readable file and how many files failed (reported).
+
+    With *skip_comment_line*, a first line starting with "# " is metadata, not report text.
+    """
     figures: list[Figure] = []
     failed = 0
     for path in paths:
         try:
-            figures.extend(extract_text(read_report(path), path.name))
+            text = read_report(path)
+            if skip_comment_line and text.startswith("# "):
+                text = text.partition("\n")[2]
+            figures.extend(extract_text(text, path.name))
         except BriefgenError as error:
             print_error(error)  # report and go on with the other files
             failed += 1
@@ -65,11 +75,13 @@ def extract_files(paths: list[Path]) -> tuple[list[Figure], int]:
 def _print_scores(figures: list[Figure], key_path: Path, verbose: bool) -> None:
     key = load_key(key_path)
     print(render_scores(score(figures, key)))
+    print()
+    print(render_scores(score_by_scope(figures, key), title="scope (core)"))
     if verbose:
         missing, extra = find_differences(figures, key)
         for label, rows in (("thiếu", missing), ("thừa", extra)):
             for row in rows:
-                print(f"{label}: " + ",".join(str(cell) for cell in row))
+                print(f"{label}: {render_key(row)}")
 
 
 def _write(text: str, output: Path | None) -> None:

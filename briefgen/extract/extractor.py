@@ -11,7 +11,7 @@ from briefgen.extract.classify import GROWTH_VERBS, PROVINCES_COUNT, classify, f
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    PREVIOUS_PERIOD_BASE_RE, \
+    OUTCOME_RE, PREVIOUS_PERIOD_BASE_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -80,9 +80,10 @@ class Extractor:
     def _is_dropped(self, near: Neighbourhood) -> bool:
         """Tell whether a quantity is a target, a range or a threshold rather than a result."""
         q, text = near.quantity, self.source.folded
-        if RANGE_BEFORE_RE.search(text, max(0, q.start - 8), q.start) or RANGE_AFTER_RE.match(text, q.end):
+        if (q.high is None and RANGE_BEFORE_RE.search(text, max(0, q.start - 8), q.start)) or \
+                RANGE_AFTER_RE.match(text, q.end):
             return True
-        if self._marked(self.targets, near):
+        if self._is_target(near):
             return True
         return q.kind == "percent" and self._is_threshold(near)
 
@@ -106,11 +107,21 @@ class Extractor:
         text = self.source.folded
         return max([start] + [text.rfind(char, start, end) + 1 for char in _MAJOR_BREAKS])
 
-    def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood) -> bool:
-        """Tell whether a visible marker precedes the quantity in its sentence."""
+    def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood,
+                floor: int | None = None) -> bool:
+        """Tell whether a visible marker precedes the quantity in its sentence (after *floor*)."""
         q = near.quantity
         visible = lambda m: is_visible(self.source, m, q.start)  # noqa: E731
-        return markers.last_before(q.start, near.sentence.start, visible) is not None
+        return markers.last_before(q.start, floor or near.sentence.start, visible) is not None
+
+    def _is_target(self, near: Neighbourhood) -> bool:
+        """Tell whether a target word governs the quantity: through its sentence, unless a
+        later clause states an outcome ("chỉ tiêu giao tăng 9-10%; ước thực hiện tăng 11,2%")."""
+        text, q = self.source.folded, near.quantity
+        semicolon = text.rfind(";", near.sentence.start, q.start)
+        if semicolon >= 0 and OUTCOME_RE.search(text, semicolon, q.start):
+            return self._marked(self.targets, near, semicolon + 1)
+        return self._marked(self.targets, near)
 
     def _figures_of(self, near: Neighbourhood) -> list[Figure]:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""
@@ -120,11 +131,12 @@ class Extractor:
         scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
             resolve_scopes(source, self.scopes, near.sentence, (q.start, q.end), self._is_claimed,
                            self.subject)
-        value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
+        sign = sign_of(verb) if q.kind != "provinces" else 1
+        value, high = q.value * sign, (q.high * sign if q.high is not None else None)
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
         return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
-                       open_year) for scope in scopes]
+                       open_year, high) for scope in scopes]
 
     def _count_scope(self, q: Quantity) -> str:
         """Return the scope of a count of provinces: out of the nation's 63 or 34, or without a

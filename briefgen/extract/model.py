@@ -22,11 +22,19 @@ class Figure:
     quote: str
     start: int
     open_year: int | None = None  # not output: the year when the months are left open
+    high: Decimal | None = None   # a range "8-9%": value is the lower bound, this the upper
+
+    @property
+    def value_text(self) -> str:
+        """Return the value as written in the output: "8.4", or a range "50.5-51"."""
+        if self.high is None:
+            return fmt_plain(self.value)
+        return f"{fmt_plain(self.value)}-{fmt_plain(self.high)}"
 
     def as_row(self) -> dict[str, str]:
         """Return the figure as CSV cells (plain dot-decimal value, true/false)."""
         return {"file": self.file, "indicator": self.indicator, "period": self.period,
-                "scope": self.scope, "value": fmt_plain(self.value), "unit": self.unit,
+                "scope": self.scope, "value": self.value_text, "unit": self.unit,
                 "estimate": "true" if self.estimate else "false", "quote": self.quote,
                 "start": str(self.start)}
 

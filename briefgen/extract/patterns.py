@@ -96,12 +96,16 @@ PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phươ
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
 RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
+# The lower bound of a range, right before the upper one: "50,5-51 tỷ USD", "8,3–8,5%".
+RANGE_LOW_RE = re.compile(rf"(?<![\w.,/⁄-])(?P<low>{NUMBER_PATTERN})\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
 ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
-TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|(?:được|đã|chính phủ|bộ) giao(?!\w)"
+TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)|(?:được|đã|chính phủ|bộ) giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
+# Words that state an outcome after a target: "…; ước thực hiện tăng 11,2%".
+OUTCOME_RE = re.compile(r"(?<!\w)(?:ước|thực hiện|kết quả|thực tế)(?!\w)")
 SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
 
 # Topics: the nearest one before a figure says what the figure is about.

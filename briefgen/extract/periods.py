@@ -78,6 +78,7 @@ class PeriodMention(Mention):
     now: bool = False          # "đến nay": the report's current period
     carries: bool = True       # sets the context for later sentences
     opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
+    plan: bool = False         # the year of a plan ("kế hoạch năm 2025"): no outcome's period
 
 
 def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
@@ -96,8 +97,7 @@ def _mark_openings(source: Source, mentions: list[PeriodMention],
         sentence = source.sentence_at(mention.start)
         first = bisect_left(figure_starts, sentence.start)
         opens = first == len(figure_starts) or figure_starts[first] >= mention.start
-        lead = source.folded[max(sentence.start, mention.start - _LEAD_WINDOW):mention.start]
-        marked.append(replace(mention, opens=opens and not _PLAN_LEAD_RE.search(lead)))
+        marked.append(replace(mention, opens=opens and not mention.plan))
     return marked
 
 
@@ -111,7 +111,7 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
     skip_lead = _NOT_A_YEAR_LEAD_RE if match.group("y") else _DATE_LEAD_RE
     if skip_lead.search(lead) or _SPAN_AFTER_RE.match(text, match.end()):
         return None
-    flags = dict(base=_is_base(lead),
+    flags = dict(base=_is_base(lead), plan=bool(_PLAN_LEAD_RE.search(lead)),
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None
                  and not _OWN_PERIOD_LEAD_RE.search(lead))
     mention = _interpret(match, **flags)
@@ -174,7 +174,7 @@ def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
     for mention in mentions:
         year = mention.year or latest_partial or latest or text_year  # before any year: the text's
         resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
-        if year and not mention.base:  # the year the report is talking about, so far
+        if year and not (mention.base or mention.plan):  # the year the report is about, so far
             latest = max(latest or year, year)
             latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
     current = _latest_partial(resolved)

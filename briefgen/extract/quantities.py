@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefgen.extract.patterns import BARE_NUMBER_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
-    SLASH_COUNT_RE, UNIT_KINDS
+    RANGE_LOW_RE, SLASH_COUNT_RE, UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
 from briefgen.numbers import parse_number
@@ -30,6 +30,7 @@ class Quantity:
     value: Decimal
     unit: str      # as written in the report
     kind: str      # percent, money, physical, count, multiple or provinces
+    high: Decimal | None = None  # the upper bound of a range "8-9%"; value is the lower
 
 
 def find_quantities(source: Source) -> list[Quantity]:
@@ -43,8 +44,13 @@ def _with_units(source: Source) -> list[Quantity]:
     quantities = []
     for match in QUANTITY_RE.finditer(source.folded):
         unit = source.quote(match.start("unit"), match.end("unit"))[0]
-        quantities.append(Quantity(match.start(), match.end(), parse_number(match.group("num")),
-                                   unit, UNIT_KINDS[match.group("unit")]))
+        value, kind = parse_number(match.group("num")), UNIT_KINDS[match.group("unit")]
+        low = RANGE_LOW_RE.search(source.folded, max(0, match.start() - 24), match.start())
+        if low and parse_number(low.group("low")) < value:  # "50,5-51 tỷ USD", "8-9%"
+            quantities.append(Quantity(low.start("low"), match.end(), parse_number(low.group("low")),
+                                       unit, kind, high=value))
+        else:
+            quantities.append(Quantity(match.start(), match.end(), value, unit, kind))
     return quantities
 
 
