@@ -55,7 +55,7 @@ UNIT_KINDS: dict[str, str] = {
 }
 
 QUANTITY_RE = re.compile(
-    rf"(?<![\w.,/⁄])(?P<num>{NUMBER_PATTERN})[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
+    rf"(?=\d)(?<![\w.,/⁄])(?P<num>{NUMBER_PATTERN})[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
     r"(?! thứ| chí| bào)"  # "lần thứ", "đồng chí", "đồng bào" are not units
 )
 
@@ -64,19 +64,20 @@ QUANTITY_RE = re.compile(
 HEADER_UNIT_RE = re.compile(
     rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})\)\s*:")
 BARE_NUMBER_RE = re.compile(
-    rf"(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
+    rf"(?=\d)(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
     r"(?![\w/⁄%-]|\s*(?:%|[^\W\d]))")
 
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
 SLASH_COUNT_RE = re.compile(
-    rf"(?<![\w.,/⁄])(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
+    rf"(?=\d)(?<![\w.,/⁄])(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
 # "có 21 tỉnh", "tăng ở 61 địa phương", "3 địa phương giảm", "13 tỉnh tăng trên 10%",
 # "tất cả 63 tỉnh" / "cả 34 địa phương" (out of all: unit /N).
 HAVE_COUNT_RE = re.compile(
-    rf"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả) |(?:có|(?:tăng|giảm) ở) (?:(?P<all2>cả) )?)?"
-    rf"(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
+    rf"(?=\d)(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
     r"(?P<verb>(?:,? thành phố)?(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))? (?:tăng|giảm))?")
+# What may precede such a count (read backwards from the number).
+COUNT_LEAD_RE = re.compile(r"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả)|có|(?:tăng|giảm) ở(?: (?P<all2>cả))?) $")
 
 # What the words just before a number say it is; the last match before the number wins.
 VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CLAUSE_BREAK_RE
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, trie_pattern
 from briefgen.extract.text import Sentence, Source
 from briefgen.periods import Period
 
@@ -28,10 +28,10 @@ _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8
 # Month names written in words ("tháng Chín", "tháng Mười").
 _MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
-_WORDS = lambda table: "|".join(sorted(table, key=len, reverse=True))  # noqa: E731
+_WORDS = trie_pattern
 
 PERIOD_RE = re.compile(
-    r"(?=[\dncmqtđhbsbkl])"  # every alternative starts with one of these: a cheap first test
+    r"(?=[\dncmqtđhbs])"  # every alternative starts with one of these: a cheap first test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
     rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
@@ -83,25 +83,20 @@ class PeriodMention(Mention):
 
 def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
     """Return the period mentions of *source*, with years and "now" resolved."""
-    raw = [m for m in (_read_mention(source, match) for match in PERIOD_RE.finditer(source.folded)) if m]
-    return MentionIndex(_resolve_context(_mark_openings(source, raw, figure_starts)))
+    raw = [m for m in (_read_mention(source, match, figure_starts)
+                       for match in PERIOD_RE.finditer(source.folded)) if m]
+    return MentionIndex(_resolve_context(raw))
 
 
-def _mark_openings(source: Source, mentions: list[PeriodMention],
-                   figure_starts: list[int]) -> list[PeriodMention]:
-    """Mark the periods a sentence states before its first figure: they carry to later
-    paragraphs; a period stated after a figure of its sentence stays with that sentence's
-    figures ("năm 2022 … đạt 111,2; quý IV/2022 … đạt 106,5")."""
-    marked = []
-    for mention in mentions:
-        sentence = source.sentence_at(mention.start)
-        first = bisect_left(figure_starts, sentence.start)
-        opens = first == len(figure_starts) or figure_starts[first] >= mention.start
-        marked.append(replace(mention, opens=opens and not mention.plan))
-    return marked
+def _opens(figure_starts: list[int], sentence: Sentence, start: int) -> bool:
+    """Tell whether a period at *start* comes before the first figure of its sentence: then it
+    carries to later paragraphs; one stated after a figure stays with that sentence's figures
+    ("năm 2022 … đạt 111,2; quý IV/2022 … đạt 106,5")."""
+    first = bisect_left(figure_starts, sentence.start)
+    return first == len(figure_starts) or figure_starts[first] >= start
 
 
-def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
+def _read_mention(source: Source, match: re.Match, figure_starts: list[int]) -> PeriodMention | None:
     """Return the mention of one regex match, or None when it names no period."""
     if match.group("date"):
         return None
@@ -111,7 +106,9 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
     skip_lead = _NOT_A_YEAR_LEAD_RE if match.group("y") else _DATE_LEAD_RE
     if skip_lead.search(lead) or _SPAN_AFTER_RE.match(text, match.end()):
         return None
-    flags = dict(base=_is_base(lead), plan=bool(_PLAN_LEAD_RE.search(lead)),
+    plan = bool(_PLAN_LEAD_RE.search(lead))
+    flags = dict(base=_is_base(lead), plan=plan,
+                 opens=not plan and _opens(figure_starts, sentence, start),
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None
                  and not _OWN_PERIOD_LEAD_RE.search(lead))
     mention = _interpret(match, **flags)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.extract.patterns import BARE_NUMBER_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
+from briefgen.extract.patterns import BARE_NUMBER_RE, COUNT_LEAD_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
     RANGE_LOW_RE, SLASH_COUNT_RE, UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
@@ -18,7 +18,8 @@ from briefgen.numbers import parse_number
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_ROW_MAX = 300  # how far a row's label unit reaches
+_ROW_MAX = 300
+_DASHES = frozenset("-–")  # how far a row's label unit reaches
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,20 @@ def _with_units(source: Source) -> list[Quantity]:
     for match in QUANTITY_RE.finditer(source.folded):
         unit = source.quote(match.start("unit"), match.end("unit"))[0]
         value, kind = parse_number(match.group("num")), UNIT_KINDS[match.group("unit")]
-        low = RANGE_LOW_RE.search(source.folded, max(0, match.start() - 24), match.start())
+        low = _range_low(source.folded, match.start())
         if low and parse_number(low.group("low")) < value:  # "50,5-51 tỷ USD", "8-9%"
             quantities.append(Quantity(low.start("low"), match.end(), parse_number(low.group("low")),
                                        unit, kind, high=value))
         else:
             quantities.append(Quantity(match.start(), match.end(), value, unit, kind))
     return quantities
+
+
+def _range_low(text: str, start: int) -> re.Match | None:
+    """Return the lower bound written before a number at *start* ("8-9%"), or None."""
+    if not _DASHES.intersection(text[max(0, start - 3):start]):  # cheap test first
+        return None
+    return RANGE_LOW_RE.search(text, max(0, start - 24), start)
 
 
 def _under_header_units(source: Source) -> list[Quantity]:
@@ -86,11 +94,12 @@ def _have_counts(source: Source) -> list[Quantity]:
     A bare "28 tỉnh" (a conference's name, "gồm 3 tỉnh Thanh Hóa, …") is not a count.
     """
     found = []
-    for m in HAVE_COUNT_RE.finditer(source.folded):
-        if not (m.group(0)[0].isalpha() or m.group("verb")) or \
-                PROVINCE_RE.match(source.folded, m.end("noun") + 1):
+    text = source.folded
+    for m in HAVE_COUNT_RE.finditer(text):
+        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - 16), m.start())
+        if not (lead or m.group("verb")) or PROVINCE_RE.match(text, m.end("noun") + 1):
             continue
-        out_of_all = m.group("all") or m.group("all2")
+        out_of_all = lead and (lead.group("all") or lead.group("all2"))
         unit = "/" + m.group("num") if out_of_all else "tỉnh"
         found.append(Quantity(m.start("num"), m.end("noun"), Decimal(m.group("num")), unit,
                               "provinces"))
