@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.cli import print_error
@@ -17,7 +18,7 @@ from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
 from briefgen.extract.score import find_differences, load_key, render_key, render_scores, score, \
     score_by_scope
-from briefgen.extract.sources import read_report
+from briefgen.extract.sources import Report, load_report
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -26,10 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``briefgen extract``."""
     parser = argparse.ArgumentParser(
         prog="briefgen extract",
-        description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt (UTF-8).",
-        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start. "
+        description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt: .txt (UTF-8), "
+                    ".docx, .html, .pdf.",
+        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start, location. "
                "Chấm điểm: briefgen extract --score tests/extract_key.csv seeds/*.txt")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="tệp văn bản UTF-8")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="báo cáo: .txt (UTF-8), .docx, .html hoặc .pdf")
     parser.add_argument("--format", choices=FORMATS, default="csv", help="định dạng (mặc định csv)")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="ghi ra tệp thay vì stdout")
     parser.add_argument("--score", type=Path, metavar="KEY",
@@ -62,14 +64,21 @@ def extract_files(paths: list[Path], skip_comment_line: bool = False) -> tuple[l
     failed = 0
     for path in paths:
         try:
-            text = read_report(path)
-            if skip_comment_line and text.startswith("# "):
-                text = text.partition("\n")[2]
-            figures.extend(extract_text(text, path.name))
+            figures.extend(extract_report(load_report(path), path.name, skip_comment_line))
         except BriefgenError as error:
             print_error(error)  # report and go on with the other files
             failed += 1
     return figures, failed
+
+
+def extract_report(report: Report, name: str, skip_comment_line: bool = False) -> list[Figure]:
+    """Return the figures of *report*, each with its location in the original."""
+    text, shift = report.text, 0
+    if skip_comment_line and text.startswith("# "):
+        shift = len(text.partition("\n")[0]) + 1
+        text = text[shift:]
+    return [replace(f, location=report.location_of(f.start + shift))
+            for f in extract_text(text, name)]
 
 
 def _print_scores(figures: list[Figure], key_path: Path, verbose: bool) -> None:

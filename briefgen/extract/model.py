@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-COLUMNS = ("file", "indicator", "period", "scope", "value", "unit", "estimate", "quote", "start")
+COLUMNS = ("file", "indicator", "period", "scope", "value", "unit", "estimate", "quote", "start",
+           "location")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Figure:
     start: int
     open_year: int | None = None  # not output: the year when the months are left open
     high: Decimal | None = None   # a range "8-9%": value is the lower bound, this the upper
+    location: str = ""            # where in the original: "dòng 3", "trang 5", "bảng 2, dòng 4"
 
     @property
     def value_text(self) -> str:
@@ -36,7 +38,7 @@ class Figure:
         return {"file": self.file, "indicator": self.indicator, "period": self.period,
                 "scope": self.scope, "value": self.value_text, "unit": self.unit,
                 "estimate": "true" if self.estimate else "false", "quote": self.quote,
-                "start": str(self.start)}
+                "start": str(self.start), "location": self.location}
 
     def as_record(self) -> dict[str, object]:
         """Return the figure for JSON: value kept as text to keep the source's precision."""
