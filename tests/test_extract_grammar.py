@@ -302,3 +302,20 @@ def test_plan_year_in_the_title_is_not_the_year_of_outcomes():
     text = ("Báo cáo kết quả năm 2024 và kế hoạch năm 2025\n1. Kết quả năm 2024\n"
             "- Kim ngạch xuất khẩu: ước cả năm đạt 50 tỷ USD.")
     assert core(text)[0][1] == "2024"
+
+
+def test_export_gap_x_lan_same_period_is_export_growth_in_lan():
+    text = "6 tháng năm 2024, kim ngạch xuất khẩu của Phú Thọ gấp 2,3 lần cùng kỳ."
+    assert [(f.indicator, f.scope, str(f.value), f.unit) for f in extract_text(text, "t")] == [
+        ("export_growth", "Phú Thọ", "2.3", "lần")]
+
+
+def test_muc_tang_la_is_a_growth():
+    assert core("Quý I/2023, doanh thu bán lẻ hàng hóa so với cùng kỳ năm trước, mức tăng là 23,84%.") \
+        == [("retail_growth", "Q1-2023", "region", "23.84")]
+
+
+def test_plan_year_of_a_plan_share_does_not_carry():
+    text = ("Nửa đầu năm 2023, doanh thu du lịch hoàn thành 74,7% kế hoạch năm 2023. Tổng mức bán lẻ "
+            "hàng hóa ước 31.397 tỷ đồng.")
+    assert core(text) == [("retail_sales", "H1-2023", "region", "31397")]

@@ -30,6 +30,7 @@ _BY_TOPIC = {
     ("retail", "growth"): "retail_growth",
     ("export", "money"): "export_value",
     ("export", "growth"): "export_growth",
+    ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
@@ -64,15 +65,19 @@ def find_verb(lead: str) -> str | None:
     if sign:
         return "tăng" if sign.group("sign") == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
-    if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in _COMPARATIVES:
+    if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in GROWTH_VERBS:  # "mức tăng là 23,84%"
         return verbs[-2]
     return verbs[-1] if verbs else None
 
 
-def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_share: bool) -> str:
-    """Return the indicator of a figure of unit *kind* introduced by *verb* under *topic*."""
+def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_share: bool,
+             year_on_year: bool = False) -> str:
+    """Return the indicator of a figure of unit *kind* introduced by *verb* under *topic*;
+    *year_on_year* says the words after it compare with the same period last year."""
     if kind == "provinces":
         return PROVINCES_COUNT
+    if kind == "multiple" and verb == "gấp" and year_on_year:
+        return _BY_TOPIC.get((topic, "ratio"), OTHER)
     role = _role(kind, verb, lead, plan_share)
     return _BY_TOPIC.get((topic, role), OTHER)
 

@@ -11,7 +11,7 @@ from briefgen.extract.classify import GROWTH_VERBS, PROVINCES_COUNT, classify, f
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    OUTCOME_RE, PREVIOUS_PERIOD_BASE_RE, \
+    OUTCOME_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -167,7 +167,8 @@ class Extractor:
         if previous and previous.kind in _FOLLOWERS and previous.start >= self._major_clause_start(near):
             topic = "other"
         plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
-        return classify(q.kind, verb, topic, lead, plan_share), verb
+        year_on_year = bool(YEAR_ON_YEAR_AFTER_RE.match(text, q.end))
+        return classify(q.kind, verb, topic, lead, plan_share, year_on_year), verb
 
     def _against_previous_period(self, near: Neighbourhood, lead: str, verb: str) -> bool:
         """Tell whether a change is month on month or quarter on quarter ("cao hơn tháng

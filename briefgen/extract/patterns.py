@@ -93,6 +93,8 @@ PREVIOUS_PERIOD_BASE_RE = re.compile(
     r"\s*(?:so với |hơn )?(?:tháng trước|quý trước|kỳ trước"
     r"|tháng (?:\d{1,2}|mười|chín|tám|bảy|sáu)(?![\d/⁄-]| năm| cùng)"
     r"|quý (?:i{1,3}|iv|[1-4])(?![\w/⁄-]| năm| cùng))")
+# After "gấp X lần": the same period of the year before ("cùng kỳ", "năm trước", "năm 2015").
+YEAR_ON_YEAR_AFTER_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|năm \d{4})")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
@@ -112,6 +114,7 @@ SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:
 # Topics: the nearest one before a figure says what the figure is about.
 TOPICS: dict[str, str] = {
     **dict.fromkeys(["chỉ số sản xuất công nghiệp", "chỉ số sản xuất toàn ngành công nghiệp",
+                     "chỉ số sản xuất ngành công nghiệp", "chỉ số công nghiệp",
                      "chỉ số phát triển công nghiệp", "iip"], "iip"),
     **dict.fromkeys(["giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp",
                      "gtsxcn"], "output"),
