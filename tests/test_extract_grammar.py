@@ -319,3 +319,31 @@ def test_plan_year_of_a_plan_share_does_not_carry():
     text = ("Nửa đầu năm 2023, doanh thu du lịch hoàn thành 74,7% kế hoạch năm 2023. Tổng mức bán lẻ "
             "hàng hóa ước 31.397 tỷ đồng.")
     assert core(text) == [("retail_sales", "H1-2023", "region", "31397")]
+
+
+def test_change_against_another_month_of_the_year_is_month_on_month():
+    text = ("Chỉ số sản xuất công nghiệp tháng 9/2023 cao hơn cùng tháng năm 2022 là 11,37%, và so "
+            "với tháng 8/2023 tăng 3,32%.")
+    assert core(text) == [("iip_growth", "M9-2023", "region", "11.37")]
+
+
+def test_same_month_last_year_is_year_on_year():
+    assert core("IIP tháng 11/2024 cao hơn tháng 11/2023 là 9,42% và cao hơn tháng 10/2024 là 1,14%.") \
+        == [("iip_growth", "M11-2024", "region", "9.42")]
+
+
+def test_parts_by_ownership_are_other():
+    text = ("Năm 2019, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ đạt 18.055 tỷ đồng. Chia theo "
+            "thành phần kinh tế, khu vực nhà nước ước gần 1 nghìn tỷ đồng.")
+    assert core(text) == [("retail_sales", "2019", "region", "18055")]
+
+
+def test_comparison_word_of_the_previous_sentence_does_not_reach_a_province():
+    text = "Năm 2023, IIP tăng so với cùng kỳ. Dẫn đầu là tỉnh Trà Vinh với mức tăng 25,52%."
+    assert core(text) == [("iip_growth", "2023", "Trà Vinh", "25.52")]
+
+
+def test_figure_in_parentheses_after_cao_nhat_la_takes_the_growth_verb():
+    text = "Năm 2022, IIP tăng nhanh tại Trà Vinh (40,79%) và cao nhất là Bà Rịa-Vũng Tàu (47,14%)."
+    assert core(text) == [("iip_growth", "2022", "Trà Vinh", "40.79"),
+                          ("iip_growth", "2022", "Bà Rịa - Vũng Tàu", "47.14")]

@@ -55,16 +55,18 @@ def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
     return found.value if found else None
 
 
-def find_verb(lead: str) -> str | None:
+def find_verb(lead: str, growth: bool = False) -> str | None:
     """Return the last verb of *lead*, the words between the previous figure and this one.
 
-    A sign in parentheses is a verb ("(+21,67%)" rose, "(-0,4%)" fell); in "thấp hơn tháng
+    With *growth*, only growth verbs count. A sign in parentheses is a verb ("(+21,67%)" rose, "(-0,4%)" fell); in "thấp hơn tháng
     2/2022 là 13,2%" the comparative, not "là", says what the figure is.
     """
     sign = SIGN_BEFORE_RE.search(lead)
     if sign:
         return "tăng" if sign.group("sign") == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
+    if growth:  # the verb a list of figures inherits: the last growth verb
+        verbs = [v for v in verbs if v in GROWTH_VERBS]
     if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in GROWTH_VERBS:  # "mức tăng là 23,84%"
         return verbs[-2]
     return verbs[-1] if verbs else None

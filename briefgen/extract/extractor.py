@@ -6,12 +6,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefgen.extract.classify import GROWTH_VERBS, PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
+from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    OUTCOME_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
+    COMPARED_WITH_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -25,6 +25,7 @@ _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
 _MAJOR_BREAKS = ";:()"
 _NATIONAL_DENOMINATORS = ("/63", "/34")
+_MONTH_CODE_RE = re.compile(r"M(\d{1,2})-\d{4}")
 _CONTEXT = 300  # how far back a figure alone in parentheses looks for the verb of its list
 
 
@@ -128,6 +129,9 @@ class Extractor:
         q, source = near.quantity, self.source
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
+        if indicator != OTHER and verb in GROWTH_VERBS and \
+                self._against_other_month(near, verb, period):
+            indicator = OTHER
         scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
             resolve_scopes(source, self.scopes, near.sentence, (q.start, q.end), self._is_claimed,
                            self.subject)
@@ -156,8 +160,8 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
-        if verb is None and (BARE_PAREN_BEFORE_RE.search(lead) or LISTED_NAME_RE.fullmatch(lead)):
-            verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start])
+        if (verb is None and LISTED_NAME_RE.fullmatch(lead)) or self._after_a_name_in_parentheses(near):
+            verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start], growth=True)
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
         if verb in GROWTH_VERBS and self._against_previous_period(near, lead, verb):
             topic = "other"
@@ -170,15 +174,44 @@ class Extractor:
         year_on_year = bool(YEAR_ON_YEAR_AFTER_RE.match(text, q.end))
         return classify(q.kind, verb, topic, lead, plan_share, year_on_year), verb
 
+    def _after_a_name_in_parentheses(self, near: Neighbourhood) -> bool:
+        """Tell whether the figure stands alone in parentheses right after a scope's name,
+        "Bà Rịa-Vũng Tàu (47,14%)", "Phú Thọ (mới) (27,4%)": it takes its list's growth verb."""
+        q, text = near.quantity, self.source.folded
+        if not BARE_PAREN_BEFORE_RE.search(text, max(near.lead_start, q.start - 8), q.start):
+            return False
+        paren = text.rfind("(", 0, q.start)
+        named = self.scopes.last_before(paren, near.sentence.start)
+        return named is not None and POST_MERGER_TAG_RE.fullmatch(text, named.end, paren) is not None
+
     def _against_previous_period(self, near: Neighbourhood, lead: str, verb: str) -> bool:
         """Tell whether a change is month on month or quarter on quarter ("cao hơn tháng
         trước 1,8%", "tăng 3,5% so với quý I"): those are not the year-on-year indicators."""
+        words, trailing = self._comparison_words(near, lead, verb)
+        return bool(PREVIOUS_PERIOD_BASE_RE.search(words) or PREVIOUS_PERIOD_BASE_RE.match(trailing))
+
+    def _against_other_month(self, near: Neighbourhood, verb: str, period: str) -> bool:
+        """Tell whether a month's change is measured against another month ("tháng 9/2023 …
+        so với tháng 8/2023 tăng 3,32%"); against the same month a year before it is y/y."""
+        month = _MONTH_CODE_RE.fullmatch(period)
+        if month is None:
+            return False
+        lead = self.source.folded[near.lead_start:near.quantity.start]
+        words, trailing = self._comparison_words(near, lead, verb)
+        base = MONTH_BASE_RE.search(words) or MONTH_BASE_RE.match(trailing)
+        return base is not None and int(base.group("month")) != int(month.group(1))
+
+    def _comparison_words(self, near: Neighbourhood, lead: str, verb: str) -> tuple[str, str]:
+        """Return the words that may name the base of a change: from the start of the figure's
+        own statement ("và so với tháng 8/2023 tăng") to the figure; and after the figure in
+        its clause ("tăng 2,1% so với tháng trước")."""
         q, text = near.quantity, self.source.folded
-        after_verb = lead[lead.rfind(verb):]
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
-        trailing = text[q.end:clause_break.start() if clause_break else near.next_start]
-        return bool(PREVIOUS_PERIOD_BASE_RE.search(after_verb) or
-                    PREVIOUS_PERIOD_BASE_RE.match(trailing))
+        at_verb = lead.rfind(verb)
+        before = STATEMENT_BREAK_RE.split(lead[:at_verb])[-1]
+        compared = COMPARED_WITH_RE.search(before)  # "so với tháng 8/2023 tăng": base first
+        own = (before[compared.start():] if compared else "") + lead[at_verb:]
+        return own, text[q.end:clause_break.start() if clause_break else near.next_start]
 
     def _retail_total_before(self, position: int) -> bool:
         """Tell whether the report stated a retail total (with services) before *position*:

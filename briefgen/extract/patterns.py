@@ -95,6 +95,11 @@ PREVIOUS_PERIOD_BASE_RE = re.compile(
     r"|quý (?:i{1,3}|iv|[1-4])(?![\w/⁄-]| năm| cùng))")
 # After "gấp X lần": the same period of the year before ("cùng kỳ", "năm trước", "năm 2015").
 YEAR_ON_YEAR_AFTER_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|năm \d{4})")
+# A month with its year as the base of a change: "so với tháng 8/2023", "hơn tháng 10/2024 là".
+MONTH_BASE_RE = re.compile(r"\s*(?:so với |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
+# Where one statement of a change ends and the next begins: ", ", ";", "và".
+STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)và(?!\w)")
+COMPARED_WITH_RE = re.compile(r"(?<!\w)so với(?!\w)")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
@@ -135,7 +140,11 @@ TOPICS: dict[str, str] = {
     # Sub-industries, sectors and districts: their indices are parts, not the IIP.
     **dict.fromkeys(["chế biến, chế tạo", "chế biến chế tạo", "khai khoáng", "phân phối điện",
                      "cung cấp nước", "cấp nước", "ngành cấp i", "ngành cấp ii", "ngành cấp 1",
-                     "ngành cấp 2", "ngành gỗ", "ngành dệt may", "huyện", "thị xã"], "other"),
+                     "ngành cấp 2", "ngành gỗ", "ngành dệt may", "huyện", "thị xã",
+                     # parts of a total by ownership or level of management
+                     "khu vực nhà nước", "khu vực ngoài nhà nước", "khu vực có vốn đầu tư nước ngoài",
+                     "khu vực fdi", "công nghiệp trung ương", "công nghiệp địa phương",
+                     "chia theo thành phần kinh tế", "chia theo ngành"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 

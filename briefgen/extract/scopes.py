@@ -45,6 +45,7 @@ PROVINCE_RE = re.compile(
 # The words before a figure that only name its province in a list: ", Vĩnh Long 28,9%".
 LISTED_NAME_RE = re.compile(r"[\s,;]*(?:và\s+)?(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?:"
                             + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s*")
+_CLAUSE_OR_SENTENCE_RE = re.compile(CLAUSE_BREAK_RE.pattern + r"|\.\s")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
 
 
@@ -89,7 +90,7 @@ def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMe
 def _is_reference(text: str, start: int, words: re.Pattern = REFERENCE_RE) -> bool:
     """Tell whether a comparison word precedes *start* in its clause."""
     lead = text[max(0, start - 60):start]
-    clause = CLAUSE_BREAK_RE.split(lead)[-1]
+    clause = _CLAUSE_OR_SENTENCE_RE.split(lead)[-1]
     return bool(words.search(clause))
 
 
