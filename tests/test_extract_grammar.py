@@ -347,3 +347,9 @@ def test_figure_in_parentheses_after_cao_nhat_la_takes_the_growth_verb():
     text = "Năm 2022, IIP tăng nhanh tại Trà Vinh (40,79%) và cao nhất là Bà Rịa-Vũng Tàu (47,14%)."
     assert core(text) == [("iip_growth", "2022", "Trà Vinh", "40.79"),
                           ("iip_growth", "2022", "Bà Rịa - Vũng Tàu", "47.14")]
+
+
+def test_passing_mention_of_the_nation_does_not_become_the_next_sentence_scope():
+    text = ("SỞ CÔNG THƯƠNG TỈNH NINH BÌNH\nNăm 2023, tỉnh xếp thứ 12 trên cả nước. Tổng mức bán lẻ "
+            "hàng hóa tăng 42%.")
+    assert core(text) == [("retail_growth", "2023", "Ninh Bình", "42")]

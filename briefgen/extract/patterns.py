@@ -152,8 +152,9 @@ TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 NATIONAL_RE = re.compile(r"(?=[ct])(?<!\w)(?:cả nước|toàn quốc)(?!\w)")
 REGION_RE = re.compile(
     r"(?=[tckv\d])(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông))"
-    r"|khu vực (?:phía bắc|này)|vùng tdmnbb"
-    r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?(?:phía bắc|tdmnbb|bắc bộ))(?!\w)")
+    r"|khu vực (?:phía (?:bắc|nam)|miền (?:bắc|trung|nam)|này)|vùng tdmnbb"
+    r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?"
+    r"(?:phía (?:bắc|nam)|tdmnbb|bắc bộ|trung bộ|miền trung|tây nguyên))(?!\w)")
 # Words that make a following scope a point of comparison, not the figure's own scope.
 REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc)(?!\w)")
 # For a province, "dẫn đầu là tỉnh Trà Vinh", "tiêu biểu là Tây Ninh" name the subject.

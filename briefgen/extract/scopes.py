@@ -116,9 +116,10 @@ def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: 
                    subject: str) -> list[str]:
     """Return the scope(s) of the figure at *start*: several when it follows a list.
 
-    Failing a scope in its sentence, a figure takes the paragraph's topic: the last scope
-    of an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là …
-    . Cơ cấu kinh tế … chiếm 49,1%"), else the report's *subject*.
+    Failing a scope in its sentence, a figure takes the paragraph's topic: the last province
+    named in an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là
+    … . Cơ cấu kinh tế … chiếm 49,1%"), else the report's *subject* (a passing "cả nước" or
+    "trong khu vực" is a comparison, not a new topic).
     """
     start, end = span
     own = next(index.after(end, sentence.end), None)
@@ -130,7 +131,7 @@ def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: 
     if found is not None:
         return _expand_list(index, found)
     carried = index.last_before(sentence.start, sentence.paragraph.start,
-                                lambda m: usable(m) and not m.listed
+                                lambda m: usable(m) and not m.listed and _is_province(m)
                                 and source.paren_at(m.start) is None)
     return [carried.value] if carried and not claimed(carried) else [subject]
 
