@@ -353,3 +353,20 @@ def test_passing_mention_of_the_nation_does_not_become_the_next_sentence_scope()
     text = ("SỞ CÔNG THƯƠNG TỈNH NINH BÌNH\nNăm 2023, tỉnh xếp thứ 12 trên cả nước. Tổng mức bán lẻ "
             "hàng hóa tăng 42%.")
     assert core(text) == [("retail_growth", "2023", "Ninh Bình", "42")]
+
+
+def test_second_figure_of_one_statement_shares_its_verb():
+    text = "Tổng mức bán lẻ hàng hóa tháng 6/2023 tăng 0,9% so với tháng 5 và 10,3% so với tháng 6/2022."
+    assert core(text) == [("retail_growth", "M6-2023", "region", "10.3")]
+
+
+def test_provinces_sharing_one_figure_in_parentheses_each_get_it():
+    text = "6 tháng năm 2024, IIP tăng cao ở Quảng Ninh và Thanh Hóa (cùng +14%)."
+    assert core(text) == [("iip_growth", "H1-2024", "Quảng Ninh", "14"),
+                          ("iip_growth", "H1-2024", "Thanh Hóa", "14")]
+
+
+def test_amount_in_trillions_of_dong():
+    figures = extract_text("9 tháng năm 2023, tổng mức bán lẻ hàng hóa cả nước đạt 4,6 triệu tỷ đồng.", "t")
+    assert [(f.indicator, str(f.value), f.unit) for f in figures] == \
+        [("retail_sales", "4.6", "triệu tỷ đồng")]

@@ -11,7 +11,7 @@ from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, clas
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    COMPARED_WITH_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
+    COMPARED_WITH_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import find_period_mentions, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -160,7 +160,9 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
-        if (verb is None and LISTED_NAME_RE.fullmatch(lead)) or self._after_a_name_in_parentheses(near):
+        shares_verb = verb is None and (LISTED_NAME_RE.fullmatch(lead) or
+                                        SHARED_VERB_LEAD_RE.fullmatch(lead))
+        if shares_verb or self._after_a_name_in_parentheses(near):
             verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start], growth=True)
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
         if verb in GROWTH_VERBS and self._against_previous_period(near, lead, verb):

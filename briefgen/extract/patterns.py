@@ -40,7 +40,7 @@ def _render(node: dict) -> str:
 # Units after a number, by kind. Kinds drive the classifier; the unit itself is kept as written.
 UNIT_KINDS: dict[str, str] = {
     "%": "percent",
-    **dict.fromkeys(["nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng",
+    **dict.fromkeys(["triệu tỷ đồng", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng",
                      "triệu đồng", "nghìn đồng", "đồng", "tỷ", "tỷ usd", "triệu usd",
                      "nghìn usd", "usd", "tỷ đô la", "triệu đô la"], "money"),
     **dict.fromkeys(["tỷ tấn", "triệu tấn", "nghìn tấn", "ngàn tấn", "tấn", "triệu lít",
@@ -84,7 +84,9 @@ VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|g
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
-SIGN_BEFORE_RE = re.compile(r"\(\s*(?P<sign>[+\-−–])\s*$")
+SIGN_BEFORE_RE = re.compile(r"\(\s*(?:cùng\s+)?(?P<sign>[+\-−–])\s*$")  # "(cùng +14%)"
+# The words before a second figure of one statement: "tăng 0,9% so với tháng 5 và 10,3% …".
+SHARED_VERB_LEAD_RE = re.compile(r"[\s,]*(?:so với[^,;:()]*?)?\s*(?:,|và)\s*")
 # A figure alone in parentheses after a name, "Bến Tre (11,32%)": it takes the verb of its list.
 BARE_PAREN_BEFORE_RE = re.compile(r"\w\s*\(\s*$")
 # The base of a month-on-month or quarter-on-quarter change: "so với tháng trước", "cao hơn
@@ -134,7 +136,8 @@ TOPICS: dict[str, str] = {
     **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
     **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu", "grdp", "gdp",
                      "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
-                     "khuyến công", "kinh phí", "dân số", "điện", "vốn", "đầu tư", "ngân sách",
+                     "khuyến công", "kinh phí", "dân số", "điện", "số vốn", "vốn đăng ký",
+                     "vốn điều lệ", "đầu tư", "ngân sách",
                      "cơ cấu kinh tế", "quy mô", "trữ lượng", "công suất", "doanh thu",
                      "thu nhập", "lao động", "công nghiệp"], "other"),
     # Sub-industries, sectors and districts: their indices are parts, not the IIP.
