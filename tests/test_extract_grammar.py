@@ -370,3 +370,9 @@ def test_amount_in_trillions_of_dong():
     figures = extract_text("9 tháng năm 2023, tổng mức bán lẻ hàng hóa cả nước đạt 4,6 triệu tỷ đồng.", "t")
     assert [(f.indicator, str(f.value), f.unit) for f in figures] == \
         [("retail_sales", "4.6", "triệu tỷ đồng")]
+
+
+def test_next_paragraph_takes_the_cumulative_period_over_a_month_of_it():
+    text = ("Sáu tháng đầu năm 2022, chỉ số sản xuất công nghiệp tăng 8,7%. Chỉ số IIP tháng 6 bằng "
+            "101,2% so với tháng trước.\nTổng mức bán lẻ hàng hóa ước đạt 9.876 tỷ đồng, tăng 12,4%.")
+    assert [r[1] for r in core(text)] == ["H1-2022", "H1-2022", "H1-2022"]

@@ -205,6 +205,26 @@ def _end_key(period: Period) -> tuple[int, int, int]:
     return period.year, last, int(period.month is None and period.quarter is None)
 
 
+def _carried(source: Source, index: MentionIndex[PeriodMention],
+             sentence: Sentence) -> PeriodMention | None:
+    """Return the period carried to a sentence that states none: the last one of its
+    paragraph; else, of the periods an earlier paragraph states before its figures, the one
+    that ends last, the cumulative one on a tie ("6 tháng đầu năm …; IIP tháng 6 …" → H1)."""
+    carries = lambda m: m.carries and not m.base  # noqa: E731
+    paragraph = sentence.paragraph.start
+    found = index.last_before(sentence.start, paragraph, carries)
+    if found is not None:
+        return found
+    opening = [m for m in index.before(paragraph, 0) if carries(m) and m.opens]
+    if not opening:
+        return None
+    if not isinstance(opening[0].value, Period):
+        return opening[0]  # the months were left open
+    same = source.sentence_at(opening[0].start).paragraph.start
+    candidates = [m for m in opening if m.start >= same and isinstance(m.value, Period)]
+    return max(candidates, key=lambda m: _end_key(m.value))
+
+
 def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence: Sentence,
                    start: int, end: int, clause_end: int) -> PeriodMention | None:
     """Return the mention giving the period of the figure at [start, end) in *sentence*."""
@@ -213,8 +233,6 @@ def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence:
     if after is not None and _OWN_PERIOD_GAP_RE.fullmatch(source.folded, end, after.start):
         return after  # "mức tăng 4,8% của 4 tháng năm 2013": the figure's own period
     found = index.last_before(start, sentence.start, usable) or after
-    if found is None:  # carried: from this paragraph, else from one an earlier paragraph opens with
-        paragraph = sentence.paragraph.start
-        found = index.last_before(sentence.start, 0, lambda m: m.carries and not m.base and
-                                  (m.opens or m.start >= paragraph))
+    if found is None:
+        found = _carried(source, index, sentence)
     return found
