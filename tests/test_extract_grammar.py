@@ -376,3 +376,16 @@ def test_next_paragraph_takes_the_cumulative_period_over_a_month_of_it():
     text = ("Sáu tháng đầu năm 2022, chỉ số sản xuất công nghiệp tăng 8,7%. Chỉ số IIP tháng 6 bằng "
             "101,2% so với tháng trước.\nTổng mức bán lẻ hàng hóa ước đạt 9.876 tỷ đồng, tăng 12,4%.")
     assert [r[1] for r in core(text)] == ["H1-2022", "H1-2022", "H1-2022"]
+
+
+def test_du_kien_for_the_whole_year_in_a_half_year_report_is_a_forecast():
+    text = ("Sáu tháng đầu năm 2022, chỉ số sản xuất công nghiệp tăng 8,7%. Dự kiến cả năm 2022, "
+            "chỉ số sản xuất công nghiệp tăng 9-10%.")
+    assert core(text) == [("iip_growth", "H1-2022", "region", "8.7")]
+
+
+def test_du_kien_for_the_whole_year_at_its_end_is_an_estimate():
+    text = ("11 tháng năm 2023, IIP tăng 10,5%. Chỉ số sản xuất công nghiệp cả năm dự kiến tăng "
+            "trên 11% so với năm 2022.")
+    assert core(text) == [("iip_growth", "11M-2023", "region", "10.5"),
+                          ("iip_growth", "2023", "region", "11")]

@@ -11,14 +11,16 @@ from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, clas
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    COMPARED_WITH_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
+    COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
-from briefgen.extract.periods import find_period_mentions, resolve_period
+from briefgen.extract.periods import PeriodMention, find_period_mentions, months_reported, \
+    reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
 from briefgen.extract.scopes import LISTED_NAME_RE, NATIONAL, REGION, find_scope_mentions, \
     resolve_scopes
 from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
+from briefgen.periods import Period
 
 _QUOTE_MAX = 160
 _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
@@ -26,7 +28,8 @@ _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is 
 _MAJOR_BREAKS = ";:()"
 _NATIONAL_DENOMINATORS = ("/63", "/34")
 _MONTH_CODE_RE = re.compile(r"M(\d{1,2})-\d{4}")
-_CONTEXT = 300  # how far back a figure alone in parentheses looks for the verb of its list
+_CONTEXT = 300
+_FORECAST_MARGIN = 2  # months: "dự kiến" for a period ending this much after the data is a forecast  # how far back a figure alone in parentheses looks for the verb of its list
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Extractor:
         self.targets = _find_markers(source, TARGET_RE)
         self.subsets = _find_markers(source, SUBSET_RE)
         self.subject = find_subject(source)
+        self.forecasts = _find_markers(source, FORECAST_RE)
+        self._months_reported = months_reported(self.periods)
         self._first_retail_total = next((m.start for m in self.topics.mentions
                                          if m.value == "retail"), len(source.folded))
 
@@ -129,6 +134,8 @@ class Extractor:
         q, source = near.quantity, self.source
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
+        if self._is_forecast(near):
+            return []
         if indicator != OTHER and verb in GROWTH_VERBS and \
                 self._against_other_month(near, verb, period):
             indicator = OTHER
@@ -220,12 +227,26 @@ class Extractor:
         then goods-only retail ("doanh thu bán lẻ hàng hóa") is a part of it."""
         return self._first_retail_total < position
 
-    def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
-        """Return the period code of the quantity, or "" and the year when months are left open."""
+    def _period_mention(self, near: Neighbourhood) -> PeriodMention | None:
+        """Return the period mention that gives the quantity its period, or None."""
         q, text = near.quantity, self.source.folded
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
         clause_end = clause_break.start() if clause_break else near.next_start
-        found = resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+        return resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+
+    def _is_forecast(self, near: Neighbourhood) -> bool:
+        """Tell whether "dự kiến" governs a figure of a period that ends months after the data
+        of the report ("dự kiến cả năm 2022 … tăng 9-10%" in a half-year report): a forecast.
+        At a year's end ("dự kiến cả năm tăng trên 11%" in an 11-month review) it is an estimate."""
+        if not self._marked(self.forecasts, near):
+            return False
+        found = self._period_mention(near)
+        return found is not None and isinstance(found.value, Period) and \
+            reaches_beyond(found.value, self._months_reported, _FORECAST_MARGIN)
+
+    def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
+        """Return the period code of the quantity, or "" and the year when months are left open."""
+        found = self._period_mention(near)
         if found is None:
             return "", None
         return (found.value.code, None) if found.value else ("", found.year)

@@ -205,6 +205,24 @@ def _end_key(period: Period) -> tuple[int, int, int]:
     return period.year, last, int(period.month is None and period.quarter is None)
 
 
+def months_reported(index: MentionIndex[PeriodMention]) -> int | None:
+    """Return the last month (year × 12 + month) of the part-year periods a report states
+    as its own (not bases, not plans): how far its data go. None for a whole-year report."""
+    ends = [_last_month(m.value) for m in index.mentions
+            if isinstance(m.value, Period) and m.partial and not (m.base or m.plan)]
+    return max(ends, default=None)
+
+
+def _last_month(period: Period) -> int:
+    year, last, _ = _end_key(period)
+    return year * 12 + last
+
+
+def reaches_beyond(code_period: Period, reported: int | None, margin: int) -> bool:
+    """Tell whether *code_period* ends more than *margin* months after the data reported."""
+    return reported is not None and _last_month(code_period) - reported > margin
+
+
 def _carried(source: Source, index: MentionIndex[PeriodMention],
              sentence: Sentence) -> PeriodMention | None:
     """Return the period carried to a sentence that states none: the last one of its
