@@ -112,7 +112,7 @@ RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
 ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
-FORECAST_RE = re.compile(r"(?<!\w)(?:dự kiến|dự tính)(?!\w)")
+FORECAST_RE = re.compile(r"(?=d)(?<!\w)dự (?:kiến|tính)(?!\w)")
 TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)|(?:được|đã|chính phủ|bộ) giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 # Words that state an outcome after a target: "…; ước thực hiện tăng 11,2%".

@@ -31,7 +31,7 @@ _MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7,
 _WORDS = trie_pattern
 
 PERIOD_RE = re.compile(
-    r"(?=[\dncmqtđhbs])"  # every alternative starts with one of these: a cheap first test
+    r"(?=[\dncmqtđhbs])(?<!\w)"  # every alternative starts a word with one of these: a cheap test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
     rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"

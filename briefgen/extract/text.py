@@ -135,6 +135,8 @@ def find_sentences(text: str) -> list[Sentence]:
 
 def _bounded(text: str, start: int, end: int, paragraph: Paragraph) -> list[Sentence]:
     """Return [start, end) as one sentence, or cut into pieces of at most SENTENCE_MAX."""
+    if end - start <= SENTENCE_MAX:
+        return [Sentence(start, end, paragraph)]
     pieces = []
     while end - start > SENTENCE_MAX:
         cut = _last_soft_break(text, start + SENTENCE_MAX // 2, start + SENTENCE_MAX)
