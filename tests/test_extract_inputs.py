@@ -14,8 +14,11 @@ import subprocess
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefgen.cli import main
+from briefgen.errors import DataFileError
 from briefgen.extract.cli import extract_report
 from briefgen.extract.sources import load_report
 
@@ -132,3 +135,29 @@ def test_pdf_pages_are_located(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "bao-cao.pdf")]) == 0
     assert [(r["value"], r["scope"], r["location"]) for r in rows_of(capsys)] == \
         [("12.5", "Lào Cai", "trang 1")]
+
+
+def test_encrypted_pdf_says_it_has_a_password(tmp_path, capsys):
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("mat-khau", algorithm="RC4-128")
+    locked = tmp_path / "khoa.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    assert main(["extract", str(locked)]) == 1
+    assert capsys.readouterr().err == f"Lỗi: {locked}: tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi thử lại\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".docx", ".pdf", ".html", ".txt"]),
+       prefix=st.sampled_from([b"", b"PK\x03\x04", b"%PDF-1.7\n", b"<html><body><p>"]))
+def test_arbitrary_bytes_never_crash_a_reader(tmp_path, data, suffix, prefix):
+    path = tmp_path / f"x{suffix}"
+    path.write_bytes(prefix + data)
+    try:
+        report = load_report(path)
+    except DataFileError as error:
+        assert str(path) in str(error)
+    else:
+        assert isinstance(report.text, str) and report.text.strip()

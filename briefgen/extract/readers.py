@@ -9,8 +9,11 @@ styles or navigation); .pdf with pypdf, page by page.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -52,7 +55,8 @@ def _docx_body(path: Path, data: bytes) -> ElementTree.Element:
     except KeyError:
         raise DataFileError(path, "tệp zip nhưng không phải văn bản Word (thiếu word/document.xml)") \
             from None
-    except (ElementTree.ParseError, RuntimeError, zipfile.LargeZipFile, NotImplementedError) as error:
+    except (ElementTree.ParseError, RuntimeError, zipfile.LargeZipFile, NotImplementedError,
+            zlib.error, EOFError, ValueError, OSError) as error:
         raise DataFileError(path, f"tệp .docx bị hỏng ({error})") from None
     body = root.find(_W + "body")
     if body is None:
@@ -167,23 +171,37 @@ def _decode_html(data: bytes) -> str:
             return data.decode("cp1258", errors="replace")
 
 
+def _pdf_pages(path: Path, reader) -> Report:
+    """Return the text of each page, located "trang N"; refuse an encrypted file."""
+    if reader.is_encrypted and not _opens_without_password(reader):
+        raise DataFileError(path, "tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi thử lại")
+    builder = ReportBuilder()
+    for number, page in enumerate(reader.pages, 1):
+        builder.add((page.extract_text() or "").strip() + "\n", f"trang {number}")
+    return builder.build()
+
+
+def _opens_without_password(reader) -> bool:
+    """Tell whether an encrypted PDF opens with the empty password (only printing locked)."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # noqa: BLE001 - an unsupported cipher is as closed as a password
+        return False
+
+
 def read_pdf(path: Path, data: bytes) -> Report:
     """Return the text of each page of a PDF, located "trang N"."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its notes on odd files are not ours
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DataFileError(path, "tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi thử lại")
-        builder = ReportBuilder()
-        for number, page in enumerate(reader.pages, 1):
-            builder.add((page.extract_text() or "").strip() + "\n", f"trang {number}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            report = _pdf_pages(path, PdfReader(io.BytesIO(data)))
     except DataFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise DataFileError(path, f"không phải tệp PDF đọc được ({error})") from None
-    report = builder.build()
+    except Exception as error:  # noqa: BLE001 - any failure of the parser on a damaged file
+        raise DataFileError(path, f"không phải tệp PDF đọc được ({type(error).__name__})") from None
     if not report.text.strip():
         raise DataFileError(path, "tệp PDF không có lớp chữ (có thể là bản quét); hãy nhận dạng "
                                   "chữ (OCR) hoặc gửi bản .docx")
