@@ -389,3 +389,16 @@ def test_du_kien_for_the_whole_year_at_its_end_is_an_estimate():
             "trên 11% so với năm 2022.")
     assert core(text) == [("iip_growth", "11M-2023", "region", "10.5"),
                           ("iip_growth", "2023", "region", "11")]
+
+
+def test_same_period_of_an_earlier_year_opening_a_parenthesis():
+    text = ("Chỉ số sản xuất công nghiệp 9 tháng năm 2024 tăng 8,4% so với cùng kỳ năm trước (cùng kỳ "
+            "năm 2023 tăng 0,3%). Xuất khẩu tăng 15,4% (cùng kỳ giảm 8,2%).")
+    assert [(r[0], r[1], r[3]) for r in core(text)] == [
+        ("iip_growth", "9M-2024", "8.4"), ("iip_growth", "9M-2023", "0.3"),
+        ("export_growth", "9M-2024", "15.4"), ("export_growth", "9M-2023", "-8.2")]
+
+
+def test_same_period_after_a_comparison_word_is_no_period():
+    assert core("Năm 2023, IIP tăng 5% so với cùng kỳ; xuất khẩu bằng 96% cùng kỳ.") == \
+        [("iip_growth", "2023", "region", "5")]

@@ -155,7 +155,7 @@ TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?=[ct])(?<!\w)(?:cả nước|toàn quốc)(?!\w)")
 REGION_RE = re.compile(
-    r"(?=[tckv\d])(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông))"
+    r"(?=[tckv\d])(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông|có vốn|fdi|nhà nước|ngoài nhà nước|kinh tế|doanh nghiệp|đầu tư))"
     r"|khu vực (?:phía (?:bắc|nam)|miền (?:bắc|trung|nam)|này)|vùng tdmnbb"
     r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?"
     r"(?:phía (?:bắc|nam)|tdmnbb|bắc bộ|trung bộ|miền trung|tây nguyên))(?!\w)")

@@ -42,7 +42,8 @@ PERIOD_RE = re.compile(
     r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
-    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w))"
+    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
+    r"|(?<!\w)(?P<same>cùng kỳ)(?: (?:năm )?(?P<sy>\d{4}))?(?!\w))"
 )
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
 # between the comparison word and the period.
@@ -66,6 +67,8 @@ _OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|
                                  r"|\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu)\s+$")
 # The year of a plan ("kế hoạch kinh phí khuyến công năm 2013") carries within its paragraph only.
 _PLAN_LEAD_RE = re.compile(r"(?<!\w)(?:kế hoạch|chỉ tiêu|mục tiêu)[^,.;:()\d]{0,40}$")
+_CLAUSE_OR_PAREN_RE = re.compile(r",(?!\d)|[;:()]|\.\s")
+_SAME_PERIOD_LEAD_RE = re.compile(r"\s*(?:trong|còn|riêng)?\s*")
 _LEAD_WINDOW = 100
 _OPENING = 60  # a period this close to the start of its paragraph is the paragraph's period  # how far back the words qualifying a period are looked for
 
@@ -109,6 +112,8 @@ def _read_mention(source: Source, match: re.Match, figure_starts: list[int]) -> 
     if skip_lead.search(lead) or _SPAN_AFTER_RE.match(text, match.end()):
         return None
     plan = bool(_PLAN_LEAD_RE.search(lead))
+    if match.group("same"):  # "(cùng kỳ năm 2023 tăng 0,3%)": only as the opening of a clause
+        return _same_period(match, lead, sentence.start)
     flags = dict(base=_is_base(lead), plan=plan,
                  opens=not plan and _opens(figure_starts, sentence, start),
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None
@@ -117,6 +122,16 @@ def _read_mention(source: Source, match: re.Match, figure_starts: list[int]) -> 
     if match.group("m") and _THROUGH_LEAD_RE.search(lead):
         return replace(mention, value=("n", _MONTH_NAMES.get(match.group("m")) or int(match.group("m"))))
     return mention  # value is a spec here; _resolve_context turns it into a Period
+
+
+def _same_period(match: re.Match, lead: str, sentence_start: int) -> PeriodMention | None:
+    """Return "cùng kỳ [năm Y]" opening a clause as the same months of an earlier year; after
+    a comparison word ("so với cùng kỳ", "bằng 96% cùng kỳ") it is no period of any figure."""
+    clause = _CLAUSE_OR_PAREN_RE.split(lead)[-1]
+    if clause.strip() and not _SAME_PERIOD_LEAD_RE.fullmatch(clause):
+        return None
+    year = _year(match.group("sy"))
+    return PeriodMention(match.start(), match.end(), ("same", 0), year, True, carries=False)
 
 
 def _is_base(lead: str) -> bool:
@@ -168,16 +183,30 @@ def _year(text: str | None) -> int | None:
 
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
     """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
-    resolved, latest_partial, latest = [], None, None
+    resolved, latest_partial, latest, current = [], None, None, None
     text_year = next((m.year for m in mentions if m.year and not m.base), None)
     for mention in mentions:
+        if mention.value == ("same", 0):  # the current months, a year (or the year given) before
+            resolved.append(_same_as(mention, current))
+            continue
         year = mention.year or latest_partial or latest or text_year  # before any year: the text's
         resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
+        if year and mention.value and not (mention.base or mention.plan):
+            current = (mention.value, year)
         if year and not (mention.base or mention.plan):  # the year the report is about, so far
             latest = max(latest or year, year)
             latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
     current = _latest_partial(resolved)
     return [replace(m, value=current) if m.now else m for m in resolved]
+
+
+def _same_as(mention: PeriodMention, current: tuple | None) -> PeriodMention:
+    """Return a "cùng kỳ" mention resolved against the *current* (spec, year) of the text."""
+    if current is None:
+        return replace(mention, value=None, base=True)
+    spec, year = current
+    year = mention.year or year - 1
+    return replace(mention, value=_build_period(spec, year), year=year)
 
 
 def _build_period(spec: tuple[str, int] | None, year: int | None) -> Period | None:
