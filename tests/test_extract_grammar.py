@@ -402,3 +402,8 @@ def test_same_period_of_an_earlier_year_opening_a_parenthesis():
 def test_same_period_after_a_comparison_word_is_no_period():
     assert core("Năm 2023, IIP tăng 5% so với cùng kỳ; xuất khẩu bằng 96% cùng kỳ.") == \
         [("iip_growth", "2023", "region", "5")]
+
+
+def test_growth_excluding_prices_is_other():
+    text = "9 tháng năm 2024, tổng mức bán lẻ hàng hóa tăng 8,8%, nếu loại trừ yếu tố giá tăng 5,9%."
+    assert core(text) == [("retail_growth", "9M-2024", "region", "8.8")]

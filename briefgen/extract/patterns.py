@@ -148,7 +148,9 @@ TOPICS: dict[str, str] = {
                      # parts of a total by ownership or level of management
                      "khu vực nhà nước", "khu vực ngoài nhà nước", "khu vực có vốn đầu tư nước ngoài",
                      "khu vực fdi", "công nghiệp trung ương", "công nghiệp địa phương",
-                     "chia theo thành phần kinh tế", "chia theo ngành"], "other"),
+                     "chia theo thành phần kinh tế", "chia theo ngành",
+                     # growth at constant prices, beside the headline at current prices
+                     "loại trừ yếu tố giá"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 
