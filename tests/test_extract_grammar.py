@@ -407,3 +407,12 @@ def test_same_period_after_a_comparison_word_is_no_period():
 def test_growth_excluding_prices_is_other():
     text = "9 tháng năm 2024, tổng mức bán lẻ hàng hóa tăng 8,8%, nếu loại trừ yếu tố giá tăng 5,9%."
     assert core(text) == [("retail_growth", "9M-2024", "region", "8.8")]
+
+
+def test_post_merger_city_name_hue_is_a_scope_and_the_old_name_stays():
+    assert core("Năm 2025, IIP thành phố Huế tăng 9%. Năm 2024, IIP tỉnh Thừa Thiên Huế tăng 8%.") \
+        == [("iip_growth", "2025", "Huế", "9"), ("iip_growth", "2024", "Thừa Thiên Huế", "8")]
+
+
+def test_new_province_named_in_the_title_is_the_subject():
+    assert subject("SỞ CÔNG THƯƠNG TỈNH TUYÊN QUANG (MỚI)\nBáo cáo 9 tháng năm 2025") == "Tuyên Quang"

@@ -21,7 +21,8 @@ from briefgen.extract.text import Sentence, Source, fold
 REGION = "region"
 NATIONAL = "national"
 
-# The 63 provinces and cities before 1/7/2025 (the merged units keep one of these names).
+# The 63 provinces and cities before 1/7/2025 (the 34 units after the merger keep one of
+# these names, Huế apart).
 PROVINCES = (
     "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
     "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Yên Bái", "Thái Nguyên",
@@ -33,6 +34,7 @@ PROVINCES = (
     "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu", "Long An",
     "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang",
     "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+    "Huế",  # the city's name since 2025 (Thừa Thiên Huế before)
 )
 ALIASES = {"Bắc Cạn": "Bắc Kạn", "Đắc Lắc": "Đắk Lắk", "Đắk Lắc": "Đắk Lắk",
            "TP.HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP HCM": "Hồ Chí Minh"}
