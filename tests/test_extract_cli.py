@@ -144,3 +144,31 @@ def test_score_command_prints_the_documented_table(capsys):
         "indicator", "iip_growth", "industrial_output_value", "retail_sales", "retail_growth",
         "export_value", "export_growth", "provinces_count", "other", "core", "all",
         "scope", "region", "national", "province"]
+
+
+def test_score_matches_ranges_and_skips_a_metadata_line(tmp_path, capsys):
+    text = tmp_path / "k.txt"
+    text.write_text("# dev text; facts from https://example.org/2024/9-10\n"
+                    "Năm 2024, kim ngạch xuất khẩu ước đạt khoảng 50,5-51 tỷ USD, tăng 6-7%.\n",
+                    encoding="utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("file,indicator,period,scope,value\n"
+                   "k.txt,export_value,2024,region,50.5-51\n"
+                   "k.txt,export_growth,2024,region,6-8\n", encoding="utf-8")
+    assert main(["extract", "--score", str(key), "--skip-comment-line", "-v", str(text)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = {line.split()[0]: line.split()[1:] for line in lines[1:11]}
+    assert table["export_value"] == ["1", "1", "1", "1.000", "1.000", "1.000"]
+    assert table["export_growth"] == ["1", "1", "0", "0.000", "0.000", "0.000"]
+    assert lines[-2:] == ["thiếu: k.txt,export_growth,2024,region,6-8",
+                          "thừa: k.txt,export_growth,2024,region,6-7"]
+
+
+def test_metadata_line_is_not_extracted_and_offsets_refer_to_the_body(tmp_path, capsys):
+    path = tmp_path / "k.txt"
+    body = "Năm 2024, IIP tăng 9,5%.\n"
+    path.write_text("# facts from https://example.org/tang-12%\n" + body, encoding="utf-8")
+    assert main(["extract", "--skip-comment-line", str(path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["value"], r["location"]) for r in rows] == [("9.5", "dòng 2")]
+    assert body[int(rows[0]["start"]):].startswith(rows[0]["quote"])
