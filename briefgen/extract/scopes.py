@@ -48,6 +48,7 @@ PROVINCE_RE = re.compile(
 LISTED_NAME_RE = re.compile(r"[\s,;]*(?:và\s+)?(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?:"
                             + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s*")
 _CLAUSE_OR_SENTENCE_RE = re.compile(CLAUSE_BREAK_RE.pattern + r"|\.\s")
+_DASH_RE = re.compile(r"\s*[-–]\s*")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
 
 
@@ -81,7 +82,9 @@ def province_of(source: Source, match: re.Match) -> str | None:
 
 
 def _canonical_key(matched: str) -> str:
-    return re.sub(r"\s*[-–]\s*", " - ", matched)
+    if "-" not in matched and "–" not in matched:  # all names but Bà Rịa - Vũng Tàu
+        return matched
+    return _DASH_RE.sub(" - ", matched)
 
 
 def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMention]:
