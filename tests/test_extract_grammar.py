@@ -416,3 +416,9 @@ def test_post_merger_city_name_hue_is_a_scope_and_the_old_name_stays():
 
 def test_new_province_named_in_the_title_is_the_subject():
     assert subject("SỞ CÔNG THƯƠNG TỈNH TUYÊN QUANG (MỚI)\nBáo cáo 9 tháng năm 2025") == "Tuyên Quang"
+
+
+def test_signed_figure_after_a_province_and_colon():
+    text = "BỘ CÔNG THƯƠNG\n6 tháng năm 2024, IIP tăng cao ở (Bắc Ninh: +5,2%; Thái Nguyên: -3,1%)."
+    assert core(text) == [("iip_growth", "H1-2024", "Bắc Ninh", "5.2"),
+                          ("iip_growth", "H1-2024", "Thái Nguyên", "-3.1")]

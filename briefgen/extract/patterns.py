@@ -84,7 +84,8 @@ VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|g
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
-SIGN_BEFORE_RE = re.compile(r"\(\s*(?:cùng\s+)?(?P<sign>[+\-−–])\s*$")  # "(cùng +14%)"
+SIGN_BEFORE_RE = re.compile(r"(?:\(\s*(?:cùng\s+)?|\w\s*:\s*)(?P<sign>[+\-−–])\s*$")  # "(cùng +14%)",
+# "Thái Nguyên: +3,1%"
 # The words before a second figure of one statement: "tăng 0,9% so với tháng 5 và 10,3% …".
 SHARED_VERB_LEAD_RE = re.compile(r"[\s,]*(?:so với[^,;:()]*?)?\s*(?:,|và)\s*")
 # A figure alone in parentheses after a name, "Bến Tre (11,32%)": it takes the verb of its list.
