@@ -422,3 +422,9 @@ def test_signed_figure_after_a_province_and_colon():
     text = "BỘ CÔNG THƯƠNG\n6 tháng năm 2024, IIP tăng cao ở (Bắc Ninh: +5,2%; Thái Nguyên: -3,1%)."
     assert core(text) == [("iip_growth", "H1-2024", "Bắc Ninh", "5.2"),
                           ("iip_growth", "H1-2024", "Thái Nguyên", "-3.1")]
+
+
+def test_statistics_office_quoted_about_the_province_is_not_national():
+    text = ("Kinh tế 9 tháng tăng trưởng khá\nTheo Cục Thống kê, GRDP của tỉnh tăng 8%. Sở Công "
+            "Thương Nam Định cho biết IIP tăng 12%.")
+    assert subject(text) == "Nam Định"

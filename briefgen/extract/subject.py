@@ -28,6 +28,7 @@ _NATIONAL_CUE_RE = re.compile(
     r"|(?<!hơn )(?<!với )(?<!của )(?<!quân )(?<!chung )(?:cả nước|toàn quốc))(?!\w)")
 _PROVINCE_TALK_RE = re.compile(r"(?<!\w)(?:toàn tỉnh|trên địa bàn|của tỉnh|toàn thành phố"
                                r"|sở công thương|thủ đô)(?!\w)")
+_OWN_PROVINCE_RE = re.compile(r"(?<!\w)(?:toàn tỉnh|của tỉnh|trên địa bàn tỉnh|tỉnh ta)(?!\w)")
 _UNIT_BEFORE_RE = re.compile(r"(?:tỉnh|thành phố|tp\.?)\s*$")
 _AT_RE = re.compile(r"(?:tại|ở) (?:tỉnh |thành phố |tp\.? )?$")
 
@@ -36,6 +37,8 @@ def find_subject(source: Source) -> str:
     """Return the scope of the report's unqualified figures: a province, REGION or NATIONAL."""
     for line in _head_lines(source.folded):
         cue = _first_cue(source, line)
+        if cue == NATIONAL and _OWN_PROVINCE_RE.search(source.folded, *line):
+            return _dominant_province(source) or NATIONAL  # "Theo Cục Thống kê, GRDP của tỉnh …"
         if cue:
             return cue
     return _dominant_province(source) or REGION
