@@ -428,3 +428,8 @@ def test_statistics_office_quoted_about_the_province_is_not_national():
     text = ("Kinh tế 9 tháng tăng trưởng khá\nTheo Cục Thống kê, GRDP của tỉnh tăng 8%. Sở Công "
             "Thương Nam Định cho biết IIP tăng 12%.")
     assert subject(text) == "Nam Định"
+
+
+def test_text_without_cues_in_its_opening_that_speaks_of_the_nation_is_national():
+    text = "Tình hình tháng 9/2024\nTrong tháng 9, IIP tăng 10,8%.\nXuất khẩu cả nước tăng 9%."
+    assert subject(text) == "national"

@@ -6,7 +6,7 @@ wins (a conference of "các tỉnh … khu vực phía Bắc" or a "vùng": the 
 named in the title, "SỞ CÔNG THƯƠNG TỈNH X", "X: …": that province; the statistics office
 or the ministry as issuer, "cả nước": the nation). Failing a cue there, the province named
 most often in a text that speaks of "toàn tỉnh", "trên địa bàn", "của tỉnh" is the subject;
-else the region (the conference series the extractor was first built for).
+else the nation when the text speaks of it and of no region, else the region.
 """
 
 from __future__ import annotations
@@ -41,7 +41,14 @@ def find_subject(source: Source) -> str:
             return _dominant_province(source) or NATIONAL  # "Theo Cục Thống kê, GRDP của tỉnh …"
         if cue:
             return cue
-    return _dominant_province(source) or REGION
+    return _dominant_province(source) or _by_wording(source.folded)
+
+
+def _by_wording(text: str) -> str:
+    """Return NATIONAL for a text that speaks of the nation and of no region, else REGION."""
+    if _NATIONAL_CUE_RE.search(text) and not _REGION_CUE_RE.search(text):
+        return NATIONAL
+    return REGION
 
 
 def _head_lines(text: str) -> list[tuple[int, int]]:
