@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from briefgen.bounds import shown
 from briefgen.errors import DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, INDICATORS
 from briefgen.extract.model import Figure
@@ -62,7 +63,7 @@ def _key_of_row(path: Path, line: int, row: dict[str, str]) -> Key:
     try:
         value = parse_value(row["value"])
     except InvalidOperation:
-        raise DataFileError(path, f"giá trị '{row['value']}' không phải số", line, "value") from None
+        raise DataFileError(path, f"giá trị '{shown(row['value'])}' không phải số", line, "value") from None
     return row["file"], row["indicator"], row["period"], row["scope"], value
 
 
