@@ -24,11 +24,13 @@ from briefgen.load import Dataset, load_dataset
 from briefgen.output import slug
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder
+from briefgen.serve.draft_review import review_upload
 from briefgen.serve.errors import ServeError, log_bug
 from briefgen.serve import pdf as pdf_files
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
 from briefgen.serve.uploads import Upload, save_uploads
+from briefgen.serve.user_names import with_user_names
 
 
 class LockedCharts:
@@ -125,17 +127,25 @@ class Workshop:
         """Build and write one draft (in a pool thread); return its record in the index."""
         self.check_year(request.year)
         host_name = self.resolve_host(request.year, request.host, request.conference_date)
-        uploads = save_uploads(list(request.uploads), self.settings.max_files,
-                               self.settings.max_file_bytes, self.scratch) if request.uploads else None
+        saved = save_uploads(list(request.uploads), self.settings.max_files,
+                             self.settings.max_file_bytes, self.scratch) if request.uploads else None
         try:
             with self._host_lock(request.year, host_name):
                 result = build_briefing(request.year, host_name, request.conference_date,
                                         out_dir=self.out_dir, dataset=self.dataset(), plot=self.charts,
-                                        data_files=sorted(uploads.iterdir()) if uploads else ())
+                                        data_files=saved.paths if saved else ())
+        except BriefgenError as error:
+            if saved is None:
+                raise
+            raise with_user_names(error, saved.names) from None
         finally:
-            if uploads:
-                shutil.rmtree(uploads, ignore_errors=True)
+            if saved:
+                shutil.rmtree(saved.folder, ignore_errors=True)
         return next(r for r in self.store.add_folder(result.docx_path.parent) if r.docx == result.docx_path)
+
+    def review(self, upload: Upload) -> dict:
+        """Return the review of an edited draft (``briefgen review --json``); the upload is not kept."""
+        return review_upload(upload, self.settings.max_file_bytes, self.scratch)
 
     def form(self, year: int) -> bytes:
         """Return the empty Excel form of *year* (made once, then kept)."""
