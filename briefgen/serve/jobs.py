@@ -26,6 +26,7 @@ from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder
 from briefgen.serve.draft_review import review_upload
 from briefgen.serve.errors import ServeError, log_bug
+from briefgen.serve.learning import LearnRequest, check_allowed, learn_uploads
 from briefgen.serve import pdf as pdf_files
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
@@ -71,6 +72,7 @@ class Workshop:
         self._host_locks: dict[tuple[int, str], threading.Lock] = {}
         self._forms: dict[int, bytes] = {}
         self._pdf_lock = threading.Lock()   # one LibreOffice at a time
+        self._learn_lock = threading.Lock()  # one change of the data folder at a time
 
     def dataset(self) -> Dataset:
         """Return the dataset, loaded on first use and then kept."""
@@ -146,6 +148,17 @@ class Workshop:
     def review(self, upload: Upload) -> dict:
         """Return the review of an edited draft (``briefgen review --json``); the upload is not kept."""
         return review_upload(upload, self.settings.max_file_bytes, self.scratch)
+
+    def learn(self, request: LearnRequest) -> dict:
+        """Learn the uploaded drafts into the data folder (see ``learning``); later builds use the new data."""
+        check_allowed(self.settings)
+        with self._learn_lock:
+            summary = learn_uploads(request, self.settings, self.data_dir, self.scratch, date.today())
+            if summary["written"]:
+                with self._lock:
+                    self._dataset = None
+                    self._forms.clear()
+        return summary
 
     def form(self, year: int) -> bytes:
         """Return the empty Excel form of *year* (made once, then kept)."""

@@ -20,8 +20,8 @@ from briefgen.serve.errors import ServeError
 class UploadError(ServeError):
     """A user error about uploaded files; ``problems`` name places in the user's own file names."""
 
-    def __init__(self, message: str, problems: tuple[Problem, ...], hint: str | None = None):
-        super().__init__(message, hint=hint)
+    def __init__(self, message: str, problems: tuple[Problem, ...], hint: str | None = None, status: int = 400):
+        super().__init__(message, status=status, hint=hint)
         self.problems = problems
 
 
