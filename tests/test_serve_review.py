@@ -239,3 +239,28 @@ def test_a_shown_file_name_has_no_folder_and_no_control_character(filename):
     shown = display_name(filename)
     assert shown and len(shown) <= 120 and "/" not in shown and "\\" not in shown
     assert all(c.isprintable() for c in shown)
+
+
+# --- hostile uploads ----------------------------------------------------------------------------------
+
+_DOCUMENT_XML = st.one_of(st.binary(max_size=300), st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+                          st.just(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                                  b'wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>'))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.one_of(st.binary(max_size=400),
+                 st.builds(lambda xml, extra: _zip({"word/document.xml": xml, **extra}), _DOCUMENT_XML,
+                           st.dictionaries(st.sampled_from(["[Content_Types].xml", "docProps/custom.xml",
+                                                            "word/_rels/document.xml.rels"]),
+                                           st.binary(max_size=200), max_size=3))))
+def test_any_bytes_as_a_draft_give_a_review_or_a_vietnamese_400(api, data):
+    response = _review(api, "bat-ky.docx", data)
+    assert response.status_code in (200, 400), response.text[:300]
+    body = response.json()
+    if response.status_code == 400:
+        assert body["ok"] is False and body["errors"][0]["where"] == "bat-ky.docx"
+        assert "upload-" not in json.dumps(body, ensure_ascii=False)
+    else:
+        assert body["draft"] == "bat-ky.docx" and body["made_by_briefgen"] in (True, False)
+    assert list(api.app.state.workshop.scratch.iterdir()) == []
