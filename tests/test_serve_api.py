@@ -278,7 +278,7 @@ def test_pdf_timeout_and_missing_libreoffice_are_clear(api, built, monkeypatch):
 def test_openapi_documents_the_api(api):
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/api/health", "/api/drafts", "/api/drafts/{draft_id}", "/api/drafts/{draft_id}/files/{name}",
-            "/api/forms/{year}"} <= set(paths)
+            "/api/forms/{year}", "/api/review", "/api/learn"} <= set(paths)
     assert api.get("/docs").status_code == 200
 
 
