@@ -79,12 +79,17 @@ def context_figures(reading) -> list[str]:
             for place, f in by_context(reading).values()]
 
 
+def run_review(path: Path) -> tuple[Review, list[str]]:
+    """Return the review of the draft at *path* and, if briefgen did not make it, the figures found by context."""
+    reading = read_draft(path)              # a DraftFileError is printed by briefgen.cli
+    review = review_draft(reading)
+    return review, [] if review.made_by_briefgen else context_figures(reading)
+
+
 def main(argv: list[str]) -> int:
     """Run ``briefgen review`` and return its exit code."""
     args = build_parser().parse_args(argv)
-    reading = read_draft(args.draft)        # a DraftFileError is printed by briefgen.cli
-    review = review_draft(reading)
-    context = [] if review.made_by_briefgen else context_figures(reading)
+    review, context = run_review(args.draft)
     if args.json:
         print(json.dumps(render_json(review, context), ensure_ascii=False, indent=2))
     else:
