@@ -78,8 +78,16 @@ def _number(raw: object) -> Value:
         except (InvalidOperation, ValueError):
             continue
         if value.is_finite():
-            return value
+            return _plain(value)
     return text
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Return *value* without trailing zeros ("2100.0" -> 2100, as staff typed 2100)."""
+    try:
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    except InvalidOperation:   # more digits than a Decimal context holds: keep it as read
+        return value
 
 
 def _cache(chart_xml: bytes) -> dict[int, dict[int, Value]]:
