@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -26,6 +27,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _REF = re.compile(r"^(?:(.+)!)?\$?([A-Z]{1,3})\$?(\d{1,7})$")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 TAG_SHEET = "briefgen"
+MAX_TAG_ROWS = 10_000         # a chart of the draft has a few dozen cells; more is no briefgen sheet
 
 Value = Decimal | str | None     # a number, text that is no number, or an empty cell
 
@@ -98,7 +100,7 @@ def _cache(chart_xml: bytes) -> dict[int, dict[int, Value]]:
         cache = ser.find(f"{_C}val/{_C}numRef/{_C}numCache")
         if cache is None:
             continue
-        series[order] = {int(pt.get("idx", "-1")): _number(pt.findtext(f"{_C}v"))
+        series[order] = {int(pt.get("idx")): _number(pt.findtext(f"{_C}v"))
                          for pt in cache.iter(f"{_C}pt") if (pt.get("idx") or "").isdigit()}
     return series
 
@@ -120,7 +122,8 @@ def _text(value: object) -> str:
 
 def _chart_cells(number: int, book, cache: dict[int, dict[int, Value]]) -> list[ChartCell]:
     """Return the chart's tagged cells, read from the hidden sheet of *book*."""
-    rows = [tuple(_text(v) for v in row) for row in book[TAG_SHEET].iter_rows(max_col=7, values_only=True)]
+    tags = book[TAG_SHEET].iter_rows(max_row=MAX_TAG_ROWS, max_col=7, values_only=True)
+    rows = [tuple(_text(v) for v in row) for row in tags]
     info = {row[0]: row[1] for row in rows if len(row) > 1 and row[0] in ("chart_id", "title", "unit")}
     cells = []
     for row in rows:
@@ -144,7 +147,11 @@ def _workbook_of(chart_part):
 
     part = next((rel.target_part for rel in chart_part.rels.values()
                  if rel.reltype == PACKAGE_REL and not rel.is_external), None)
-    return None if part is None else openpyxl.load_workbook(io.BytesIO(part.blob), data_only=True)
+    if part is None:
+        return None
+    with warnings.catch_warnings():    # openpyxl warns of extensions it skips: nothing for the reader
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(io.BytesIO(part.blob), data_only=True)
 
 
 def _chart_parts(document) -> list:
