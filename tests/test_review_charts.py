@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen.cli import main
-from briefgen.review.read_charts import _number
+from briefgen.review.read_charts import _chart_cells, _number
 from briefgen.review.review import filled_figures
 from briefgen.review.reuse import checked_review
 from chart_edits import chart_parts, edit_chart, replace_member
@@ -127,6 +127,17 @@ def test_a_placeholder_filled_in_a_chart_is_taken_as_data_with_provenance(chart_
     assert "retail_sales@region:2022#2023" not in {f.id.split("#")[0] for f in taken.values()}
 
 
+def test_data_edited_docx_fills_the_placeholder_from_the_chart(chart_edited, tmp_path, capsys):
+    assert main(["--year", "2025", "--host", "Tuyên Quang", "--out", str(tmp_path), "--data", str(chart_edited),
+                 "--json"]) == 0
+    manifest = json.loads(Path(json.loads(capsys.readouterr().out)["manifest"]).read_text(encoding="utf-8"))
+    assert "retail_growth@region:9M-2025" not in {p["id"] for p in manifest["placeholders"]}
+    figure = next(f for f in manifest["figures"] if f["id"] == "retail_growth@region:9M-2025#2025")
+    assert figure["value"] == "12.3" and figure["source"].startswith("bao-cao-2025-bieu-do.docx, biểu đồ Hình 5")
+    assert not any(f["id"].startswith("retail_sales@region:2022") and f["value"] == "2100"
+                   for f in manifest["figures"])       # a sourced value changed in a chart is reported, not taken
+
+
 def test_an_impossible_value_typed_in_a_chart_is_refused_with_its_place(draft_2025, tmp_path, capsys):
     path = edit_chart(draft_2025.result.docx_path, tmp_path / "a.docx", "partial_retail_growth", "B8", 5000)
     refused = _review(path, capsys)["refused"]
@@ -163,6 +174,25 @@ def test_a_damaged_chart_workbook_is_reported_and_the_rest_read(draft_2025, tmp_
 def test_any_cell_content_reads_as_a_finite_number_text_or_nothing(raw):
     value = _number(raw)
     assert value is None or isinstance(value, str) or value.is_finite()
+
+
+cell_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)   # what a cell can hold
+tag_cells = st.one_of(st.none(), cell_text, st.integers(), st.floats(),
+                     st.sampled_from(["cell", "Sheet1!B3", "Sheet1!A0", "Sheet1!ZZZ9", "X!B2", "Sheet1!$C$1048577"]))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.lists(tag_cells, min_size=0, max_size=8), max_size=6), cell_text)
+def test_any_tag_sheet_reads_without_error(rows, cell_value):
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    book.active["B3"] = cell_value
+    tags = book.create_sheet("briefgen")
+    for row in rows:
+        tags.append(["cell", *row[1:]] if row else [])
+    for cell in _chart_cells(1, book, {0: {1: None}}):
+        assert cell.ref not in ("Sheet1!A0", "Sheet1!ZZZ9", "Sheet1!$C$1048577")    # no such data cell
+        assert cell.original is None or cell.original.is_finite()
 
 
 @pytest.mark.skipif(not VALIDATOR.exists(), reason="../shared/ooxml is absent")

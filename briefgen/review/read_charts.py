@@ -27,6 +27,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _REF = re.compile(r"^(?:(.+)!)?\$?([A-Z]{1,3})\$?(\d{1,7})$")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 TAG_SHEET = "briefgen"
+MAX_COLUMN, MAX_ROW = 16_384, 1_048_576     # a worksheet's last column (XFD) and row
 MAX_TAG_ROWS = 10_000         # a chart of the draft has a few dozen cells; more is no briefgen sheet
 
 Value = Decimal | str | None     # a number, text that is no number, or an empty cell
@@ -110,10 +111,12 @@ def _position(ref: str) -> tuple[str | None, str, int, int] | None:
     match = _REF.match(ref)
     if match is None:
         return None
-    column = 0
+    column, row = 0, int(match.group(3))
     for letter in match.group(2):
         column = column * 26 + ord(letter) - ord("A") + 1
-    return match.group(1), f"{match.group(2)}{match.group(3)}", column - 2, int(match.group(3)) - 2
+    if not (2 <= column <= MAX_COLUMN and 2 <= row <= MAX_ROW):    # data starts at B2; beyond: no cell
+        return None
+    return match.group(1), f"{match.group(2)}{row}", column - 2, row - 2
 
 
 def _text(value: object) -> str:
@@ -122,7 +125,8 @@ def _text(value: object) -> str:
 
 def _chart_cells(number: int, book, cache: dict[int, dict[int, Value]]) -> list[ChartCell]:
     """Return the chart's tagged cells, read from the hidden sheet of *book*."""
-    tags = book[TAG_SHEET].iter_rows(max_row=MAX_TAG_ROWS, max_col=7, values_only=True)
+    sheet = book[TAG_SHEET]
+    tags = sheet.iter_rows(max_row=min(sheet.max_row, MAX_TAG_ROWS), max_col=7, values_only=True)
     rows = [tuple(_text(v) for v in row) for row in tags]
     info = {row[0]: row[1] for row in rows if len(row) > 1 and row[0] in ("chart_id", "title", "unit")}
     cells = []
