@@ -1,0 +1,314 @@
+"""briefgen against a straightforward peer, as ratios measured in one run on one machine.
+
+Run from the project folder: ``python3 benchmarks/bench_ratios.py [--runs 5]``.
+Every round starts each contender as a whole new process, one after the other, in an
+order that rotates from round to round (peer, briefgen cold, briefgen after an edit,
+the batch, extraction, pandoc, then shifted by one), so slow phases of a shared machine
+hit every contender alike. Each figure is a median over the rounds divided by the
+peer's median from the same rounds; seconds are printed too but only the ratios compare
+across machines. The peer is ``benchmarks/peer_pipeline.py`` (pandas, pyplot, python-docx);
+pandoc is the second peer when installed. Nothing is installed and nothing outside
+temporary folders is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+YEAR, HOST = 2025, "Tuyên Quang"
+MAIN_JOB = ["--year", str(YEAR), "--host", HOST]
+# The figure edited before each "rebuilt" run: retail sales 2022, in a table, the text and chart 1.
+EDITED_LINE = "2023,phia_bac,2022,region,retail_sales,,1954,"
+EXTRACT_MB = 1.0
+
+
+@dataclass
+class Sample:
+    """One finished process: wall seconds, peak resident memory (MB) and exit code."""
+
+    seconds: float
+    peak_mb: float
+    code: int
+
+
+@dataclass
+class Contender:
+    """A command started afresh each round; *prepare* returns its argv and environment."""
+
+    name: str
+    prepare: Callable[[int], tuple[list[str], dict[str, str]]]
+    samples: list[Sample] = field(default_factory=list)
+
+    def median(self, attribute: str = "seconds") -> float:
+        """Return the median of *attribute* over this contender's samples."""
+        return statistics.median(getattr(s, attribute) for s in self.samples)
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    name: str
+    ours: str = ""
+    peer: str = ""
+    ratio: float | str = "n/a"
+    target: str = ""
+    note: str = ""
+    verdict: str = field(init=False, default="")
+
+
+# --- processes ---
+
+def run_process(argv: list[str], env: dict[str, str]) -> Sample:
+    """Return the wall time, peak RSS and exit code of *argv* (peak includes its children)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return Sample(seconds, usage.ru_maxrss / 1024, process.returncode)
+
+
+def base_env(cache: Path) -> dict[str, str]:
+    """Return the environment for a child: this project on the path, *cache* as briefgen's cache."""
+    return {**os.environ, "PYTHONPATH": str(PROJECT), "BRIEFGEN_CACHE_DIR": str(cache)}
+
+
+def briefgen(*argv: str) -> list[str]:
+    """Return the command line of ``python -m briefgen *argv*``."""
+    return [sys.executable, "-m", "briefgen", *argv]
+
+
+def fresh(work: Path, prefix: str) -> Path:
+    """Return a new empty folder under *work*."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=work))
+
+
+# --- the contenders ---
+
+def peer(work: Path) -> Contender:
+    """Return the peer pipeline, writing into an empty folder each time."""
+    def prepare(_round: int):
+        out = fresh(work, "peer-")
+        return [sys.executable, str(HERE / "peer_pipeline.py"), "--out", str(out)], base_env(work / "unused")
+    return Contender("peer", prepare)
+
+
+def first_draft(work: Path) -> Contender:
+    """Return briefgen's main job on a fresh machine: empty cache, empty output folder."""
+    def prepare(_round: int):
+        return briefgen(*MAIN_JOB, "--out", str(fresh(work, "out-"))), base_env(fresh(work, "cache-"))
+    return Contender("first draft", prepare)
+
+
+def edited_draft(work: Path) -> Contender:
+    """Return the main job rebuilt after one figure changed in a copy of data/ (caches warm)."""
+    data, cache = work / "data-edited", work / "cache-edited"
+    shutil.copytree(PROJECT / "data", data)
+    command = briefgen(*MAIN_JOB, "--data-dir", str(data))
+    run_process([*command, "--out", str(fresh(work, "out-"))], base_env(cache))  # warm the caches
+
+    def prepare(round_number: int):
+        edit_figure(data / "indicators.csv", f"{1954 + round_number + 1}")
+        return [*command, "--out", str(fresh(work, "out-"))], base_env(cache)
+    return Contender("rebuilt after an edit", prepare)
+
+
+def edit_figure(path: Path, value: str) -> None:
+    """Rewrite the value of the edited figure in *path*, every other byte unchanged."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    prefix = EDITED_LINE.rsplit(",", 2)[0] + ","
+    found = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+    if len(found) != 1:
+        raise SystemExit(f"bench_ratios: the edited figure ({prefix}…) is not in {path} once")
+    fields = lines[found[0]].split(",", 7)
+    lines[found[0]] = ",".join([*fields[:6], value, *fields[7:]])
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def batch(work: Path) -> Contender:
+    """Return ``--all-hosts`` for 2025 with 2 workers, empty cache and output folder."""
+    def prepare(_round: int):
+        argv = briefgen("--year", str(YEAR), "--all-hosts", "--jobs", "2", "--out", str(fresh(work, "out-")))
+        return argv, base_env(fresh(work, "cache-"))
+    return Contender("all hosts, 2 workers", prepare)
+
+
+def extraction(work: Path) -> tuple[Contender, float]:
+    """Return ``briefgen extract`` over a ≥ 1 MB corpus of seed copies and the corpus size (MB)."""
+    sys.path.insert(0, str(HERE))
+    from bench_extract import build_corpus  # noqa: PLC0415 (needs the folder on the path)
+
+    folder = work / "corpus"
+    folder.mkdir()
+    paths = []
+    for number, (name, text) in enumerate(build_corpus(EXTRACT_MB)):
+        paths.append(folder / f"{number:04d}-{name}")
+        paths[-1].write_text(text, encoding="utf-8")
+    megabytes = sum(p.stat().st_size for p in paths) / 1_000_000
+
+    def prepare(_round: int):
+        out = fresh(work, "extract-") / "figures.csv"
+        return briefgen("extract", *map(str, paths), "-o", str(out)), base_env(work / "unused")
+    return Contender("extraction", prepare), megabytes
+
+
+def pandoc(work: Path) -> Contender | None:
+    """Return pandoc over the Markdown and PNGs of the same draft, or None without pandoc."""
+    if shutil.which("pandoc") is None:
+        return None
+    folder = work / "pandoc"
+    script = ("import sys; from pathlib import Path; from briefgen.api import prepare_draft; "
+              "from briefgen.markdown_writer import chart_file, render_markdown; "
+              "d = prepare_draft(2025, 'Tuyên Quang'); f = Path(sys.argv[1]); (f / 'charts').mkdir(parents=True); "
+              "p = {c: f'charts/{chart_file(c, i)}' for i, c in enumerate(d.charts, 1)}; "
+              "[(f / p[c]).write_bytes(b.png) for c, b in d.charts.items()]; "
+              "(f / 'draft.md').write_text(render_markdown(d.briefing, p), encoding='utf-8')")
+    subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=PROJECT,
+                   env=base_env(work / "cache-pandoc"))
+
+    def prepare(_round: int):
+        out = fresh(work, "pandoc-") / "draft.docx"
+        return ["pandoc", str(folder / "draft.md"), "--resource-path", str(folder), "-o", str(out)], dict(os.environ)
+    return Contender("pandoc", prepare)
+
+
+# --- rounds ---
+
+def run_rounds(contenders: list[Contender], runs: int, progress: Callable[[str], None]) -> None:
+    """Run every contender once per round, rotating the order; a failed run stops everything."""
+    for round_number in range(runs):
+        shift = round_number % len(contenders)
+        for contender in contenders[shift:] + contenders[:shift]:
+            argv, env = contender.prepare(round_number)
+            sample = run_process(argv, env)
+            if sample.code != 0:
+                raise SystemExit(f"bench_ratios: {contender.name} exited with {sample.code}: {' '.join(argv)}")
+            contender.samples.append(sample)
+        progress(f"round {round_number + 1}/{runs} done")
+
+
+# --- the table ---
+
+def judge(row: Row, value: float, limit: float, at_least: bool = False) -> Row:
+    """Return *row* with its verdict: *value* against *limit* (at most, or at least)."""
+    met = value >= limit if at_least else value <= limit
+    shortfall = limit / value if at_least else value / limit
+    row.verdict = "met" if met else f"missed by {shortfall:.1f}×"
+    return row
+
+
+def time_row(name: str, ours: Contender, against: Contender, limit: float, note: str = "") -> Row:
+    """Return the row comparing the median times of *ours* and *against*."""
+    ratio = ours.median() / against.median()
+    row = Row(name, f"{ours.median():.2f} s", f"{against.median():.2f} s", ratio, f"≤ {limit:g}×", note)
+    return judge(row, ratio, limit)
+
+
+def build_rows(c: dict[str, Contender], megabytes: float) -> list[Row]:
+    """Return the table's rows from the measured contenders *c*."""
+    peer_cold, first = c["peer"], c["first draft"]
+    rows = [time_row("first draft, fresh machine ÷ peer cold", first, peer_cold, 0.4,
+                     "empty BRIEFGEN_CACHE_DIR and --out"),
+            time_row("draft rebuilt after one figure changed ÷ peer", c["rebuilt after an edit"], peer_cold, 0.25,
+                     "copy of data/ via --data-dir, caches warm"),
+            time_row("--all-hosts 2025, --jobs 2 (18 drafts) ÷ peer", c["all hosts, 2 workers"], peer_cold, 1.2,
+                     "empty cache and --out")]
+    ours_mb, peer_mb = first.median("peak_mb"), peer_cold.median("peak_mb")
+    memory = Row("peak memory, first draft ÷ peer", f"{ours_mb:.0f} MB", f"{peer_mb:.0f} MB",
+                 ours_mb / peer_mb, "≤ 1×", "ru_maxrss of the process and its children")
+    speed = megabytes / c["extraction"].median()
+    extract = Row("extraction, whole process", f"{speed:.2f} MB/s", "", f"{speed:.2f} MB/s", "≥ 3 MB/s",
+                  f"`briefgen extract` over {megabytes:.2f} MB of seed copies, start-up included")
+    rows += [judge(memory, ours_mb / peer_mb, 1.0), judge(extract, speed, 3.0, at_least=True)]
+    rows.append(pandoc_row(c.get("pandoc"), first))
+    rows += [Row("warm build inside `briefgen serve` ÷ peer", target="≤ 0.05×",
+                 note=pending_note("serve", "briefgen serve")),
+             Row("`briefgen review` of a 30-page draft ÷ peer", target="≤ 0.2×",
+                 note=pending_note("review", "briefgen review"))]
+    return rows
+
+
+def pandoc_row(contender: Contender | None, first: Contender) -> Row:
+    """Return the second peer's row, or a row saying pandoc is missing."""
+    if contender is None:
+        return Row("first draft ÷ pandoc (Markdown + PNGs → DOCX)", ratio="skipped",
+                   note="pandoc not installed (`apt-get install pandoc`); row skipped")
+    ratio = first.median() / contender.median()
+    return Row("first draft ÷ pandoc (Markdown + PNGs → DOCX)", f"{first.median():.2f} s",
+               f"{contender.median():.2f} s", ratio, "", "reference only: pandoc gets the text ready-made")
+
+
+def pending_note(module: str, command: str) -> str:
+    """Return why a row for *command* (provided by briefgen.*module*) has no figure yet."""
+    package = PROJECT / "briefgen"
+    if not ((package / module).is_dir() or (package / f"{module}.py").is_file()):
+        return f"`{command}` does not exist yet"
+    return f"briefgen/{module} exists; its measurement is not wired into this benchmark yet"
+
+
+def format_ratio(ratio: float | str) -> str:
+    """Return *ratio* as printed: ``0.92×`` or the text given."""
+    return f"{ratio:.2f}×" if isinstance(ratio, float) else ratio
+
+
+def render_table(rows: list[Row]) -> str:
+    """Return *rows* as an aligned text table with a header."""
+    header = ("measure", "briefgen", "peer", "ratio", "target", "verdict", "notes")
+    lines = [header] + [(r.name, r.ours, r.peer, format_ratio(r.ratio), r.target, r.verdict, r.note)
+                        for r in rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
+    text = ["  ".join(cell.ljust(widths[i]) if i < len(widths) else cell for i, cell in enumerate(line)).rstrip()
+            for line in lines]
+    text.insert(1, "  ".join("-" * w for w in widths) + "  -----")
+    return "\n".join(text)
+
+
+def machine() -> str:
+    """Return one line naming the CPU, cores, Python and the load average now."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                 if line.startswith("model name")]
+        model = names[0] if names else model
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} "
+            f"({platform.system()} {platform.release()}), load average {load}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="rounds; each figure is a median over them (default 5)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    print(f"machine: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="briefgen-ratios-") as temp:
+        work = Path(temp)
+        extract, megabytes = extraction(work)
+        contenders = [peer(work), first_draft(work), edited_draft(work), batch(work), extract, pandoc(work)]
+        measured = [c for c in contenders if c is not None]
+        run_rounds(measured, args.runs, lambda text: print(text, file=sys.stderr, flush=True))
+    print(f"medians of {args.runs} rounds, each contender a whole process, interleaved\n")
+    print(render_table(build_rows({c.name: c for c in measured}, megabytes)))
+    print(f"\nload average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())} "
+          f"(on a loaded machine rerun; the ratios move far less than the seconds)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The benchmark scripts run: the peer writes a DOCX that reopens, the ratio machinery works.
+
+The full benchmark takes minutes and is not run here; these checks take a few seconds.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import bench_ratios  # noqa: E402
+import peer_pipeline  # noqa: E402
+
+DATA = BENCHMARKS.parent / "data"
+
+
+def test_peer_writes_a_draft_that_reopens(tmp_path, monkeypatch):
+    monkeypatch.setattr(peer_pipeline, "DPI", 30)  # a trivial size: the same calls, fewer pixels
+    path = peer_pipeline.build(2025, "Tuyên Quang", DATA, tmp_path)
+    document = Document(str(path))
+    assert path == tmp_path / "peer-2025.docx"
+    assert len(document.tables) == 6
+    assert len(document.inline_shapes) == 6
+    assert sorted(p.name for p in (tmp_path / "charts").iterdir())[0] == "01-retail_sales.png"
+    texts = [p.text for p in document.paragraphs]
+    assert "I. KHÁI QUÁT VỀ HỘI NGHỊ" in texts
+    assert sum(1 for p in document.paragraphs if p.text.strip()) >= 30
+    assert document.tables[0].cell(1, 0).text == "điện thương phẩm"
+
+
+def test_edit_figure_changes_that_value_and_nothing_else(tmp_path):
+    copy = tmp_path / "indicators.csv"
+    shutil.copyfile(DATA / "indicators.csv", copy)
+    before = copy.read_bytes()
+    bench_ratios.edit_figure(copy, "1999")
+    after = copy.read_bytes()
+    assert after.replace(b",1999,", b",1954,", 1) == before
+    assert after.count(b"2023,phia_bac,2022,region,retail_sales,,1999,") == 1
+
+
+def test_edit_figure_refuses_a_file_without_the_figure(tmp_path):
+    copy = tmp_path / "indicators.csv"
+    copy.write_text("edition_year,series\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="is not in .* once"):
+        bench_ratios.edit_figure(copy, "1999")
+
+
+def _python(code: str) -> bench_ratios.Contender:
+    return bench_ratios.Contender(code, lambda _round: ([sys.executable, "-c", code], {}))
+
+
+def test_rounds_interleave_and_report_ratios():
+    order = []
+    quick, peer = _python("pass"), _python("import time; time.sleep(0.05)")
+    bench_ratios.run_rounds([peer, quick], 2, order.append)
+    assert order == ["round 1/2 done", "round 2/2 done"]
+    assert len(quick.samples) == len(peer.samples) == 2
+    row = bench_ratios.time_row("quick ÷ peer", quick, peer, 2.0)
+    assert row.verdict == "met" and row.ratio < 2.0 and row.target == "≤ 2×"
+    assert all(s.peak_mb > 1 for s in quick.samples)
+
+
+def test_a_failing_contender_stops_the_benchmark():
+    with pytest.raises(SystemExit, match="^bench_ratios: failing exited with 3"):
+        bench_ratios.run_rounds([bench_ratios.Contender(
+            "failing", lambda _round: ([sys.executable, "-c", "raise SystemExit(3)"], {}))], 1, print)
+
+
+def test_verdicts_say_by_how_much_a_target_is_missed():
+    assert bench_ratios.judge(bench_ratios.Row("x"), 1.25, 0.4).verdict == "missed by 3.1×"
+    assert bench_ratios.judge(bench_ratios.Row("x"), 0.84, 3.0, at_least=True).verdict == "missed by 3.6×"
+    assert bench_ratios.judge(bench_ratios.Row("x"), 3.5, 3.0, at_least=True).verdict == "met"
+
+
+def test_table_names_the_machine_and_pending_rows():
+    assert " cores, Python " in bench_ratios.machine()
+    assert "load average" in bench_ratios.machine()
+    table = bench_ratios.render_table([bench_ratios.Row("a", ratio=0.5, target="≤ 1×"),
+                                       bench_ratios.Row("b", note="n/a reason")])
+    lines = table.splitlines()
+    assert lines[0].split() == ["measure", "briefgen", "peer", "ratio", "target", "verdict", "notes"]
+    assert "0.50×" in lines[2] and lines[3].split()[1] == "n/a"
+    assert bench_ratios.pending_note("no_such_module", "briefgen nothing") == "`briefgen nothing` does not exist yet"
