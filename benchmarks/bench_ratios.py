@@ -6,8 +6,9 @@ order that rotates from round to round (peer, briefgen cold, briefgen after an e
 the batch, extraction, pandoc, then shifted by one), so slow phases of a shared machine
 hit every contender alike. Each figure is a median over the rounds divided by the
 peer's median from the same rounds; seconds are printed too but only the ratios compare
-across machines. The peer is ``benchmarks/peer_pipeline.py`` (pandas, pyplot, python-docx);
-pandoc is the second peer when installed. Nothing is installed and nothing outside
+across machines. Verdicts judge wall time; the CPU ratio (user + system seconds, children
+included) is printed beside it because it moves less when other work shares the cores.
+The peer is ``benchmarks/peer_pipeline.py`` (pandas, pyplot, python-docx); pandoc is the second peer when installed. Nothing is installed and nothing outside
 temporary folders is written.
 """
 
@@ -37,9 +38,10 @@ EXTRACT_MB = 1.0
 
 @dataclass
 class Sample:
-    """One finished process: wall seconds, peak resident memory (MB) and exit code."""
+    """One finished process: wall and CPU seconds, peak resident memory (MB), exit code."""
 
     seconds: float
+    cpu: float
     peak_mb: float
     code: int
 
@@ -65,6 +67,7 @@ class Row:
     ours: str = ""
     peer: str = ""
     ratio: float | str = "n/a"
+    cpu_ratio: float | str = ""
     target: str = ""
     note: str = ""
     verdict: str = field(init=False, default="")
@@ -80,7 +83,7 @@ def run_process(argv: list[str], env: dict[str, str]) -> Sample:
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Sample(seconds, usage.ru_maxrss / 1024, process.returncode)
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
 
 
 def base_env(cache: Path) -> dict[str, str]:
@@ -171,20 +174,29 @@ def pandoc(work: Path) -> Contender | None:
     """Return pandoc over the Markdown and PNGs of the same draft, or None without pandoc."""
     if shutil.which("pandoc") is None:
         return None
+    sys.path.insert(0, str(PROJECT))
+    from briefgen.api import prepare_draft  # noqa: PLC0415 (this project, not an installed copy)
+
     folder = work / "pandoc"
-    script = ("import sys; from pathlib import Path; from briefgen.api import prepare_draft; "
-              "from briefgen.markdown_writer import chart_file, render_markdown; "
-              "d = prepare_draft(2025, 'Tuyên Quang'); f = Path(sys.argv[1]); (f / 'charts').mkdir(parents=True); "
-              "p = {c: f'charts/{chart_file(c, i)}' for i, c in enumerate(d.charts, 1)}; "
-              "[(f / p[c]).write_bytes(b.png) for c, b in d.charts.items()]; "
-              "(f / 'draft.md').write_text(render_markdown(d.briefing, p), encoding='utf-8')")
-    subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=PROJECT,
-                   env=base_env(work / "cache-pandoc"))
+    write_markdown_draft(folder, prepare_draft(YEAR, HOST))
 
     def prepare(_round: int):
         out = fresh(work, "pandoc-") / "draft.docx"
-        return ["pandoc", str(folder / "draft.md"), "--resource-path", str(folder), "-o", str(out)], dict(os.environ)
+        argv = ["pandoc", str(folder / "draft.md"), "--resource-path", str(folder), "-o", str(out)]
+        return argv, dict(os.environ)
     return Contender("pandoc", prepare)
+
+
+def write_markdown_draft(folder: Path, draft) -> None:
+    """Write *draft* (a ``prepare_draft`` result) as ``draft.md`` and ``charts/*.png`` into *folder*."""
+    from briefgen.markdown_writer import chart_file, render_markdown  # noqa: PLC0415
+
+    (folder / "charts").mkdir(parents=True)
+    paths = {}
+    for index, (chart_id, block) in enumerate(draft.charts.items(), start=1):
+        paths[chart_id] = f"charts/{chart_file(chart_id, index)}"
+        (folder / paths[chart_id]).write_bytes(block.png)
+    (folder / "draft.md").write_text(render_markdown(draft.briefing, paths), encoding="utf-8")
 
 
 # --- rounds ---
@@ -197,7 +209,8 @@ def run_rounds(contenders: list[Contender], runs: int, progress: Callable[[str],
             argv, env = contender.prepare(round_number)
             sample = run_process(argv, env)
             if sample.code != 0:
-                raise SystemExit(f"bench_ratios: {contender.name} exited with {sample.code}: {' '.join(argv)}")
+                command = " ".join(argv)
+                raise SystemExit(f"bench_ratios: {contender.name} exited with {sample.code}: {command}")
             contender.samples.append(sample)
         progress(f"round {round_number + 1}/{runs} done")
 
@@ -212,10 +225,14 @@ def judge(row: Row, value: float, limit: float, at_least: bool = False) -> Row:
     return row
 
 
-def time_row(name: str, ours: Contender, against: Contender, limit: float, note: str = "") -> Row:
-    """Return the row comparing the median times of *ours* and *against*."""
+def time_row(name: str, ours: Contender, against: Contender, limit: float | None, note: str) -> Row:
+    """Return the row comparing the median times of *ours* and *against* (judged if *limit*)."""
     ratio = ours.median() / against.median()
-    row = Row(name, f"{ours.median():.2f} s", f"{against.median():.2f} s", ratio, f"≤ {limit:g}×", note)
+    row = Row(name, f"{ours.median():.2f} s", f"{against.median():.2f} s", ratio,
+              cpu_ratio=ours.median("cpu") / against.median("cpu"), note=note)
+    if limit is None:
+        return row
+    row.target = f"≤ {limit:g}×"
     return judge(row, ratio, limit)
 
 
@@ -224,16 +241,17 @@ def build_rows(c: dict[str, Contender], megabytes: float) -> list[Row]:
     peer_cold, first = c["peer"], c["first draft"]
     rows = [time_row("first draft, fresh machine ÷ peer cold", first, peer_cold, 0.4,
                      "empty BRIEFGEN_CACHE_DIR and --out"),
-            time_row("draft rebuilt after one figure changed ÷ peer", c["rebuilt after an edit"], peer_cold, 0.25,
-                     "copy of data/ via --data-dir, caches warm"),
-            time_row("--all-hosts 2025, --jobs 2 (18 drafts) ÷ peer", c["all hosts, 2 workers"], peer_cold, 1.2,
-                     "empty cache and --out")]
+            time_row("draft rebuilt after one figure changed ÷ peer", c["rebuilt after an edit"], peer_cold,
+                     0.25, "copy of data/ via --data-dir, caches warm"),
+            time_row("--all-hosts 2025, --jobs 2 (18 drafts) ÷ peer", c["all hosts, 2 workers"], peer_cold,
+                     1.2, "empty cache and --out")]
     ours_mb, peer_mb = first.median("peak_mb"), peer_cold.median("peak_mb")
     memory = Row("peak memory, first draft ÷ peer", f"{ours_mb:.0f} MB", f"{peer_mb:.0f} MB",
-                 ours_mb / peer_mb, "≤ 1×", "ru_maxrss of the process and its children")
+                 ours_mb / peer_mb, target="≤ 1×", note="ru_maxrss of the process and its children")
     speed = megabytes / c["extraction"].median()
-    extract = Row("extraction, whole process", f"{speed:.2f} MB/s", "", f"{speed:.2f} MB/s", "≥ 3 MB/s",
-                  f"`briefgen extract` over {megabytes:.2f} MB of seed copies, start-up included")
+    extract = Row("extraction, whole process", f"{speed:.2f} MB/s", ratio=f"{speed:.2f} MB/s",
+                  target="≥ 3 MB/s",
+                  note=f"`briefgen extract` over {megabytes:.2f} MB of seed copies, start-up included")
     rows += [judge(memory, ours_mb / peer_mb, 1.0), judge(extract, speed, 3.0, at_least=True)]
     rows.append(pandoc_row(c.get("pandoc"), first))
     rows += [Row("warm build inside `briefgen serve` ÷ peer", target="≤ 0.05×",
@@ -245,12 +263,10 @@ def build_rows(c: dict[str, Contender], megabytes: float) -> list[Row]:
 
 def pandoc_row(contender: Contender | None, first: Contender) -> Row:
     """Return the second peer's row, or a row saying pandoc is missing."""
+    name = "first draft ÷ pandoc (Markdown + PNGs → DOCX)"
     if contender is None:
-        return Row("first draft ÷ pandoc (Markdown + PNGs → DOCX)", ratio="skipped",
-                   note="pandoc not installed (`apt-get install pandoc`); row skipped")
-    ratio = first.median() / contender.median()
-    return Row("first draft ÷ pandoc (Markdown + PNGs → DOCX)", f"{first.median():.2f} s",
-               f"{contender.median():.2f} s", ratio, "", "reference only: pandoc gets the text ready-made")
+        return Row(name, ratio="skipped", note="pandoc not installed (`apt-get install pandoc`); row skipped")
+    return time_row(name, first, contender, None, "reference only: pandoc gets the text ready-made")
 
 
 def pending_note(module: str, command: str) -> str:
@@ -268,12 +284,13 @@ def format_ratio(ratio: float | str) -> str:
 
 def render_table(rows: list[Row]) -> str:
     """Return *rows* as an aligned text table with a header."""
-    header = ("measure", "briefgen", "peer", "ratio", "target", "verdict", "notes")
-    lines = [header] + [(r.name, r.ours, r.peer, format_ratio(r.ratio), r.target, r.verdict, r.note)
-                        for r in rows]
+    header = ("measure", "briefgen", "peer", "ratio", "CPU ratio", "target", "verdict", "notes")
+    lines = [header] + [(r.name, r.ours, r.peer, format_ratio(r.ratio), format_ratio(r.cpu_ratio), r.target,
+                         r.verdict, r.note) for r in rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
-    text = ["  ".join(cell.ljust(widths[i]) if i < len(widths) else cell for i, cell in enumerate(line)).rstrip()
+    text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)) + "  " + line[-1]
             for line in lines]
+    text = [line.rstrip() for line in text]
     text.insert(1, "  ".join("-" * w for w in widths) + "  -----")
     return "\n".join(text)
 
@@ -293,7 +310,8 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="rounds; each figure is a median over them (default 5)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="rounds; each figure is a median over them (default 5)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")

@@ -213,7 +213,8 @@ def add_tasks(document, tables, year) -> None:
     document.add_heading("V. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", level=1)
     targets = tables["targets"][tables["targets"].year == year]
     for _, target in targets.iterrows():
-        document.add_paragraph(f"Mục tiêu {target.indicator}: {vn(target.low)}–{vn(target.high)} {target.unit}.")
+        bounds = f"{vn(target.low)}–{vn(target.high)}"
+        document.add_paragraph(f"Mục tiêu {target.indicator}: {bounds} {target.unit}.")
     for number, (_, task) in enumerate(tables["task_groups"].sort_values("order").iterrows()):
         paragraph = document.add_paragraph()
         paragraph.add_run(f"Thứ {ORDINALS[number % len(ORDINALS)]}, ").bold = True
@@ -237,7 +238,8 @@ def add_tables(document, tables, year, host) -> None:
     fill_table(document, ["Năm", "Lần", "Đăng cai", "IIP (%)", "Bán lẻ", "Tăng bán lẻ (%)", "Xuất khẩu",
                           "Tăng xuất khẩu (%)"], editions_table(tables), "Bảng 3. Các kỳ hội nghị")
     fill_table(document, ["Năm", "Chỉ tiêu", "Từ", "Đến", "Đơn vị"],
-               [[str(r.year), r.indicator, vn(r.low), vn(r.high), r.unit] for r in tables["targets"].itertuples()],
+               [[str(r.year), r.indicator, vn(r.low), vn(r.high), r.unit]
+                for r in tables["targets"].itertuples()],
                "Bảng 4. Mục tiêu của Chính phủ")
     sources = figures.groupby("source").size().reset_index(name="count")
     fill_table(document, ["STT", "Nguồn", "Số số liệu"],

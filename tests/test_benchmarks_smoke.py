@@ -62,9 +62,10 @@ def test_rounds_interleave_and_report_ratios():
     bench_ratios.run_rounds([peer, quick], 2, order.append)
     assert order == ["round 1/2 done", "round 2/2 done"]
     assert len(quick.samples) == len(peer.samples) == 2
-    row = bench_ratios.time_row("quick ÷ peer", quick, peer, 2.0)
+    row = bench_ratios.time_row("quick ÷ peer", quick, peer, 2.0, "")
     assert row.verdict == "met" and row.ratio < 2.0 and row.target == "≤ 2×"
-    assert all(s.peak_mb > 1 for s in quick.samples)
+    assert all(s.peak_mb > 1 and s.cpu > 0 for s in quick.samples)
+    assert isinstance(row.cpu_ratio, float)
 
 
 def test_a_failing_contender_stops_the_benchmark():
@@ -85,6 +86,7 @@ def test_table_names_the_machine_and_pending_rows():
     table = bench_ratios.render_table([bench_ratios.Row("a", ratio=0.5, target="≤ 1×"),
                                        bench_ratios.Row("b", note="n/a reason")])
     lines = table.splitlines()
-    assert lines[0].split() == ["measure", "briefgen", "peer", "ratio", "target", "verdict", "notes"]
+    assert lines[0].split() == ["measure", "briefgen", "peer", "ratio", "CPU", "ratio", "target", "verdict",
+                                "notes"]
     assert "0.50×" in lines[2] and lines[3].split()[1] == "n/a"
-    assert bench_ratios.pending_note("no_such_module", "briefgen nothing") == "`briefgen nothing` does not exist yet"
+    assert bench_ratios.pending_note("no_such", "briefgen nothing") == "`briefgen nothing` does not exist yet"
