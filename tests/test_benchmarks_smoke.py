@@ -5,6 +5,7 @@ The full benchmark takes minutes and is not run here; these checks take a few se
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -90,3 +91,30 @@ def test_table_names_the_machine_and_pending_rows():
                                 "notes"]
     assert "0.50×" in lines[2] and lines[3].split()[1] == "n/a"
     assert bench_ratios.pending_note("no_such", "briefgen nothing") == "`briefgen nothing` does not exist yet"
+
+
+def test_pandoc_is_the_second_peer_when_installed(tmp_path, monkeypatch):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "pandoc"  # writes its -o argument, as pandoc would
+    fake.write_text('#!/bin/sh\nwhile [ "$1" != "-o" ]; do shift; done\necho docx > "$2"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    contender = bench_ratios.pandoc(tmp_path)
+    bench_ratios.run_rounds([contender], 1, print)
+    markdown = (tmp_path / "pandoc" / "draft.md").read_text(encoding="utf-8")
+    assert "BÁO CÁO" in markdown and "charts/01-retail-history.png" in markdown
+    assert (tmp_path / "pandoc" / "charts" / "01-retail-history.png").read_bytes().startswith(b"\x89PNG")
+    assert contender.samples[0].code == 0
+    assert next(tmp_path.glob("pandoc-*/draft.docx")).read_text() == "docx\n"
+
+
+def test_pandoc_row_says_how_to_get_pandoc():
+    row = bench_ratios.pandoc_row(None, _python("pass"))
+    assert row.ratio == "skipped" and "`apt-get install pandoc`" in row.note
+
+
+def test_the_absolute_benchmark_still_imports():
+    import bench_main  # noqa: PLC0415
+
+    assert bench_main.MAIN_JOB == bench_ratios.MAIN_JOB
