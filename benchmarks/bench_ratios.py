@@ -8,8 +8,9 @@ hit every contender alike. Each figure is a median over the rounds divided by th
 peer's median from the same rounds; seconds are printed too but only the ratios compare
 across machines. Verdicts judge wall time; the CPU ratio (user + system seconds, children
 included) is printed beside it because it moves less when other work shares the cores.
-The peer is ``benchmarks/peer_pipeline.py`` (pandas, pyplot, python-docx); pandoc is the second peer when installed. Nothing is installed and nothing outside
-temporary folders is written.
+The peer is ``benchmarks/peer_pipeline.py`` (pandas, pyplot, python-docx); pandoc is
+the second peer when installed. Nothing is installed; everything is written under a
+temporary folder.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 YEAR, HOST = 2025, "Tuyên Quang"
 MAIN_JOB = ["--year", str(YEAR), "--host", HOST]
-# The figure edited before each "rebuilt" run: retail sales 2022, in a table, the text and chart 1.
-EDITED_LINE = "2023,phia_bac,2022,region,retail_sales,,1954,"
+# The row of data/indicators.csv up to its value (1954), which gets a new value before each
+# "rebuilt" run: retail sales 2022, shown in a table, the text and chart 1.
+EDITED_ROW = "2023,phia_bac,2022,region,retail_sales,,"
 EXTRACT_MB = 1.0
 
 
@@ -123,7 +125,9 @@ def edited_draft(work: Path) -> Contender:
     data, cache = work / "data-edited", work / "cache-edited"
     shutil.copytree(PROJECT / "data", data)
     command = briefgen(*MAIN_JOB, "--data-dir", str(data))
-    run_process([*command, "--out", str(fresh(work, "out-"))], base_env(cache))  # warm the caches
+    warm_up = run_process([*command, "--out", str(fresh(work, "out-"))], base_env(cache))
+    if warm_up.code != 0:
+        raise SystemExit(f"bench_ratios: warming the caches failed with exit code {warm_up.code}")
 
     def prepare(round_number: int):
         edit_figure(data / "indicators.csv", f"{1954 + round_number + 1}")
@@ -133,14 +137,13 @@ def edited_draft(work: Path) -> Contender:
 
 def edit_figure(path: Path, value: str) -> None:
     """Rewrite the value of the edited figure in *path*, every other byte unchanged."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    prefix = EDITED_LINE.rsplit(",", 2)[0] + ","
-    found = [i for i, line in enumerate(lines) if line.startswith(prefix)]
+    lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+    found = [i for i, line in enumerate(lines) if line.startswith(EDITED_ROW)]
     if len(found) != 1:
-        raise SystemExit(f"bench_ratios: the edited figure ({prefix}…) is not in {path} once")
+        raise SystemExit(f"bench_ratios: the edited figure ({EDITED_ROW}…) is not in {path} once")
     fields = lines[found[0]].split(",", 7)
     lines[found[0]] = ",".join([*fields[:6], value, *fields[7:]])
-    path.write_text("".join(lines), encoding="utf-8")
+    path.write_bytes("".join(lines).encode("utf-8"))
 
 
 def batch(work: Path) -> Contender:

@@ -46,6 +46,13 @@ def test_edit_figure_changes_that_value_and_nothing_else(tmp_path):
     assert after.count(b"2023,phia_bac,2022,region,retail_sales,,1999,") == 1
 
 
+def test_edit_figure_keeps_windows_line_ends(tmp_path):
+    copy = tmp_path / "indicators.csv"
+    copy.write_bytes(b"h\r\n2023,phia_bac,2022,region,retail_sales,,1954,x,\"a, b\"\r\nlast")
+    bench_ratios.edit_figure(copy, "1955.5")
+    assert copy.read_bytes() == b"h\r\n2023,phia_bac,2022,region,retail_sales,,1955.5,x,\"a, b\"\r\nlast"
+
+
 def test_edit_figure_refuses_a_file_without_the_figure(tmp_path):
     copy = tmp_path / "indicators.csv"
     copy.write_text("edition_year,series\n", encoding="utf-8")
