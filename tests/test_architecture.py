@@ -38,6 +38,11 @@ def test_only_chart_rendering_imports_matplotlib():
     assert _modules_importing("matplotlib") <= {"render/charts.py"}
 
 
+def test_only_the_serve_package_imports_the_web_stack():
+    for library in ("fastapi", "uvicorn", "starlette"):
+        assert all(m.startswith("serve/") for m in _modules_importing(library)), _modules_importing(library)
+
+
 def test_model_and_analysis_know_no_renderer():
     for path in [PACKAGE / "model.py", *(PACKAGE / "analyze").rglob("*.py")]:
         assert not _imports(path) & {"docx", "pptx", "xlsxwriter", "matplotlib", "jinja2"}, path

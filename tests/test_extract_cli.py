@@ -85,7 +85,7 @@ def test_bad_files_are_named_and_the_others_still_processed(report, tmp_path, ca
 
 def test_usage_error_exits_2(capsys):
     assert main(["extract", "--format", "xml", "x.txt"]) == 2
-    assert "invalid choice: 'xml'" in capsys.readouterr().err
+    assert "lựa chọn không hợp lệ 'xml'" in capsys.readouterr().err
 
 
 def test_score_table_on_a_small_key(report, tmp_path, capsys):

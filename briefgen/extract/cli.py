@@ -6,12 +6,12 @@ one ``Lỗi: …`` line per unreadable file to stderr. Exit code 1 when some fil
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
 from briefgen.cli import print_error
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, describe_os_error
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
@@ -21,9 +21,9 @@ from briefgen.extract.sources import read_report
 EXIT_OK, EXIT_ERROR = 0, 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen extract``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen extract",
         description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt (UTF-8).",
         epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start. "
@@ -79,6 +79,6 @@ def _write(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise BriefgenError(f"{output}: không ghi được: {error.strerror}") from None
+        raise BriefgenError(f"{output}: không ghi được: {describe_os_error(error)}") from None
 
 

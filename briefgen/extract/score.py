@@ -6,7 +6,6 @@ compared as a number, so "1954" equals "1954.0"); each key row matches at most o
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -15,6 +14,7 @@ from pathlib import Path
 from briefgen.errors import DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, INDICATORS
 from briefgen.extract.model import Figure
+from briefgen.load.tables import read_records
 
 KEY_COLUMNS = ("file", "indicator", "period", "scope", "value")
 Key = tuple[str, str, str, str, Decimal]
@@ -45,15 +45,11 @@ class Score:
 
 def load_key(path: Path) -> list[Key]:
     """Return the rows of a key CSV as match keys; raise DataFileError naming the bad line."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in KEY_COLUMNS if c not in (reader.fieldnames or ())]
-            if missing:
-                raise DataFileError(path, f"thiếu cột {', '.join(missing)}")
-            return [_key_of_row(path, reader.line_num, row) for row in reader]
-    except OSError as error:
-        raise DataFileError(path, f"không đọc được: {error.strerror}") from error
+    header, records = read_records(path)   # encoding, structure, control characters
+    missing = [c for c in KEY_COLUMNS if c not in header]
+    if missing:
+        raise DataFileError(path, f"thiếu cột {', '.join(missing)}")
+    return [_key_of_row(path, line, dict(zip(header, cells))) for line, cells in records]
 
 
 def _key_of_row(path: Path, line: int, row: dict[str, str]) -> Key:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.errors import DataFileError
+from briefgen.errors import DataFileError, describe_os_error
 
 
 def read_report(path: Path) -> str:
@@ -16,7 +16,7 @@ def read_report(path: Path) -> str:
     except IsADirectoryError:
         raise DataFileError(path, "là thư mục, không phải tệp văn bản") from None
     except OSError as error:
-        raise DataFileError(path, f"không đọc được: {error.strerror}") from None
+        raise DataFileError(path, f"không đọc được: {describe_os_error(error)}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
