@@ -1,10 +1,10 @@
 """briefgen against a straightforward peer, as ratios measured in one run on one machine.
 
 Run from the project folder: ``python3 benchmarks/bench_ratios.py [--runs 5]``.
-Every round starts each contender as a whole new process, one after the other, in an
-order that rotates from round to round (peer, briefgen cold, briefgen after an edit,
-the batch, extraction, pandoc, then shifted by one), so slow phases of a shared machine
-hit every contender alike. Each figure is a median over the rounds divided by the
+Every round runs each contender once, one after the other, in an order that rotates
+from round to round (peer, briefgen cold, briefgen after an edit, the batch, extraction,
+pandoc, a warm build in ``briefgen serve``, then shifted by one), so slow phases of a
+shared machine hit every contender alike. All but the server are whole new processes. Each figure is a median over the rounds divided by the
 peer's median from the same rounds; seconds are printed too but only the ratios compare
 across machines. Verdicts judge wall time; the CPU ratio (user + system seconds, children
 included) is printed beside it because it moves less when other work shares the cores.
@@ -16,6 +16,7 @@ temporary folder.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import shutil
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,10 +52,10 @@ class Sample:
 
 @dataclass
 class Contender:
-    """A command started afresh each round; *prepare* returns its argv and environment."""
+    """Something measured once per round: *measure* takes the round number, returns a Sample."""
 
     name: str
-    prepare: Callable[[int], tuple[list[str], dict[str, str]]]
+    measure: Callable[[int], Sample]
     samples: list[Sample] = field(default_factory=list)
 
     def median(self, attribute: str = "seconds") -> float:
@@ -88,6 +90,17 @@ def run_process(argv: list[str], env: dict[str, str]) -> Sample:
     return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode)
 
 
+def process(name: str, prepare: Callable[[int], tuple[list[str], dict[str, str]]]) -> Contender:
+    """Return a contender started afresh each round; *prepare* returns its argv and environment."""
+    def measure(round_number: int) -> Sample:
+        argv, env = prepare(round_number)
+        sample = run_process(argv, env)
+        if sample.code != 0:
+            raise SystemExit(f"bench_ratios: {name} exited with {sample.code}: {' '.join(argv)}")
+        return sample
+    return Contender(name, measure)
+
+
 def base_env(cache: Path) -> dict[str, str]:
     """Return the environment for a child: this project on the path, *cache* as briefgen's cache."""
     return {**os.environ, "PYTHONPATH": str(PROJECT), "BRIEFGEN_CACHE_DIR": str(cache)}
@@ -110,14 +123,14 @@ def peer(work: Path) -> Contender:
     def prepare(_round: int):
         out = fresh(work, "peer-")
         return [sys.executable, str(HERE / "peer_pipeline.py"), "--out", str(out)], base_env(work / "unused")
-    return Contender("peer", prepare)
+    return process("peer", prepare)
 
 
 def first_draft(work: Path) -> Contender:
     """Return briefgen's main job on a fresh machine: empty cache, empty output folder."""
     def prepare(_round: int):
         return briefgen(*MAIN_JOB, "--out", str(fresh(work, "out-"))), base_env(fresh(work, "cache-"))
-    return Contender("first draft", prepare)
+    return process("first draft", prepare)
 
 
 def edited_draft(work: Path) -> Contender:
@@ -132,7 +145,7 @@ def edited_draft(work: Path) -> Contender:
     def prepare(round_number: int):
         edit_figure(data / "indicators.csv", f"{1954 + round_number + 1}")
         return [*command, "--out", str(fresh(work, "out-"))], base_env(cache)
-    return Contender("rebuilt after an edit", prepare)
+    return process("rebuilt after an edit", prepare)
 
 
 def edit_figure(path: Path, value: str) -> None:
@@ -151,7 +164,7 @@ def batch(work: Path) -> Contender:
     def prepare(_round: int):
         argv = briefgen("--year", str(YEAR), "--all-hosts", "--jobs", "2", "--out", str(fresh(work, "out-")))
         return argv, base_env(fresh(work, "cache-"))
-    return Contender("all hosts, 2 workers", prepare)
+    return process("all hosts, 2 workers", prepare)
 
 
 def extraction(work: Path) -> tuple[Contender, float]:
@@ -170,7 +183,7 @@ def extraction(work: Path) -> tuple[Contender, float]:
     def prepare(_round: int):
         out = fresh(work, "extract-") / "figures.csv"
         return briefgen("extract", *map(str, paths), "-o", str(out)), base_env(work / "unused")
-    return Contender("extraction", prepare), megabytes
+    return process("extraction", prepare), megabytes
 
 
 def pandoc(work: Path) -> Contender | None:
@@ -187,7 +200,33 @@ def pandoc(work: Path) -> Contender | None:
         out = fresh(work, "pandoc-") / "draft.docx"
         argv = ["pandoc", str(folder / "draft.md"), "--resource-path", str(folder), "-o", str(out)]
         return argv, dict(os.environ)
-    return Contender("pandoc", prepare)
+    return process("pandoc", prepare)
+
+
+def serve(work: Path, stack: ExitStack) -> Contender | None:
+    """Return a warm build through ``briefgen serve`` (started, warmed, stopped by *stack*), or None.
+
+    The server of ``benchmarks/bench_serve.py`` runs on a loopback port with its own cache;
+    one build warms it (dataset loaded, charts in memory). Each round then times one
+    ``POST /api/drafts`` of the main job; its CPU is the server's, not counted (``nan``).
+    """
+    if not (PROJECT / "briefgen" / "serve").is_dir():
+        return None
+    sys.path.insert(0, str(HERE))
+    from bench_serve import free_port, post_draft, start  # noqa: PLC0415 (needs the folder on the path)
+
+    port = free_port()
+    server = start(base_env(work / "cache-serve"), work / "serve-out", port)
+    stack.callback(stop, server)
+    base = f"http://127.0.0.1:{port}"
+    post_draft(base)
+    return Contender("warm build in serve", lambda _round: Sample(post_draft(base), math.nan, math.nan, 0))
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stop *server* and wait for it."""
+    server.terminate()
+    server.wait(timeout=30)
 
 
 def write_markdown_draft(folder: Path, draft) -> None:
@@ -209,12 +248,7 @@ def run_rounds(contenders: list[Contender], runs: int, progress: Callable[[str],
     for round_number in range(runs):
         shift = round_number % len(contenders)
         for contender in contenders[shift:] + contenders[:shift]:
-            argv, env = contender.prepare(round_number)
-            sample = run_process(argv, env)
-            if sample.code != 0:
-                command = " ".join(argv)
-                raise SystemExit(f"bench_ratios: {contender.name} exited with {sample.code}: {command}")
-            contender.samples.append(sample)
+            contender.samples.append(contender.measure(round_number))
         progress(f"round {round_number + 1}/{runs} done")
 
 
@@ -231,8 +265,9 @@ def judge(row: Row, value: float, limit: float, at_least: bool = False) -> Row:
 def time_row(name: str, ours: Contender, against: Contender, limit: float | None, note: str) -> Row:
     """Return the row comparing the median times of *ours* and *against* (judged if *limit*)."""
     ratio = ours.median() / against.median()
+    cpu_ratio = ours.median("cpu") / against.median("cpu")
     row = Row(name, f"{ours.median():.2f} s", f"{against.median():.2f} s", ratio,
-              cpu_ratio=ours.median("cpu") / against.median("cpu"), note=note)
+              cpu_ratio="" if math.isnan(cpu_ratio) else cpu_ratio, note=note)
     if limit is None:
         return row
     row.target = f"≤ {limit:g}×"
@@ -257,8 +292,7 @@ def build_rows(c: dict[str, Contender], megabytes: float) -> list[Row]:
                   note=f"`briefgen extract` over {megabytes:.2f} MB of seed copies, start-up included")
     rows += [judge(memory, ours_mb / peer_mb, 1.0), judge(extract, speed, 3.0, at_least=True)]
     rows.append(pandoc_row(c.get("pandoc"), first))
-    rows += [Row("warm build inside `briefgen serve` ÷ peer", target="≤ 0.05×",
-                 note=pending_note("serve", "briefgen serve")),
+    rows += [serve_row(c.get("warm build in serve"), peer_cold),
              Row("`briefgen review` of a 30-page draft ÷ peer", target="≤ 0.2×",
                  note=pending_note("review", "briefgen review"))]
     return rows
@@ -270,6 +304,14 @@ def pandoc_row(contender: Contender | None, first: Contender) -> Row:
     if contender is None:
         return Row(name, ratio="skipped", note="pandoc not installed (`apt-get install pandoc`); row skipped")
     return time_row(name, first, contender, None, "reference only: pandoc gets the text ready-made")
+
+
+def serve_row(contender: Contender | None, peer_cold: Contender) -> Row:
+    """Return the row of a warm build through the server, or why there is none."""
+    name = "warm build inside `briefgen serve` ÷ peer"
+    if contender is None:
+        return Row(name, target="≤ 0.05×", note=pending_note("serve", "briefgen serve"))
+    return time_row(name, contender, peer_cold, 0.05, "POST /api/drafts of the main job, server warm, loopback")
 
 
 def pending_note(module: str, command: str) -> str:
@@ -319,13 +361,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     print(f"machine: {machine()}", flush=True)
-    with tempfile.TemporaryDirectory(prefix="briefgen-ratios-") as temp:
+    with tempfile.TemporaryDirectory(prefix="briefgen-ratios-") as temp, ExitStack() as stack:
         work = Path(temp)
         extract, megabytes = extraction(work)
-        contenders = [peer(work), first_draft(work), edited_draft(work), batch(work), extract, pandoc(work)]
+        contenders = [peer(work), first_draft(work), edited_draft(work), batch(work), extract, pandoc(work),
+                      serve(work, stack)]
         measured = [c for c in contenders if c is not None]
         run_rounds(measured, args.runs, lambda text: print(text, file=sys.stderr, flush=True))
-    print(f"medians of {args.runs} rounds, each contender a whole process, interleaved\n")
+    print(f"medians of {args.runs} rounds, interleaved; every contender but the server a whole process\n")
     print(render_table(build_rows({c.name: c for c in measured}, megabytes)))
     print(f"\nload average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())} "
           f"(on a loaded machine rerun; the ratios move far less than the seconds)")

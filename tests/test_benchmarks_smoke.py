@@ -6,6 +6,7 @@ The full benchmark takes minutes and is not run here; these checks take a few se
 from __future__ import annotations
 
 import os
+import math
 import shutil
 import sys
 from pathlib import Path
@@ -61,7 +62,7 @@ def test_edit_figure_refuses_a_file_without_the_figure(tmp_path):
 
 
 def _python(code: str) -> bench_ratios.Contender:
-    return bench_ratios.Contender(code, lambda _round: ([sys.executable, "-c", code], {}))
+    return bench_ratios.process(code, lambda _round: ([sys.executable, "-c", code], {}))
 
 
 def test_rounds_interleave_and_report_ratios():
@@ -78,7 +79,7 @@ def test_rounds_interleave_and_report_ratios():
 
 def test_a_failing_contender_stops_the_benchmark():
     with pytest.raises(SystemExit, match="^bench_ratios: failing exited with 3"):
-        bench_ratios.run_rounds([bench_ratios.Contender(
+        bench_ratios.run_rounds([bench_ratios.process(
             "failing", lambda _round: ([sys.executable, "-c", "raise SystemExit(3)"], {}))], 1, print)
 
 
@@ -125,3 +126,12 @@ def test_the_absolute_benchmark_still_imports():
     import bench_main  # noqa: PLC0415
 
     assert bench_main.MAIN_JOB == bench_ratios.MAIN_JOB
+
+
+def test_serve_row_has_no_cpu_ratio_and_a_verdict():
+    server = bench_ratios.Contender("server", lambda _round: bench_ratios.Sample(0.1, math.nan, math.nan, 0))
+    peer = bench_ratios.Contender("peer", lambda _round: bench_ratios.Sample(4.0, 2.0, 128.0, 0))
+    bench_ratios.run_rounds([server, peer], 1, print)
+    row = bench_ratios.serve_row(server, peer)
+    assert (row.ratio, row.cpu_ratio, row.target, row.verdict) == (0.025, "", "≤ 0.05×", "met")
+    assert bench_ratios.serve_row(None, peer).ratio == "n/a"
