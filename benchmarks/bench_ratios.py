@@ -3,7 +3,7 @@
 Run from the project folder: ``python3 benchmarks/bench_ratios.py [--runs 5]``.
 Every round runs each contender once, one after the other, in an order that rotates
 from round to round (peer, briefgen cold, briefgen after an edit, the batch, extraction,
-pandoc, a warm build in ``briefgen serve``, then shifted by one), so slow phases of a
+pandoc, a warm build in ``briefgen serve``, ``briefgen review``, then shifted by one), so slow phases of a
 shared machine hit every contender alike. All but the server are whole new processes. Each figure is a median over the rounds divided by the
 peer's median from the same rounds; seconds are printed too but only the ratios compare
 across machines. Verdicts judge wall time; the CPU ratio (user + system seconds, children
@@ -38,6 +38,8 @@ MAIN_JOB = ["--year", str(YEAR), "--host", HOST]
 # "rebuilt" run: retail sales 2022, shown in a table, the text and chart 1.
 EDITED_ROW = "2023,phia_bac,2022,region,retail_sales,,"
 EXTRACT_MB = 1.0
+# The 2025 draft is 12 pages once LibreOffice lays it out; 2.5 copies of its body make 29.
+REVIEW_COPIES = 2.5
 
 
 @dataclass
@@ -229,6 +231,34 @@ def stop(server: subprocess.Popen) -> None:
     server.wait(timeout=30)
 
 
+def review(work: Path) -> Contender | None:
+    """Return ``briefgen review`` of a 30-page draft, or None before ``briefgen review`` exists."""
+    if not (PROJECT / "briefgen" / "review").is_dir():
+        return None
+    out = work / "review-draft"
+    built = run_process(briefgen(*MAIN_JOB, "--out", str(out)), base_env(work / "cache-review"))
+    if built.code != 0:
+        raise SystemExit(f"bench_ratios: building the draft to review failed with exit code {built.code}")
+    long_draft = lengthen(next(out.glob("*/*.docx")), REVIEW_COPIES, work / "review-30-pages.docx")
+    return process("review", lambda _round: (briefgen("review", str(long_draft)), base_env(work / "unused")))
+
+
+def lengthen(draft: Path, copies: float, target: Path) -> Path:
+    """Return *target*: *draft* with its body repeated *copies* times (whole copies, then a part)."""
+    from copy import deepcopy  # noqa: PLC0415
+
+    from docx import Document  # noqa: PLC0415 (only this setup step needs it)
+
+    document = Document(str(draft))
+    body = document.element.body
+    *content, section = body  # python-docx bodies end with the section properties
+    extra = content * (int(copies) - 1) + content[:round(len(content) * (copies % 1))]
+    for element in extra:
+        section.addprevious(deepcopy(element))
+    document.save(str(target))
+    return target
+
+
 def write_markdown_draft(folder: Path, draft) -> None:
     """Write *draft* (a ``prepare_draft`` result) as ``draft.md`` and ``charts/*.png`` into *folder*."""
     from briefgen.markdown_writer import chart_file, render_markdown  # noqa: PLC0415
@@ -293,8 +323,7 @@ def build_rows(c: dict[str, Contender], megabytes: float) -> list[Row]:
     rows += [judge(memory, ours_mb / peer_mb, 1.0), judge(extract, speed, 3.0, at_least=True)]
     rows.append(pandoc_row(c.get("pandoc"), first))
     rows += [serve_row(c.get("warm build in serve"), peer_cold),
-             Row("`briefgen review` of a 30-page draft ÷ peer", target="≤ 0.2×",
-                 note=pending_note("review", "briefgen review"))]
+             review_row(c.get("review"), peer_cold)]
     return rows
 
 
@@ -312,6 +341,14 @@ def serve_row(contender: Contender | None, peer_cold: Contender) -> Row:
     if contender is None:
         return Row(name, target="≤ 0.05×", note=pending_note("serve", "briefgen serve"))
     return time_row(name, contender, peer_cold, 0.05, "POST /api/drafts of the main job, server warm, loopback")
+
+
+def review_row(contender: Contender | None, peer_cold: Contender) -> Row:
+    """Return the row of ``briefgen review`` on a 30-page draft, or why there is none."""
+    name = "`briefgen review` of a 30-page draft ÷ peer"
+    if contender is None:
+        return Row(name, target="≤ 0.2×", note=pending_note("review", "briefgen review"))
+    return time_row(name, contender, peer_cold, 0.2, "the 2025 draft, body repeated to 29 pages (LibreOffice)")
 
 
 def pending_note(module: str, command: str) -> str:
@@ -365,7 +402,7 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(temp)
         extract, megabytes = extraction(work)
         contenders = [peer(work), first_draft(work), edited_draft(work), batch(work), extract, pandoc(work),
-                      serve(work, stack)]
+                      serve(work, stack), review(work)]
         measured = [c for c in contenders if c is not None]
         run_rounds(measured, args.runs, lambda text: print(text, file=sys.stderr, flush=True))
     print(f"medians of {args.runs} rounds, interleaved; every contender but the server a whole process\n")

@@ -135,3 +135,14 @@ def test_serve_row_has_no_cpu_ratio_and_a_verdict():
     row = bench_ratios.serve_row(server, peer)
     assert (row.ratio, row.cpu_ratio, row.target, row.verdict) == (0.025, "", "≤ 0.05×", "met")
     assert bench_ratios.serve_row(None, peer).ratio == "n/a"
+
+
+def test_lengthen_repeats_the_body_and_keeps_the_section_last(tmp_path):
+    draft = Document()
+    for text in ("một", "hai", "ba", "bốn"):
+        draft.add_paragraph(text)
+    draft.save(str(tmp_path / "short.docx"))
+    long_draft = bench_ratios.lengthen(tmp_path / "short.docx", 2.5, tmp_path / "long.docx")
+    reopened = Document(str(long_draft))
+    assert [p.text for p in reopened.paragraphs] == ["một", "hai", "ba", "bốn"] * 2 + ["một", "hai"]
+    assert reopened.element.body[-1].tag.endswith("}sectPr")
