@@ -188,15 +188,20 @@ def extraction(work: Path) -> tuple[Contender, float]:
     return process("extraction", prepare), megabytes
 
 
-def pandoc(work: Path) -> Contender | None:
-    """Return pandoc over the Markdown and PNGs of the same draft, or None without pandoc."""
+def pandoc(work: Path, plot=None) -> Contender | None:
+    """Return pandoc over the Markdown and PNGs of the same draft, or None without pandoc.
+
+    The charts come from *plot* (a ``ChartCache``; default: a new one under *work*).
+    """
     if shutil.which("pandoc") is None:
         return None
     sys.path.insert(0, str(PROJECT))
     from briefgen.api import prepare_draft  # noqa: PLC0415 (this project, not an installed copy)
+    from briefgen.render.chart_cache import ChartCache  # noqa: PLC0415
 
     folder = work / "pandoc"
-    write_markdown_draft(folder, prepare_draft(YEAR, HOST))
+    draft = prepare_draft(YEAR, HOST, plot=plot or ChartCache(work / "cache-pandoc"))
+    write_markdown_draft(folder, draft)
 
     def prepare(_round: int):
         out = fresh(work, "pandoc-") / "draft.docx"
@@ -407,8 +412,16 @@ def main(argv: list[str] | None = None) -> None:
         run_rounds(measured, args.runs, lambda text: print(text, file=sys.stderr, flush=True))
     print(f"medians of {args.runs} rounds, interleaved; every contender but the server a whole process\n")
     print(render_table(build_rows({c.name: c for c in measured}, megabytes)))
-    print(f"\nload average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())} "
-          f"(on a loaded machine rerun; the ratios move far less than the seconds)")
+    print(f"\nload average at the end: {', '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    print(busy_warning(os.getloadavg()[1], os.cpu_count() or 1))
+
+
+def busy_warning(load: float, cores: int) -> str:
+    """Return a line on how far to trust wall-time ratios at *load* on *cores* cores."""
+    if load <= cores:
+        return "the machine was not oversubscribed: wall-time ratios are the ones to quote"
+    return (f"the machine was busy (load {load:.1f} on {cores} cores): wall-time ratios swing by tens of "
+            f"percent between runs; quote the CPU ratios, or rerun on a quiet machine")
 
 
 if __name__ == "__main__":

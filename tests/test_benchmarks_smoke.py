@@ -101,14 +101,17 @@ def test_table_names_the_machine_and_pending_rows():
     assert bench_ratios.pending_note("no_such", "briefgen nothing") == "`briefgen nothing` does not exist yet"
 
 
-def test_pandoc_is_the_second_peer_when_installed(tmp_path, monkeypatch):
+def test_pandoc_is_the_second_peer_when_installed(tmp_path, monkeypatch, draft_2025):
+    # draft_2025 (shared with other tests) fills the private chart cache: no chart is drawn here
+    from briefgen.render.chart_cache import default_cache  # noqa: PLC0415
+
     tools = tmp_path / "bin"
     tools.mkdir()
     fake = tools / "pandoc"  # writes its -o argument, as pandoc would
     fake.write_text('#!/bin/sh\nwhile [ "$1" != "-o" ]; do shift; done\necho docx > "$2"\n', encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
-    contender = bench_ratios.pandoc(tmp_path)
+    contender = bench_ratios.pandoc(tmp_path, default_cache())
     bench_ratios.run_rounds([contender], 1, print)
     markdown = (tmp_path / "pandoc" / "draft.md").read_text(encoding="utf-8")
     assert "BÁO CÁO" in markdown and "charts/01-retail-history.png" in markdown
@@ -146,3 +149,8 @@ def test_lengthen_repeats_the_body_and_keeps_the_section_last(tmp_path):
     reopened = Document(str(long_draft))
     assert [p.text for p in reopened.paragraphs] == ["một", "hai", "ba", "bốn"] * 2 + ["một", "hai"]
     assert reopened.element.body[-1].tag.endswith("}sectPr")
+
+
+def test_a_busy_machine_is_said_to_be_busy():
+    assert bench_ratios.busy_warning(8.8, 2).startswith("the machine was busy (load 8.8 on 2 cores)")
+    assert "not oversubscribed" in bench_ratios.busy_warning(1.5, 2)
