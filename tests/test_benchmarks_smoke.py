@@ -154,3 +154,21 @@ def test_lengthen_repeats_the_body_and_keeps_the_section_last(tmp_path):
 def test_a_busy_machine_is_said_to_be_busy():
     assert bench_ratios.busy_warning(8.8, 2).startswith("the machine was busy (load 8.8 on 2 cores)")
     assert "not oversubscribed" in bench_ratios.busy_warning(1.5, 2)
+
+
+def _measured(wall: float, cpu: float, peak: float) -> bench_ratios.Contender:
+    contender = bench_ratios.Contender("measured", lambda _round: bench_ratios.Sample(wall, cpu, peak, 0))
+    bench_ratios.run_rounds([contender], 1, lambda _text: None)
+    return contender
+
+
+def test_the_table_judges_every_target_from_the_medians():
+    contenders = {"peer": _measured(4, 2, 128), "first draft": _measured(3, 2, 140),
+                  "rebuilt after an edit": _measured(0.8, 0.4, 100), "all hosts, 2 workers": _measured(10, 6, 150),
+                  "extraction": _measured(1, 0.5, 50)}
+    first, rebuilt, _batch, memory, extraction, *_rest = bench_ratios.build_rows(contenders, 1.01)
+    assert (first.ratio, first.cpu_ratio, first.verdict) == (0.75, 1.0, "missed by 1.9×")
+    assert first.note == "empty BRIEFGEN_CACHE_DIR and --out"
+    assert rebuilt.verdict == "met"
+    assert (memory.ours, memory.verdict) == ("140 MB", "missed by 1.1×")
+    assert (extraction.ratio, extraction.cpu_ratio) == ("1.01 MB/s", "2.02 MB/s")
