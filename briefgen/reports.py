@@ -134,7 +134,7 @@ class _Merge:
     def __init__(self, dataset: Dataset, layout: FormLayout, forms: Sequence[ProvinceReport]):
         self.layout = layout
         self.known = {f.id: f for f in dataset.figures}
-        self.forms = {(r.name, e.measure.indicator, e.period): (r, e) for r in forms for e in r.entries}
+        self.forms = {(r.name, e.measure.indicator, e.period.code): (r, e) for r in forms for e in r.entries}
         self.warnings: list[Problem] = []
         self.sources: dict[str, Reported] = {}
 
