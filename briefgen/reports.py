@@ -268,6 +268,17 @@ def _marked(data: FormData, sources: dict[str, Reported], places: set[str]) -> F
                    reported=tuple(dict.fromkeys(data.reported)))
 
 
+def _say_unused(merge: _Merge, files: Sequence[str], layout: FormLayout) -> None:
+    """Warn about each report none of whose figures is of the edition's periods and indicators."""
+    used = {item.figure.file for item in merge.sources.values()}
+    said = {w.where.partition(",")[0] for w in merge.warnings}
+    for name in files:
+        if name not in used and name not in said:
+            merge.warnings.append(_warn(escaped(name), (
+                f"không có số liệu chỉ tiêu chính nào của kỳ {layout.describe()} thuộc khu vực; "
+                f"báo cáo không được dùng")))
+
+
 def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
                 items: Sequence[Reported]) -> tuple[Dataset, FormData | None, ReportData]:
     """Return *dataset* with the reports' figures and the forms', the FormData, and the provenance.
@@ -287,6 +298,7 @@ def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[
     dataset = replace(dataset, figures=dataset.figures + tuple(wide))
     extra = _entries(merge, [i for i in current if i.figure.scope in members])
     files = tuple(dict.fromkeys(i.figure.file for i in items))
+    _say_unused(merge, files, layout)
     if not forms and not extra:
         return dataset, None, ReportData(files, merge.sources, tuple(merge.warnings))
     national = tuple(f for f in dataset.figures if f.scope == "national" and f.printable

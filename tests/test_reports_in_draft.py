@@ -164,6 +164,9 @@ def test_figures_outside_the_editions_periods_or_core_indicators_are_left_out(da
     old = _reported("Lạng Sơn", "iip_growth", "7", "%", period="9M-2024")
     merged, forms, reports = add_reports(dataset, edition, [], [old])
     assert forms is None and merged.figures == dataset.figures and reports.sources == {}
+    assert [str(w) for w in reports.warnings] == [
+        "tk.txt: không có số liệu chỉ tiêu chính nào của kỳ năm 2024 và 9 tháng đầu năm 2025 thuộc khu "
+        "vực; báo cáo không được dùng"]
 
 
 def test_a_range_is_not_used_and_says_why(dataset):
@@ -239,8 +242,11 @@ def test_a_bad_review_cell_is_named_and_nothing_is_written(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--year", "2025", "--host", HOST, "--out", str(tmp_path / "out"), "--data", str(review)]) == 1
     errors = capsys.readouterr().err.splitlines()
-    assert errors[:2] == ["Lỗi: review.xlsx › Rà soát!L3: cần ghi Có hoặc Không (đang là 'có lẽ')",
-                          "Lỗi: review.xlsx › Rà soát!E4: giá trị 'nhiều' không phải là số"]
+    assert errors == ["Lỗi: review.xlsx › Rà soát!L3: cần ghi Có hoặc Không (đang là 'có lẽ')",
+                      "Lỗi: review.xlsx › Rà soát!E4: giá trị 'nhiều' không phải là số",
+                      "Lỗi: bảng rà soát có 2 lỗi; chưa soạn dự thảo, không ghi tệp nào",
+                      "Gợi ý: sửa các ô nêu trên (cột Sử dụng: Có hoặc Không; Giá trị: một số; Kỳ: mã như "
+                      "9M-2025) rồi chạy lại"]
     assert not (tmp_path / "out").exists()
 
 

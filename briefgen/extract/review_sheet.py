@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from briefgen.analyze.indicators import label_of
-from briefgen.errors import FormValidationError
+from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
 from briefgen.extract.reported import Reported
 from briefgen.forms.cells import RawCell
@@ -43,6 +43,16 @@ GUIDE = (
     "Sau đó chạy: briefgen --year <năm> --host <tỉnh> --data review.xlsx — chỉ các dòng 'Có' được dùng, "
     "và vẫn được đánh dấu trong dự thảo là 'trích từ báo cáo, cần kiểm tra'.",
 )
+
+
+class ReviewSheetError(FormValidationError):
+    """A review sheet has cells in error; ``errors`` names each (file › Rà soát!cell)."""
+
+    def __init__(self, problems):
+        super().__init__(problems)
+        BriefgenError.__init__(self, f"bảng rà soát có {len(self.errors)} lỗi; chưa soạn dự thảo, không ghi "
+                                     f"tệp nào", hint=f"sửa các ô nêu trên (cột Sử dụng: {YES} hoặc {NO}; "
+                                                      f"Giá trị: một số; Kỳ: mã như 9M-2025) rồi chạy lại")
 
 
 def _text(value: str) -> str:
@@ -172,7 +182,7 @@ def read_review(path: Path | str) -> list[Reported]:
     try:
         grid = read_grid(path)
     except UnreadableForm as error:
-        raise FormValidationError([Problem(place(path, error.sheet, error.ref), str(error), ERROR)]) from None
+        raise ReviewSheetError([Problem(place(path, error.sheet, error.ref), str(error), ERROR)]) from None
     fields = [f for _, f in COLUMNS]
     accepted, problems = [], []
     for cells in grid.rows[1:]:
@@ -186,7 +196,7 @@ def read_review(path: Path | str) -> list[Reported]:
         if item is not None:
             accepted.append(item)
     if problems:
-        raise FormValidationError(problems)
+        raise ReviewSheetError(problems)
     return accepted
 
 
