@@ -67,8 +67,9 @@ def build_parser() -> Parser:
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
-                        help="biểu mẫu đã điền (.xlsx hoặc .csv) hoặc dự thảo đã chỉnh sửa (.docx); nhắc lại "
-                             "cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
+                        help="biểu mẫu đã điền (.xlsx hoặc .csv), dự thảo đã chỉnh sửa (.docx do briefgen "
+                             "soạn), báo cáo (.docx, .pdf, .html, .txt) hoặc bảng rà soát (briefgen extract "
+                             "--format xlsx); nhắc lại cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
     parser.add_argument("--charts", choices=("native", "png"), default="native",
                         help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
     parser.add_argument("--json", action="store_true",

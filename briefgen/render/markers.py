@@ -14,6 +14,7 @@ from briefgen.load import Figure
 from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 
+REPORT_MARK = "trích từ báo cáo"
 MARKER = re.compile(r"⟦(f\|[a-z]+|p)\|([^⟧]+)⟧")
 
 FORMATS: dict[str, Callable[[Figure], str]] = {
@@ -38,6 +39,8 @@ def figure_note(figure: Figure) -> str | None:
     source = f"Nguồn: {figure.source}."
     if figure.status == "english":
         return f"Số liệu đọc từ báo cáo tiếng Anh (đã quy đổi đơn vị), cần đối chiếu trước khi sử dụng. {source}"
+    if figure.status == "unconfirmed" and figure.note and REPORT_MARK in figure.note.lower():
+        return figure.note   # read from a report: says whose, the quote and where (briefgen.reports)
     if figure.status == "unconfirmed":
         return ("Số liệu chưa được xác nhận (phạm vi hoặc kỳ số liệu chưa rõ), cần đối chiếu "
                 f"trước khi sử dụng. {source}")
@@ -47,7 +50,10 @@ def figure_note(figure: Figure) -> str | None:
 
 
 def _join_notes(*notes: str | None) -> str | None:
-    present = [n for n in notes if n]
+    present: list[str] = []
+    for note in notes:
+        if note and not any(note in earlier for earlier in present):   # a caveat said once
+            present.append(note)
     return " ".join(present) if present else None
 
 
