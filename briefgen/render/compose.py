@@ -8,6 +8,8 @@ from pathlib import Path
 from briefgen.analyze import Facts
 from briefgen.analyze.consistency import notes_by_figure
 from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
+from briefgen.analyze.targets import TargetInForce
+from briefgen.dates import fmt_date_short
 from briefgen.load import Dataset, Target
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
@@ -38,7 +40,14 @@ RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- Lưu: VT, CTĐP.")
 
 
-def _target_text(target: Target) -> str:
+def _target_text(item: TargetInForce) -> str:
+    text = _bound_text(item.target)
+    if item.resolution:
+        text += f" (Nghị quyết số {item.resolution.number} ngày {fmt_date_short(item.resolution.date)})"
+    return text
+
+
+def _bound_text(target: Target) -> str:
     label = TARGET_LABELS.get(target.indicator, target.indicator)
     if target.high is None or target.high == target.low:
         bound = "từ " if target.high is None else "khoảng "
