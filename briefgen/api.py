@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
+from briefgen.checklist import build_checklist, render_markdown
 from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
@@ -44,6 +45,7 @@ class BuildResult:
     notices: tuple[str, ...]
     warnings: tuple = ()                       # Problems from the filled forms (where, message)
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
+    checklist_path: Path | None = None         # the drafters' checklist written beside the draft
 
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
@@ -131,6 +133,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         manifest = build_manifest(draft.briefing, paths.docx.name,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
+        manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
@@ -140,9 +143,11 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             _form_manifest(manifest, forms)
         return manifest
 
+    form_notes = tuple(str(w) for w in forms.warnings) if forms else ()
+    checklist = render_markdown(build_checklist(draft.briefing, year, form_notes)).encode("utf-8")
     paths = write_draft(folder, stem, draft.docx,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for, checklist)
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
                        _notices(draft, paths), forms.warnings if forms else (),
-                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))
+                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

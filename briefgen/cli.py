@@ -117,6 +117,8 @@ def run_main_job(args: argparse.Namespace) -> int:
     for note in result.notices:
         print(note)
     print(f"Đã ghi dự thảo: {result.docx_path}")
+    if result.checklist_path:
+        print(f"Danh mục số liệu cần bổ sung: {result.checklist_path}")
     print(f"Số liệu sử dụng: {result.figure_count}; chỗ cần bổ sung: {result.placeholder_count}")
     return EXIT_OK
 
@@ -128,10 +130,11 @@ def _problem(item) -> dict:
 def json_summary(result=None, error: BriefgenError | None = None) -> dict:
     """Return the ``--json`` summary of a run: what was written, what is left, what went wrong."""
     summary = {"ok": error is None, "exit_code": EXIT_OK if error is None else EXIT_ERROR,
-               "docx": None, "manifest": None, "charts": [], "figures": 0, "placeholders": [],
+               "docx": None, "manifest": None, "checklist": None, "charts": [], "figures": 0, "placeholders": [],
                "notices": [], "warnings": [], "errors": []}
     if result is not None:
         summary.update(docx=str(result.docx_path), manifest=str(result.manifest_path),
+                       checklist=str(result.checklist_path) if result.checklist_path else None,
                        charts=[str(p) for p in result.chart_paths], figures=result.figure_count,
                        placeholders=[{"id": i, "need": need} for i, need in result.placeholders],
                        notices=list(result.notices), warnings=[_problem(w) for w in result.warnings])

@@ -85,12 +85,14 @@ class BlockWriter:
         else:
             self.add_inlines(paragraph, block.inlines)
 
-    def _caption(self, text: str, italic: bool) -> None:
+    def _caption(self, text: str, italic: bool, keep_with_next: bool = True):
+        """Add a centred caption; return its run (a comment may be attached to it)."""
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
+        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
         run = paragraph.add_run(text)
         run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
+        return run
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
@@ -148,7 +150,9 @@ class BlockWriter:
             paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
         if note:
             self._chart_note(note)
-        self._caption(f"Hình {self.charts}. {block.caption}", italic=True)
+        caption = self._caption(f"Hình {self.charts}. {block.caption}", italic=True, keep_with_next=False)
+        if block.source_note:
+            self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 
     def _chart_note(self, text: str) -> None:
         paragraph = self.document.add_paragraph()

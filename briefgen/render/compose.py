@@ -103,7 +103,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "recommendations_placeholder": _text_placeholder(
             "recommendations-local", "[kiến nghị của các địa phương]",
             "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
-        "products_known": any(s.known for row in facts.products for s in row.outputs),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES, "headline_labels": HEADLINE_LABELS,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
@@ -146,7 +145,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
     built += province_tables(facts.provinces, ledger)
-    built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
+    built.append(tables.sources_table(ledger, dataset.sources))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
                           charts if charts is not None else render_charts(facts))
     edition = facts.edition
