@@ -6,18 +6,19 @@ import io
 from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 
-from briefgen.docx_writer.oxml import mark_header_row, set_cell_shading, set_comment_date
+from briefgen.docx_writer.oxml import mark_header_row, set_cant_split, set_cell_shading, set_comment_date
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
 
 AUTHOR, INITIALS = "briefgen", "BG"
-CHART_WIDTH = Cm(15.5)
-CHART_HEIGHT = Cm(8.4)   # the PNG's 6.3 × 3.4 in proportions
+TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
+CHART_WIDTH = Mm(TEXT_WIDTH_MM * 2 // 3)                    # about two thirds of the text width
+CHART_HEIGHT = Mm(round(TEXT_WIDTH_MM * 2 / 3 * 3.4 / 6.3))  # the PNG's 6.3 × 3.4 in proportions
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
-TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
+APPENDIX_TABLE_FONT = Pt(10)   # the annex's reference tables (sources, merger) are set smaller
 
 
 def set_column_widths(table, widths) -> None:
@@ -42,6 +43,7 @@ class BlockWriter:
         self.native_charts = charts == "native"
         self.tables = 0
         self.charts = 0
+        self.table_font = TABLE_FONT
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
@@ -111,6 +113,8 @@ class BlockWriter:
                 numeric = index in block.numeric_columns
                 self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
         set_column_widths(table, widths)
+        for row in table.rows:
+            set_cant_split(row)   # a row moves whole to the next page, never split
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
@@ -127,8 +131,8 @@ class BlockWriter:
         paragraph = cell.paragraphs[0]
         fmt = paragraph.paragraph_format
         fmt.first_line_indent, fmt.alignment = Mm(0), align
-        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(2), 1.0
-        self.add_inlines(paragraph, inlines, TABLE_FONT)
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(1), Pt(1), 1.0
+        self.add_inlines(paragraph, inlines, self.table_font)
         if bold:
             for run in paragraph.runs:
                 run.font.bold = True

@@ -107,10 +107,12 @@ def merger_table(dataset: Dataset, ledger: FigureLedger) -> TableBlock:
     by_new: dict[str, list[str]] = {}
     for merger in dataset.mergers:
         by_new.setdefault(merger.new, []).append(merger.old)
-    rows = [[new, ", ".join(sorted(olds))] for new, olds in sorted(by_new.items())]
+    pairs = [[new, ", ".join(sorted(olds))] for new, olds in sorted(by_new.items())]
+    half = (len(pairs) + 1) // 2   # two units side by side: half the height on the annex page
+    rows = [left + (pairs[half + i] if half + i < len(pairs) else ["", ""]) for i, left in enumerate(pairs[:half])]
     return _block(ledger, "merger", "Đơn vị hành chính cấp tỉnh sau sắp xếp từ ngày 01/7/2025",
-                  ("Đơn vị mới", "Hình thành từ"), rows,
-                  note="Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội.")
+                  ("Đơn vị mới", "Hình thành từ") * 2, rows,
+                  note="Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội.", widths=(1.0, 1.6, 1.0, 1.6))
 
 
 def sources_table(ledger: FigureLedger, sources: tuple[Source, ...]) -> TableBlock:
@@ -126,4 +128,4 @@ def sources_table(ledger: FigureLedger, sources: tuple[Source, ...]) -> TableBlo
         gap = missing_parts(source)
         rows.append([str(number), text + (", " + ledger.mark(gap) if gap else "") + "."])
     return _block(ledger, "sources", "Nguồn của các số liệu sử dụng trong báo cáo",
-                  ("STT", "Tài liệu"), rows, numeric=(0,), widths=(0.6, 6.4))
+                  ("STT", "Tài liệu"), rows, numeric=(0,), widths=(0.45, 6.55))
