@@ -137,7 +137,8 @@ def test_region_totals_keep_the_precision_of_the_forms(draft_form):
 
 
 def _unit_repeats(document) -> list[tuple[str, str]]:
-    """Return (column header, cell) pairs whose cell repeats the unit its header or row states."""
+    """Return (column header, cell) pairs whose cell (a number or a placeholder "[… unit]") repeats
+    the unit its header or its row's "Đơn vị" states."""
     found = []
     for table in document.tables:
         header = [c.text for c in table.rows[0].cells]
@@ -148,7 +149,7 @@ def _unit_repeats(document) -> list[tuple[str, str]]:
                 stated = re.search(r"\(([^()]+)\)$", header[index])
                 row_unit = cells[unit_column] if unit_column not in (None, index) else None
                 unit = stated.group(1) if stated else (row_unit if row_unit != "%" else None)  # growth cells
-                if unit and re.search(r"\d" + (r"%" if unit == "%" else r"\s+" + re.escape(unit) + r"\b"), text):
+                if unit and re.search(r"[\d…]" + (r"%" if unit == "%" else r"\s+" + re.escape(unit) + r"\b"), text):
                     found.append((header[index], text))
     return found
 
