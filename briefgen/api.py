@@ -87,6 +87,15 @@ def _form_manifest(manifest: dict, forms) -> None:
             entry["inputs"] = list(forms.inputs[entry["id"]])
 
 
+def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
+    """Return what the drafters must check beyond figures: derived facts, notices, form warnings."""
+    edition = draft.facts.edition
+    notes = [f"Số thứ tự hội nghị (lần thứ {edition.ordinal}) được suy ra từ các kỳ trước, chưa có nguồn "
+             f"xác nhận; đề nghị kiểm tra lại."] if edition.ordinal_status != "confirmed" else []
+    notes += list(draft.facts.notices)
+    return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
+
+
 def _chart_file(chart_id: str, index: int) -> str:
     return f"{index:02d}-{chart_id.replace('_', '-')}.png"
 
@@ -143,10 +152,10 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             _form_manifest(manifest, forms)
         return manifest
 
-    form_notes = tuple(str(w) for w in forms.warnings) if forms else ()
-    checklist = render_markdown(build_checklist(draft.briefing, year, form_notes)).encode("utf-8")
+    checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
     paths = write_draft(folder, stem, draft.docx,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for, checklist)
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
+                        checklist.encode("utf-8"))
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
                        _notices(draft, paths), forms.warnings if forms else (),

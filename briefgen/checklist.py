@@ -36,7 +36,7 @@ class Checklist:
     request: str                            # the request to the provinces
     missing: tuple[ChecklistItem, ...]      # placeholders (yellow in the draft)
     to_check: tuple[ChecklistItem, ...]     # figures printed with a comment (turquoise)
-    form_notes: tuple[str, ...] = ()        # warnings from checking the filled forms
+    notes: tuple[str, ...] = ()             # other points to check: derived facts, the forms' warnings
 
 
 def _checked_runs(briefing: Briefing):
@@ -47,9 +47,9 @@ def _checked_runs(briefing: Briefing):
             yield from (i for i in inlines if isinstance(i, FigureRun) and i.note)
 
 
-def build_checklist(briefing: Briefing, year: int, form_notes: tuple[str, ...] = ()) -> Checklist:
+def build_checklist(briefing: Briefing, year: int, notes: tuple[str, ...] = ()) -> Checklist:
     """Return the checklist of *briefing*: every placeholder, every figure printed with a caveat,
-    and the warnings *form_notes* raised by the filled forms."""
+    and *notes* (facts derived rather than sourced, warnings raised by the filled forms)."""
     figure_places, places = find_places(briefing)
     missing = [ChecklistItem(p.need.removeprefix(NEED_PREFIX).rstrip("."), "; ".join(places.get(p.id, [])))
                for p in sorted(briefing.placeholders.values(), key=lambda p: p.id)]
@@ -59,7 +59,7 @@ def build_checklist(briefing: Briefing, year: int, form_notes: tuple[str, ...] =
         seen.setdefault(run.figure_id, ChecklistItem(f"{run.text}: {run.note}",
                                                      "; ".join(figure_places.get(run.figure_id, []))))
     return Checklist(TITLE, briefing.title, REQUEST.format(year=year), tuple(missing), tuple(seen.values()),
-                     form_notes)
+                     notes)
 
 
 def _cell(text: str) -> str:
@@ -83,6 +83,6 @@ def render_markdown(checklist: Checklist) -> str:
     lines += ["## 2. Số liệu cần kiểm tra lại (đánh dấu màu xanh, có ghi chú trong dự thảo)", ""]
     lines += _table(("STT", "Số liệu và lý do", "Vị trí trong dự thảo"), checklist.to_check)
     lines += ["## 3. Đề nghị", "", escape(checklist.request), ""]
-    if checklist.form_notes:
-        lines += ["## 4. Lưu ý khi kiểm tra biểu mẫu", ""] + [f"- {escape(n)}" for n in checklist.form_notes] + [""]
+    if checklist.notes:
+        lines += ["## 4. Lưu ý khác", ""] + [f"- {escape(n)}" for n in checklist.notes] + [""]
     return "\n".join(lines)

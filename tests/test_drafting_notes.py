@@ -15,7 +15,8 @@ from briefgen.load.sources import load_sources
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DRAFTING_NOTES = ("đề nghị các sở công thương cung cấp", "làm cơ sở so sánh", "chưa xác định phạm vi",
-                  "manifest", "các ô còn trống", "cần được các sở công thương bổ sung")
+                  "manifest", "các ô còn trống", "cần được các sở công thương bổ sung", "đề nghị kiểm tra",
+                  "xác nhận)")  # a scope caveat "(chưa xác định rõ phạm vi số liệu)" is a qualifier, kept
 FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b|\.json\b|\.xlsx\b")
 
 
@@ -126,7 +127,7 @@ def test_form_draft_keeps_form_notes_out_of_the_body(draft_form):
     assert "Lưu ý khi kiểm tra biểu mẫu" not in text and not FILE_NAME.search(text)
     assert "VÍ DỤ – SỐ LIỆU GIẢ ĐỊNH" in text        # example data stays marked in the body
     checklist = draft_form.result.checklist_path.read_text(encoding="utf-8")
-    assert "## 4. Lưu ý khi kiểm tra biểu mẫu" in checklist and "Số liệu!C25" in checklist
+    assert "## 4. Lưu ý khác" in checklist and "- Biểu mẫu: data/indicators.csv, dòng 231:" in checklist
     assert any("Sở Công Thương các tỉnh, thành phố, số liệu báo cáo theo biểu mẫu" in r
                for r in _sources_rows(draft_form))
 
@@ -157,3 +158,13 @@ def _unit_repeats(document) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name", ["draft_2025", "draft_2023", "draft_form"])
 def test_table_cells_do_not_repeat_their_unit(name, request):
     assert _unit_repeats(request.getfixturevalue(name).document) == []
+
+
+def test_an_inferred_ordinal_is_a_checklist_note_not_a_remark_in_the_body(tmp_path):
+    from briefgen.api import build_briefing
+    result = build_briefing(2016, "Ninh Bình", out_dir=tmp_path)
+    import docx
+    body = "\n".join(p.text for p in docx.Document(str(result.docx_path)).paragraphs)
+    assert "(lần thứ III)" in body and "đề nghị kiểm tra" not in body
+    assert ("- Số thứ tự hội nghị (lần thứ III) được suy ra từ các kỳ trước, chưa có nguồn xác nhận; "
+            "đề nghị kiểm tra lại.") in result.checklist_path.read_text(encoding="utf-8")
