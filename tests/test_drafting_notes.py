@@ -168,3 +168,11 @@ def test_an_inferred_ordinal_is_a_checklist_note_not_a_remark_in_the_body(tmp_pa
     assert "(lần thứ III)" in body and "đề nghị kiểm tra" not in body
     assert ("- Số thứ tự hội nghị (lần thứ III) được suy ra từ các kỳ trước, chưa có nguồn xác nhận; "
             "đề nghị kiểm tra lại.") in result.checklist_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["draft_2025", "draft_2023"])
+def test_placeholders_in_cells_are_short(name, request):
+    """A cell's column or row states unit and comparison: "[…]", "[…%]", never "[… tỷ USD]"."""
+    cells = [c.text for t in request.getfixturevalue(name).document.tables for r in t.rows[1:] for c in r.cells]
+    assert "[…]" in cells and "[…%]" in cells
+    assert not [c for c in cells if re.search(r"\[… [^/]|\[tăng/giảm", c)]

@@ -15,6 +15,7 @@ from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 
 MARKER = re.compile(r"⟦(f\|[a-z]+|p\|number|p)\|([^⟧]+)⟧")
+GROWTH_LABEL = "[tăng/giảm …%]"
 _UNIT_IN_LABEL = re.compile(r"^\[… [^/\]]+\]$")     # "[… nghìn tỷ đồng]", not "[…/18]" nor "[tăng/giảm …%]"
 
 FORMATS: dict[str, Callable[[Figure], str]] = {
@@ -36,8 +37,13 @@ def placeholder_marker(placeholder: Placeholder, fmt: str = "value") -> str:
 
 
 def placeholder_label(placeholder: Placeholder, fmt: str = "value") -> str:
-    """Return what the draft prints for *placeholder*: ``[…]`` in a cell whose unit is stated."""
-    return "[…]" if fmt == "number" and _UNIT_IN_LABEL.match(placeholder.label) else placeholder.label
+    """Return what the draft prints for *placeholder*; in a table cell (*fmt* "number"), whose
+    column or row states the unit or the comparison, the short ``[…]`` or ``[…%]``."""
+    if fmt != "number":
+        return placeholder.label
+    if _UNIT_IN_LABEL.match(placeholder.label):
+        return "[…]"
+    return "[…%]" if placeholder.label == GROWTH_LABEL else placeholder.label
 
 
 def figure_note(figure: Figure) -> str | None:

@@ -14,6 +14,8 @@ DASH = "–"
 
 
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
+    if isinstance(item, Slot) and not item.known:
+        fmt = "number"      # a placeholder in a cell: the header or the row says unit and comparison
     return DASH if item is None else ledger.mark(item, fmt)
 
 
