@@ -77,6 +77,26 @@ def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[
     return merge_forms(dataset, forms)
 
 
+def split_data_files(data_files: Sequence[Path | str]) -> tuple[list[Path | str], list[Path | str]]:
+    """Return (edited drafts, forms) among *data_files*, told apart by content, not by name."""
+    from briefgen.review.reuse import is_draft
+
+    drafts = [p for p in data_files if is_draft(p)]
+    return drafts, [p for p in data_files if p not in drafts]
+
+
+def load_draft_data(dataset: Dataset, year: int, host: str, drafts: Sequence[Path | str],
+                    conference_date: date | None = None) -> Dataset:
+    """Return *dataset* with the figures staff filled in edited drafts of this edition.
+
+    Raises ``DraftFileError`` for a file briefgen did not make or one of another year or host.
+    """
+    from briefgen.review.reuse import load_draft_figures, merge_draft_figures
+
+    host_name = build_edition(dataset, year, host, conference_date).host.name
+    return merge_draft_figures(dataset, load_draft_figures(drafts, year, host_name))
+
+
 def _form_manifest(manifest: dict, forms) -> None:
     """Add the forms, their warnings and the inputs of every computed figure to *manifest*."""
     manifest["warnings"] = [{"where": w.where, "message": w.message} for w in forms.warnings]
@@ -124,8 +144,11 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     forms = None
-    if data_files:
-        dataset, forms = load_form_data(dataset, year, host, data_files, conference_date)
+    drafts, form_files = split_data_files(data_files)
+    if drafts:
+        dataset = load_draft_data(dataset, year, host, drafts, conference_date)
+    if form_files:
+        dataset, forms = load_form_data(dataset, year, host, form_files, conference_date)
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
                           charts)
@@ -150,6 +173,8 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         if forms is not None:
             _form_manifest(manifest, forms)
+        if drafts:
+            manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
     checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import TextIO
 
 from briefgen.analyze import build_facts
-from briefgen.analyze.edition import find_record
+from briefgen.analyze.edition import check_year, find_record
 from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
-from briefgen.errors import BriefgenError
+from briefgen.errors import as_user_error, one_line
 from briefgen.load import Dataset, load_dataset
 from briefgen.model import ChartSpec
 from briefgen.orphans import busy, watch_parent
@@ -100,6 +100,8 @@ def hosts_of_year(dataset: Dataset, year: int, conference_date: date | None = No
 def plan_jobs(dataset: Dataset, years: Sequence[int], hosts: Sequence[str] | None = None,
               conference_date: date | None = None) -> tuple[Job, ...]:
     """Return one job per year and host (every host of the year when *hosts* is None)."""
+    for year in years:
+        check_year(dataset, year)
     return tuple(Job(year, host) for year in years
                  for host in (hosts or hosts_of_year(dataset, year, conference_date)))
 
@@ -154,10 +156,12 @@ def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
             result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
                                     templates_dir=_settings.templates_dir, dataset=_settings.dataset,
                                     plot=_cache)
-    except BriefgenError as error:
-        return Outcome(job, error=str(error), hint=error.hint, charts_drawn=_cache.drawn - before)
-    except Exception as error:  # a bug: keep the traceback, go on with the other hosts
-        return Outcome(job, error=f"{type(error).__name__}: {error}", trace=traceback.format_exc(),
+    except Exception as error:  # a bug (traceback kept) unless the user's environment refused a file
+        user_error = as_user_error(error)
+        if user_error:
+            return Outcome(job, error=one_line(str(user_error)), hint=user_error.hint,
+                           charts_drawn=_cache.drawn - before)
+        return Outcome(job, error=one_line(f"{type(error).__name__}: {error}"), trace=traceback.format_exc(),
                        charts_drawn=_cache.drawn - before)
     return Outcome(job, result.docx_path, result.version, charts_drawn=_cache.drawn - before,
                    result=result)

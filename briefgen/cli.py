@@ -12,30 +12,32 @@ import argparse
 import importlib
 import json
 import sys
-from datetime import date
+import traceback
 from pathlib import Path
 
-from briefgen.errors import BriefgenError
+from briefgen.cli_parser import Parser, integer, iso_date
+from briefgen.crash_log import write_crash_log
+from briefgen.errors import BriefgenError, as_user_error, one_line
 
 # name -> module exposing ``main(argv: list[str]) -> int``
 SUBCOMMANDS: dict[str, str] = {
     "extract": "briefgen.extract.cli",
     "check-data": "briefgen.extract.check",
     "form": "briefgen.forms.cli",
+    "serve": "briefgen.serve.cli",
+    "review": "briefgen.review.cli",
+    "learn": "briefgen.review.learn_cli",
 }
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, xem --json); 1 lỗi, không ghi tệp nào "
-              "(biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng); 2 sai cú pháp lệnh; 130 bị dừng.")
-
-
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, xem --json); 1 lỗi người dùng sửa được, "
+              "không ghi tệp nào (biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng, không có quyền ghi, đầy ổ "
+              "đĩa); 2 sai cú pháp lệnh; 3 lỗi nội bộ của chương trình (chi tiết ghi vào tệp nhật ký "
+              "trong thư mục logs của bộ nhớ đệm); 130 bị dừng.")
 
 
 def _positive(text: str) -> int:
@@ -44,26 +46,26 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of the main job (writing a draft)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen",
         description="Soạn dự thảo báo cáo Hội nghị ngành Công Thương khu vực phía Bắc (DOCX).",
         epilog=("Lệnh con: " + ", ".join(sorted(SUBCOMMANDS)) + ". " if SUBCOMMANDS else "") + EXIT_CODES,
     )
-    parser.add_argument("--year", type=int, action="append", dest="years", required=True, metavar="YEAR",
+    parser.add_argument("--year", type=integer, action="append", dest="years", required=True, metavar="YEAR",
                         help="năm tổ chức hội nghị (nhắc lại để soạn nhiều năm: --year 2024 --year 2025)")
     parser.add_argument("--host", help="tỉnh/thành phố đăng cai (không dấu cũng được)")
     parser.add_argument("--all-hosts", action="store_true",
                         help="soạn cho mọi tỉnh, thành phố có vào ngày hội nghị của năm đó")
     parser.add_argument("--jobs", type=_positive, metavar="N",
                         help="số tiến trình soạn song song khi soạn nhiều dự thảo (mặc định: số lõi CPU)")
-    parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
+    parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (mặc định: theo dữ liệu)")
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
-                        help="biểu mẫu đã điền (.xlsx hoặc .csv; nhắc lại cho nhiều tệp); tạo biểu mẫu: "
-                             "briefgen form --year Y")
+                        help="biểu mẫu đã điền (.xlsx hoặc .csv) hoặc dự thảo đã chỉnh sửa (.docx); nhắc lại "
+                             "cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
     parser.add_argument("--charts", choices=("native", "png"), default="native",
                         help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
     parser.add_argument("--json", action="store_true",
@@ -93,12 +95,15 @@ def run_batch(args: argparse.Namespace) -> int:
                          out_dir=args.out, data_dir=args.data_dir, conference_date=args.date,
                          on_done=ProgressBar(sys.stderr))
     for outcome in result.failed:
-        print(f"Lỗi: {outcome.job.year} {outcome.job.host}: {outcome.error}", file=sys.stderr)
+        label = "Lỗi nội bộ" if outcome.trace else "Lỗi"
+        print(f"{label}: {outcome.job.year} {outcome.job.host}: {one_line(outcome.error)}", file=sys.stderr)
         if outcome.hint:
             print(f"Gợi ý: {outcome.hint}", file=sys.stderr)
-        if outcome.trace:
-            print(outcome.trace, file=sys.stderr)
     print(describe(result))
+    traces = [o.trace for o in result.failed if o.trace]
+    if traces:
+        print(internal_error_line(None, write_crash_log("\n".join(traces), args.argv)), file=sys.stderr)
+        return EXIT_INTERNAL
     return EXIT_ERROR if result.failed else EXIT_OK
 
 
@@ -127,9 +132,10 @@ def _problem(item) -> dict:
     return {"where": item.where, "message": item.message}
 
 
-def json_summary(result=None, error: BriefgenError | None = None) -> dict:
+def json_summary(result=None, error: BriefgenError | None = None, exit_code: int | None = None) -> dict:
     """Return the ``--json`` summary of a run: what was written, what is left, what went wrong."""
-    summary = {"ok": error is None, "exit_code": EXIT_OK if error is None else EXIT_ERROR,
+    exit_code = exit_code if exit_code is not None else EXIT_OK if error is None else EXIT_ERROR
+    summary = {"ok": error is None, "exit_code": exit_code,
                "docx": None, "manifest": None, "checklist": None, "charts": [], "figures": 0, "placeholders": [],
                "notices": [], "warnings": [], "errors": []}
     if result is not None:
@@ -149,10 +155,38 @@ def json_summary(result=None, error: BriefgenError | None = None) -> dict:
 def print_error(error: BriefgenError) -> None:
     """Print *error* as one line, with its hint on the next."""
     for problem in getattr(error, "errors", ()):   # a form's problems, one line each
-        print(f"Lỗi: {problem}", file=sys.stderr)
-    print(f"Lỗi: {error}", file=sys.stderr)
+        print(f"Lỗi: {one_line(str(problem))}", file=sys.stderr)
+    print(f"Lỗi: {one_line(str(error))}", file=sys.stderr)
     if error.hint:
-        print(f"Gợi ý: {error.hint}", file=sys.stderr)
+        print(f"Gợi ý: {one_line(error.hint)}", file=sys.stderr)
+
+
+def internal_error_line(error: BaseException | None, log: Path | None) -> str:
+    """Return the one line that announces an internal error and where its details went."""
+    what = f" ({one_line(f'{type(error).__name__}: {error}')[:300]})" if error is not None else ""
+    where = (f"chi tiết đã ghi vào {log}" if log else
+             "không ghi được tệp nhật ký (thư mục bộ nhớ đệm và thư mục tạm đều không ghi được)")
+    return (f"Lỗi nội bộ của briefgen{what}, không phải lỗi của dữ liệu hay của lệnh; {where}; "
+            f"xin gửi tệp đó cho người bảo trì (mã thoát {EXIT_INTERNAL}).")
+
+
+def report_error(error: BriefgenError, argv: list[str], exit_code: int = EXIT_ERROR) -> int:
+    """Print *error* (as JSON with ``--json`` on the main job) and return *exit_code*."""
+    if "--json" in argv and argv[0] not in SUBCOMMANDS:
+        print(json.dumps(json_summary(error=error, exit_code=exit_code), ensure_ascii=False, indent=2))
+    else:
+        print_error(error)
+    return exit_code
+
+
+def report_bug(error: BaseException, argv: list[str]) -> int:
+    """Log the traceback of an internal error, print one line saying where, return exit code 3."""
+    log = write_crash_log(traceback.format_exc(), argv)
+    line = internal_error_line(error, log)
+    if "--json" in argv and argv[0] not in SUBCOMMANDS:
+        return report_error(BriefgenError(line), argv, EXIT_INTERNAL)
+    print(line, file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def run_subcommand(name: str, argv: list[str]) -> int:
@@ -164,23 +198,26 @@ def run_subcommand(name: str, argv: list[str]) -> int:
         return int(exit_.code or 0)
 
 
+def run(argv: list[str]) -> int:
+    """Run one command line and return its exit code; errors go up to ``main``."""
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_subcommand(argv[0], argv[1:])
+    parser = build_parser()
+    args = check_args(parser, parser.parse_args(argv))
+    args.argv = argv
+    if args.all_hosts or len(args.years) > 1:
+        return run_batch(args)
+    return run_main_job(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code."""
+    """Run the CLI and return its exit code (0, 1, 3 or 130; usage errors exit with 2)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return run_subcommand(argv[0], argv[1:])
-        parser = build_parser()
-        args = check_args(parser, parser.parse_args(argv))
-        if args.all_hosts or len(args.years) > 1:
-            return run_batch(args)
-        return run_main_job(args)
-    except BriefgenError as error:
-        if "--json" in argv and argv[0] not in SUBCOMMANDS:
-            print(json.dumps(json_summary(error=error), ensure_ascii=False, indent=2))
-            return EXIT_ERROR
-        print_error(error)
-        return EXIT_ERROR
+        return run(argv)
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a user's error (one line, exit 1) or a bug (a log file, exit 3)
+        user_error = as_user_error(error)
+        return report_error(user_error, argv) if user_error else report_bug(error, argv)

@@ -160,3 +160,4 @@ class Briefing:
     document_date: date | None = None
     title: str = ""
     keywords: str = ""
+    identity: dict = field(default_factory=dict)   # year, host, series: who the draft is for

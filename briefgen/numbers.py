@@ -8,19 +8,22 @@ precision of the source survives (``1.954`` stays ``1.954``, never ``1.954,0``).
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import format_decimal
 
 LOCALE = "vi"
 
 Number = Decimal | int | float | str
+MAX_PRINTED_DIGITS = 60   # more digits than this in a draft is a bug upstream, not a figure
 
 
 def to_decimal(value: Number) -> Decimal:
     """Return *value* as a Decimal; floats go through ``str`` to keep what was typed."""
     if isinstance(value, Decimal):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)   # str() of an int over 4300 digits raises
     if isinstance(value, float):  # float() first: numpy's float64 repr is "np.float64(…)"
         return Decimal(repr(float(value)))
     try:
@@ -35,17 +38,33 @@ def decimals_of(value: Number) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def printable(value: Number) -> Decimal:
+    """Return *value* as a finite Decimal; ValueError (a bug: validation let it through) if not."""
+    number = to_decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"refusing to print a non-finite number: {value!r}")
+    return number
+
+
 def fmt_number(value: Number, decimals: int | None = None) -> str:
     """Return *value* in Vietnamese style, e.g. ``56511.16`` → ``"56.511,16"``.
 
     With *decimals* None the precision of the value as written is kept; otherwise it is
-    rounded half-up first (Babel alone would round half-even).
+    rounded half-up first (Babel alone would round half-even). NaN, infinities and
+    numbers of more than ``MAX_PRINTED_DIGITS`` digits raise ValueError: validation
+    should have refused them, so reaching here is a bug, never something to print.
     """
-    number = to_decimal(value)
+    number = printable(value)
     places = decimals_of(number) if decimals is None else decimals
-    number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if max(number.adjusted() + 1, 1) + places > MAX_PRINTED_DIGITS:
+        raise ValueError(f"refusing to print {str(value)[:40]!r}… with {places} decimals: too many digits")
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(number, format=pattern, locale=LOCALE)
+    with localcontext() as context:    # Babel quantizes again, in the current context
+        context.prec = MAX_PRINTED_DIGITS + 2
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if number == 0:
+            number = number.copy_abs()   # "-0,0" is no figure anyone wrote
+        return format_decimal(number, format=pattern, locale=LOCALE)
 
 
 def fmt_percent(value: Number, decimals: int | None = None) -> str:
@@ -55,7 +74,7 @@ def fmt_percent(value: Number, decimals: int | None = None) -> str:
 
 def fmt_change(value: Number, decimals: int | None = None) -> str:
     """Return a growth rate as words: ``4.8`` → ``"tăng 4,8%"``, ``-13.1`` → ``"giảm 13,1%"``."""
-    number = to_decimal(value)
+    number = printable(value)
     if number == 0:
         return "không đổi"
     verb = "tăng" if number > 0 else "giảm"

@@ -119,7 +119,7 @@ def test_cli_batch_of_two_years_reports_the_failed_one(tmp_path, monkeypatch, ca
 def test_cli_refuses_contradictory_options(argv, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
-    assert exit_info.value.code == 2 and "briefgen: error:" in capsys.readouterr().err
+    assert exit_info.value.code == 2 and "briefgen: lỗi:" in capsys.readouterr().err
 
 
 class FakeTerminal(io.StringIO):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from docx_text import cell_text, text_of
+
 from briefgen.errors import DataFileError
 from briefgen.load.sources import load_sources
 
@@ -22,7 +24,7 @@ FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b|\.json\b|\.xlsx\b")
 
 def _sources_rows(draft) -> list[str]:
     table = next(t for t in draft.document.tables if t.rows[0].cells[-1].text == "Tài liệu")
-    return [row.cells[1].text for row in table.rows[1:]]
+    return [cell_text(row.cells[1]) for row in table.rows[1:]]
 
 
 def _chart_and_comment_xml(draft) -> tuple[str, str]:
@@ -142,10 +144,10 @@ def _unit_repeats(document) -> list[tuple[str, str]]:
     the unit its header or its row's "Đơn vị" states."""
     found = []
     for table in document.tables:
-        header = [c.text for c in table.rows[0].cells]
+        header = [cell_text(c) for c in table.rows[0].cells]
         unit_column = header.index("Đơn vị") if "Đơn vị" in header else None
         for row in table.rows[1:]:
-            cells = [c.text for c in row.cells]
+            cells = [cell_text(c) for c in row.cells]
             for index, text in enumerate(cells):
                 stated = re.search(r"\(([^()]+)\)$", header[index])
                 row_unit = cells[unit_column] if unit_column not in (None, index) else None
@@ -164,7 +166,7 @@ def test_an_inferred_ordinal_is_a_checklist_note_not_a_remark_in_the_body(tmp_pa
     from briefgen.api import build_briefing
     result = build_briefing(2016, "Ninh Bình", out_dir=tmp_path)
     import docx
-    body = "\n".join(p.text for p in docx.Document(str(result.docx_path)).paragraphs)
+    body = "\n".join(text_of(p) for p in docx.Document(str(result.docx_path)).paragraphs)
     assert "(lần thứ III)" in body and "đề nghị kiểm tra" not in body
     assert ("- Số thứ tự hội nghị (lần thứ III) được suy ra từ các kỳ trước, chưa có nguồn xác nhận; "
             "đề nghị kiểm tra lại.") in result.checklist_path.read_text(encoding="utf-8")
@@ -173,6 +175,6 @@ def test_an_inferred_ordinal_is_a_checklist_note_not_a_remark_in_the_body(tmp_pa
 @pytest.mark.parametrize("name", ["draft_2025", "draft_2023"])
 def test_placeholders_in_cells_are_short(name, request):
     """A cell's column or row states unit and comparison: "[…]", "[…%]", never "[… tỷ USD]"."""
-    cells = [c.text for t in request.getfixturevalue(name).document.tables for r in t.rows[1:] for c in r.cells]
+    cells = [cell_text(c) for t in request.getfixturevalue(name).document.tables for r in t.rows[1:] for c in r.cells]
     assert "[…]" in cells and "[…%]" in cells
     assert not [c for c in cells if re.search(r"\[… [^/]|\[tăng/giảm", c)]

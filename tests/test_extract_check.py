@@ -74,7 +74,7 @@ def test_months_the_seed_leaves_open_are_a_warning_unless_strict(tmp_path, capsy
 
 def test_missing_data_file_is_one_line(tmp_path, capsys):
     assert main(["check-data", "--data-dir", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"Lỗi: {tmp_path / 'indicators.csv'}: không tìm thấy tệp\n"
+    assert capsys.readouterr().err == f"Lỗi: {tmp_path / 'indicators.csv'}: không tìm thấy tệp dữ liệu\n"
 
 
 def test_missing_columns_are_named(tmp_path, capsys):

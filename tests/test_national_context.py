@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from docx_text import text_of
 
 from briefgen.analyze.consistency import find_conflicting_reports
 from briefgen.analyze.targets import find_targets_in_force
@@ -33,7 +34,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _body(draft) -> str:
-    return "\n".join(p.text for p in draft.document.paragraphs)
+    return "\n".join(text_of(p) for p in draft.document.paragraphs)
 
 
 def test_every_edition_with_a_current_period_has_national_iip_or_retail():

@@ -37,7 +37,7 @@ def _loaded(argv: list[str]) -> tuple[str, subprocess.CompletedProcess]:
 def test_no_heavy_library_before_the_job_runs(argv):
     loaded, done = _loaded(argv)
     assert loaded == "", f"{argv} imported {loaded}"
-    assert "usage: briefgen" in done.stdout + done.stderr
+    assert "cách dùng: briefgen" in done.stdout + done.stderr
 
 
 def test_help_lists_the_batch_options():

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefgen.analyze.hosts import find_host, provinces_on
-from briefgen.errors import InvalidArgumentError
+from briefgen.errors import DataFileError, InvalidArgumentError
 from briefgen.load import Dataset, Edition, Province
 from briefgen.periods import Period, reporting_period
 
 MERGER_DAY = date(2025, 7, 1)
 NORTH_CENTRAL = "Bắc Trung Bộ"
 MIDLANDS = "Trung du và miền núi phía Bắc"
+YEARS_AHEAD = 5                 # drafts can be prepared this many years after the last edition
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -85,8 +86,28 @@ def from_roman(text: str) -> int:
     return total
 
 
+def check_year(dataset: Dataset, year: int) -> None:
+    """Raise ``InvalidArgumentError`` unless a draft can be made for *year*.
+
+    That is from the first recorded edition to ``YEARS_AHEAD`` years after the last one.
+    """
+    years = [e.year for e in dataset.editions]
+    if not years:
+        raise DataFileError(dataset.data_dir / "editions.csv", "không có kỳ hội nghị nào")
+    first, latest = min(years), max(years)
+    if not first <= year <= latest + YEARS_AHEAD:
+        raise InvalidArgumentError(
+            f"không soạn được cho năm {year}: chỉ soạn được cho các năm {first}–{latest + YEARS_AHEAD} "
+            f"(editions.csv ghi các kỳ hội nghị từ năm {first} đến năm {latest})")
+
+
 def find_record(dataset: Dataset, year: int) -> Edition | None:
-    """Return the edition of *year*, preferring the northern series over its predecessor."""
+    """Return the edition of *year*, preferring the northern series over its predecessor.
+
+    None when the year has no recorded edition; ``InvalidArgumentError`` when no draft can be
+    made for it (``check_year``).
+    """
+    check_year(dataset, year)
     matches = [e for e in dataset.editions if e.year == year]
     return next((e for e in matches if e.series == "phia_bac"), matches[0] if matches else None)
 

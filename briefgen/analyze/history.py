@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefgen.load import Edition, Figure
+from briefgen.load.figures import HEADLINE_UNITS
 from briefgen.model import Slot
 from briefgen.periods import Period
 
 # Units converted to one per indicator so a series compares like with like.
 _TO_COMMON = {("tỷ đồng", "nghìn tỷ đồng"): Decimal("0.001"), ("triệu USD", "tỷ USD"): Decimal("0.001")}
-COMMON_UNIT = {"retail_sales": "nghìn tỷ đồng", "export_value": "tỷ USD",
-               "industrial_output_value": "nghìn tỷ đồng"}
+COMMON_UNIT = {indicator: units[0] for indicator, units in HEADLINE_UNITS.items()}
 HEADLINES = ("industry_growth", "retail_sales", "retail_growth", "export_value", "export_growth")
 # Industrial growth was reported as output-value growth before IIP took over; keep them apart.
 INDUSTRY_INDICATORS = ("iip_growth", "industrial_output_growth")

@@ -6,19 +6,21 @@ any row fails (with --strict, warnings fail too).
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
+from briefgen.errors import DataFileError
 from briefgen.extract.verify import ERROR, check_indicators
+from briefgen.load import check_folder
 from briefgen.paths import DEFAULT_WORKSPACE
 
 EXIT_OK, EXIT_ERROR = 0, 1
 INDICATORS_FILE = "indicators.csv"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen check-data``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen check-data",
         description="Kiểm tra mọi số liệu trong data/indicators.csv lấy từ tệp seed: "
                     "giá trị, kỳ và phạm vi phải có trong tệp đó.")
@@ -34,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     """Run ``briefgen check-data`` and return its exit code."""
     args = build_parser().parse_args(argv)
+    check_folder(args.data_dir)
+    if not args.seeds_dir.is_dir():
+        raise DataFileError(args.seeds_dir, "không phải thư mục chứa các tệp seed", hint="kiểm tra --seeds-dir")
     path = args.data_dir / INDICATORS_FILE
     findings = check_indicators(path, args.seeds_dir)  # a BriefgenError is printed by briefgen.cli
     for finding in findings:

@@ -9,7 +9,6 @@ a warning, not a failure: the seed neither confirms nor refutes the months.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,7 @@ from briefgen.extract.classify import CORE_INDICATORS, OTHER
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure, fmt_plain
 from briefgen.extract.sources import read_report
+from briefgen.load.tables import read_records
 
 REQUIRED = ("period", "scope", "indicator", "value", "source", "quote")
 _SEED_NAME_RE = re.compile(r"^[\w.-]+\.txt$")
@@ -55,23 +55,16 @@ def check_indicators(path: Path, seeds_dir: Path) -> list[Finding]:
     return findings
 
 
-def read_rows(path: Path):
-    """Yield (line number, row) of a CSV file; raise DataFileError when it cannot be used."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, None)
-            missing = [c for c in REQUIRED if c not in (header or [])]
-            if missing:
-                raise DataFileError(path, f"thiếu cột {', '.join(missing)}", line=1)
-            line = reader.line_num + 1
-            for cells in reader:
-                yield line, dict(zip(header, cells))
-                line = reader.line_num + 1
-    except FileNotFoundError:
-        raise DataFileError(path, "không tìm thấy tệp") from None
-    except UnicodeDecodeError:
-        raise DataFileError(path, "không phải UTF-8") from None
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Return (line number, row) of every record of a CSV file; raise DataFileError when unusable.
+
+    The data loader's reader checks encoding, structure and control characters.
+    """
+    header, records = read_records(path)
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise DataFileError(path, f"thiếu cột {', '.join(missing)}", line=1)
+    return [(line, dict(zip(header, cells))) for line, cells in records]
 
 
 def seed_names(source: str) -> list[str]:

@@ -209,9 +209,9 @@ def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
         pairs.append((entry.value, before))
         cells += [report.where(entry.refs["value"]), report.where(basis)]
         growths[report.name] = entry.growth if entry.growth is not None else (entry.value / before - 1) * 100
-    if not pairs:
-        return
     now, then = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
+    if not pairs or then <= 0:
+        return                       # nothing to grow from (every value reported is zero)
     note = _coverage_note(len(pairs), expected, list(growths))
     builder.add(period, "region", measure.growth, round_half_up((now / then - 1) * 100), "%",
                 source=_source(len(pairs)), estimate=estimate, note=note, inputs=cells,

@@ -9,34 +9,38 @@ A thin shell over ``briefgen.forms``; heavy libraries load only once the command
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.errors import BriefgenError, InvalidArgumentError
 
 EXIT_OK, EXIT_ERROR = 0, 1
+WRITE_FAILURES = {
+    errno.EEXIST: "trên đường dẫn có một tệp ở chỗ cần thư mục",
+    errno.ENOTDIR: "trên đường dẫn có một tệp ở chỗ cần thư mục",
+    errno.EISDIR: "đã có thư mục trùng tên tệp",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+}
 
 
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD")
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """Return the parser of ``briefgen form``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen form",
         description="Tạo biểu mẫu số liệu gửi các tỉnh, thành phố (Excel hoặc CSV), hoặc kiểm tra "
                     "biểu mẫu đã điền trước khi soạn dự thảo.",
         epilog="Soạn dự thảo từ biểu mẫu đã điền: briefgen --year 2025 --host \"Tuyên Quang\" "
                "--data bieu-mau.xlsx. Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 có lỗi; "
-               "2 sai cú pháp lệnh.")
-    parser.add_argument("--year", type=int, required=True, help="năm tổ chức hội nghị")
-    parser.add_argument("--date", type=_parse_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
+               "2 sai cú pháp lệnh; 3 lỗi nội bộ (xem tệp nhật ký được nêu); 130 bị dừng.")
+    parser.add_argument("--year", type=integer, required=True, help="năm tổ chức hội nghị")
+    parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
     parser.add_argument("-o", "--output", type=Path,
                         help="tệp biểu mẫu .xlsx hoặc .csv (mặc định: output/bieu-mau-<năm>.xlsx)")
     parser.add_argument("--per-province", type=Path, metavar="DIR",
@@ -62,10 +66,21 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
                                    hint="dùng tên khác (-o) hoặc thêm --force")
 
 
+def _write(layout, dataset, path: Path, **options) -> None:
+    """Write one form file; a folder that cannot be created or written is the user's to fix."""
+    from briefgen.forms.write_form import write_form
+
+    try:
+        write_form(layout, dataset, path, **options)
+    except OSError as exc:
+        reason = WRITE_FAILURES.get(exc.errno, exc.strerror or exc.__class__.__name__)
+        raise InvalidArgumentError(f"không ghi được biểu mẫu vào {path}: {reason}",
+                                   hint="chọn thư mục ghi được (-o THƯ-MỤC/tệp.xlsx)") from None
+
+
 def write_forms(args: argparse.Namespace) -> int:
     """Write the whole form (and one per province when asked); print where they went."""
     from briefgen.forms.layout import layout_for_year
-    from briefgen.forms.write_form import write_form
     from briefgen.output import slug
     from briefgen.paths import DEFAULT_WORKSPACE
 
@@ -75,15 +90,14 @@ def write_forms(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise InvalidArgumentError(f"tệp biểu mẫu phải là .xlsx hoặc .csv, gặp '{target.name}'")
     _refuse_overwrite(target, args.force)
-    write_form(layout, dataset, target)
+    _write(layout, dataset, target)
     print(f"Đã ghi biểu mẫu: {target} ({len(layout.provinces)} tỉnh, thành phố; kỳ báo cáo: "
           f"{layout.describe()})")
     if args.per_province:
-        args.per_province.mkdir(parents=True, exist_ok=True)
         for province in layout.provinces:
             path = args.per_province / f"bieu-mau-{args.year}-{slug(province.name)}{target.suffix.lower()}"
             _refuse_overwrite(path, args.force)
-            write_form(layout, dataset, path, provinces=[province])
+            _write(layout, dataset, path, provinces=[province])
         print(f"Đã ghi {len(layout.provinces)} biểu mẫu riêng vào: {args.per_province}")
     return EXIT_OK
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.bounds import escaped
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -28,7 +30,8 @@ class Problem:
 
 def place(path: Path | str, sheet: str | None, ref: str | None = None) -> str:
     """Return ``bieu-mau.xlsx › Số liệu!D7`` (CSV: ``bieu-mau.csv › D7``)."""
-    name = Path(path).name
+    name = escaped(Path(path).name)
+    sheet = None if sheet is None else escaped(sheet)
     if sheet is None:
         return f"{name} › {ref}" if ref else name
     return f"{name} › {sheet}!{ref}" if ref else f"{name} › {sheet}"

@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
 from briefgen.analyze.hosts import find_host
+from briefgen.bounds import MAX_DIGITS, growth_problem, number_problem, shown
 from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
 from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES, Measure, tidy
@@ -25,7 +26,7 @@ from briefgen.load.provinces import fold
 from briefgen.numbers import fmt_number, parse_number, to_decimal
 from briefgen.periods import Period, parse_period
 
-GROWTH_LIMIT = Decimal(500)          # beyond ±500% a growth rate is a typo
+MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)
 GROWTH_TOLERANCE = Decimal(1)        # percentage points between stated and implied growth
 INDEX_LOOKALIKE = (Decimal(80), Decimal(130))   # "112,3" typed for an IIP growth of 12,3%
 _NUMBER = re.compile(r"^([+\-]?\s*\d[\d.,\u00a0 ]*)(.*)$")
@@ -104,7 +105,8 @@ def check_forms(sheets: Sequence[FormSheet], layout: FormLayout,
             first_seen[report.name] = report
             reports.append(report)
         problems.extend(collect.problems)
-    problems.extend(_missing(layout, first_seen, rows_seen, sheets))
+    if any(sheet.rows for sheet in sheets):          # a file that could not be read says so once
+        problems.extend(_missing(layout, first_seen, rows_seen, sheets))
     if sheets and not any(r.name != NATIONAL for r in reports) and not errors_of(problems):
         files = ", ".join(dict.fromkeys(s.path.name for s in sheets))
         problems.append(Problem(files, "biểu mẫu chưa có số liệu nào của tỉnh, thành phố; "
@@ -124,7 +126,7 @@ def _check_keys(sheet: FormSheet, layout: FormLayout, collect: _Collector) -> No
         try:
             label = parse_period(code).label
         except ValueError:
-            label = code
+            label = shown(code)
         collect.warning(ref, f"cột của kỳ {label} không thuộc kỳ báo cáo của hội nghị năm "
                              f"{layout.year} ({layout.describe()}); bỏ qua")
     if sheet.keys and not wanted & set(sheet.keys) - {"stt", "province", "note"}:
@@ -135,6 +137,8 @@ def _check_keys(sheet: FormSheet, layout: FormLayout, collect: _Collector) -> No
 
 def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
                collect: _Collector) -> ProvinceReport | None:
+    if row.province.problem:
+        return None                  # reported by the reader (a formula it cannot compute)
     if row.province.empty:
         if row.has_data:
             collect.error(row.province.ref, "dòng có số liệu nhưng thiếu tên tỉnh, thành phố")
@@ -154,13 +158,16 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
 
 def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset,
                    collect: _Collector) -> str | None:
+    if len(typed) > MAX_NAME_LENGTH:
+        collect.error(ref, f"'{shown(typed)}' không phải là tên tỉnh, thành phố (quá {MAX_NAME_LENGTH} ký tự)")
+        return None
     if fold(typed).startswith("ca nuoc"):
         return NATIONAL
     try:
         province = find_host(dataset, typed, layout.day)
     except UnknownHostError as exc:
         hint = f" ({exc.hint})" if exc.hint else ""
-        collect.error(ref, f"không có tỉnh, thành phố nào tên '{typed}'{hint}")
+        collect.error(ref, f"không có tỉnh, thành phố nào tên '{shown(typed)}'{hint}")
         return None
     except HostNotInYearError as exc:
         successors = sorted({m.new for m in dataset.mergers if fold(m.old) == fold(typed)})
@@ -190,10 +197,11 @@ def _missing(layout: FormLayout, reported: dict[str, ProvinceReport],
 
 def _entry(row: RawRow, measure: Measure, period: Period, collect: _Collector) -> Entry | None:
     cells = {f: row.cells.get(column_key(measure.indicator, period, f)) for f in measure.fields}
-    filled = {f: c for f, c in cells.items() if c is not None and not c.empty}
-    if not ({"value", "growth"} & set(filled)):
-        return None                  # nothing reported (a prefilled unit or previous alone)
+    filled = {f: c for f, c in cells.items() if c is not None and not c.empty and not c.problem}
     dot_decimal = collect.sheet.sheet is None
+    if not ({"value", "growth"} & set(filled)):
+        _check_previous_alone(filled.get("previous"), measure, dot_decimal, collect)
+        return None                  # nothing reported (a prefilled unit or previous alone)
     factor, typed_unit = _unit(measure, filled.get("unit"), collect)
     value, value_unit = _quantity(filled.get("value"), measure, dot_decimal, collect)
     previous, previous_unit = _quantity(filled.get("previous"), measure, dot_decimal, collect)
@@ -214,6 +222,14 @@ def _entry(row: RawRow, measure: Measure, period: Period, collect: _Collector) -
     return entry
 
 
+def _check_previous_alone(cell: RawCell | None, measure: Measure, dot_decimal: bool,
+                          collect: _Collector) -> None:
+    """Report a last-year cell that is impossible even though nothing else was reported."""
+    number, _ = _quantity(cell, measure, dot_decimal, collect)
+    if number is not None and number < 0:
+        collect.error(cell.ref, f"{measure.noun} không thể âm ({fmt_number(number)})")
+
+
 def _maybe(number: Decimal | None) -> Decimal | None:
     return None if number is None else tidy(number)
 
@@ -224,7 +240,7 @@ def _unit(measure: Measure, cell: RawCell | None, collect: _Collector) -> tuple[
     text = str(cell.value).strip()
     factor = measure.factor(text)
     if factor is None:
-        collect.error(cell.ref, f"đơn vị '{text}' không dùng cho {measure.noun}; "
+        collect.error(cell.ref, f"đơn vị '{shown(text)}' không dùng cho {measure.noun}; "
                                 f"chọn một trong: {', '.join(measure.unit_choices)}")
     return factor, text
 
@@ -241,7 +257,7 @@ def _reconcile_units(measure: Measure, filled: dict[str, RawCell], factor: Decim
         if unit_cell is None and typed_unit is None:
             factor, typed_unit = measure.factor(tail), tail
         elif measure.factor(tail) != factor and factor is not None:
-            collect.error(cell.ref, f"đơn vị lẫn lộn: ô ghi '{cell.value}' nhưng đơn vị tính ở ô "
+            collect.error(cell.ref, f"đơn vị lẫn lộn: ô ghi '{shown(cell.value)}' nhưng đơn vị tính ở ô "
                                     f"{unit_cell.ref if unit_cell else '?'} là '{typed_unit}'; "
                                     f"chỉ ghi số và chọn một đơn vị")
             factor = None
@@ -258,9 +274,11 @@ def _read_number(cell: RawCell, dot_decimal: bool) -> tuple[Decimal, str]:
     value = cell.value
     if isinstance(value, bool) or isinstance(value, (datetime, date, time)):
         raise ValueError
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, float):      # as Excel shows it: 15 significant digits, no binary residue
+        value = Decimal(f"{value:.{MAX_DIGITS}g}") if value == value else Decimal("NaN")
+    if isinstance(value, (int, Decimal)):
         number = to_decimal(value)
-        return (tidy(number * 100) if cell.percent else number), ""
+        return (tidy(number * 100) if cell.percent and number.is_finite() else number), ""
     text = str(value).strip().replace("\u2212", "-")
     sign = 1
     lowered = text.lower()
@@ -290,13 +308,22 @@ def _quantity(cell: RawCell | None, measure: Measure, dot_decimal: bool,
     try:
         number, tail = _read_number(cell, dot_decimal)
     except ValueError:
-        collect.error(cell.ref, f"'{cell.value}' không phải là số (ghi số, ví dụ 1.234,5)")
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là số (ghi số, ví dụ 1.234,5)")
         return None, ""
     if tail and measure.factor(tail) is None:
-        collect.error(cell.ref, f"'{cell.value}' không phải là số (ghi số, ví dụ 1.234,5; đơn vị "
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là số (ghi số, ví dụ 1.234,5; đơn vị "
                                 f"ghi ở cột đơn vị tính)")
         return None, ""
-    return number, tail
+    return _bounded(number, cell, collect), tail
+
+
+def _bounded(number: Decimal, cell: RawCell, collect: _Collector) -> Decimal | None:
+    """Return *number* if it can be a figure; otherwise report the cell and return None."""
+    problem = number_problem(number)
+    if problem:
+        collect.error(cell.ref, f"'{shown(cell.value)}': {problem}")
+        return None
+    return number
 
 
 def _growth(cell: RawCell | None, dot_decimal: bool, collect: _Collector) -> Decimal | None:
@@ -307,10 +334,10 @@ def _growth(cell: RawCell | None, dot_decimal: bool, collect: _Collector) -> Dec
     except ValueError:
         number, tail = None, "?"
     if tail not in ("", "%"):
-        collect.error(cell.ref, f"'{cell.value}' không phải là tốc độ tăng (ghi số phần trăm, "
+        collect.error(cell.ref, f"'{shown(cell.value)}' không phải là tốc độ tăng (ghi số phần trăm, "
                                 f"ví dụ 12,3 hoặc -4,5)")
         return None
-    return number
+    return _bounded(number, cell, collect)
 
 
 def _estimate(cell: RawCell | None, collect: _Collector) -> bool:
@@ -318,7 +345,7 @@ def _estimate(cell: RawCell | None, collect: _Collector) -> bool:
         return False
     if fold(str(cell.value)) in ESTIMATE_MARKS or cell.value is True:
         return True
-    collect.error(cell.ref, f"ô ước tính chỉ ghi 'x' (số liệu ước tính) hoặc để trống, gặp '{cell.value}'")
+    collect.error(cell.ref, f"ô ước tính chỉ ghi 'x' (số liệu ước tính) hoặc để trống, gặp '{shown(cell.value)}'")
     return False
 
 
@@ -332,8 +359,8 @@ def _check_plausible(entry: Entry, collect: _Collector) -> None:
     if growth is None:
         return
     ref = entry.refs["growth"]
-    if abs(growth) > GROWTH_LIMIT or growth < -100:
-        bound = "giảm quá 100%" if -GROWTH_LIMIT <= growth < -100 else "ngoài ngưỡng ±500%"
+    bound = growth_problem(growth)
+    if bound:
         collect.error(ref, f"tốc độ tăng {fmt_number(growth)}% không hợp lý ({bound}); kiểm tra lại")
         return
     if entry.measure.is_index and INDEX_LOOKALIKE[0] <= growth <= INDEX_LOOKALIKE[1]:

@@ -30,6 +30,7 @@ from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES
 from briefgen.forms.read_forms import EXAMPLE_MARK
 from briefgen.load import Dataset, Province
 from briefgen.numbers import fmt_number
+from briefgen.output import write_atomic
 
 AUTHOR = "briefgen"
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
@@ -82,11 +83,12 @@ def write_form(layout: FormLayout, dataset: Dataset, path: Path | str,
     rows = tuple(provinces) if provinces is not None else layout.provinces
     with_national = provinces is None
     if path.suffix.lower() == ".csv":
-        path.write_text(render_csv(layout, dataset, rows, example, values, with_national), encoding="utf-8")
-        return path
-    book = build_workbook(layout, dataset, rows, example, values, with_national)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+        data = render_csv(layout, dataset, rows, example, values, with_national).encode("utf-8")
+    else:
+        buffer = io.BytesIO()
+        build_workbook(layout, dataset, rows, example, values, with_national).save(buffer)
+        data = buffer.getvalue()
+    write_atomic(path, data)      # creates the folder; never leaves half a file
     return path
 
 

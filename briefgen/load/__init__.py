@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from briefgen.errors import DataFileError
 from briefgen.load.cache import dataset_key, read_cached, store
 from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
 from briefgen.load.editions import Edition, load_editions
@@ -30,6 +31,7 @@ class Dataset:
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
     """Return the validated contents of *data_dir* (from the content-keyed cache when unchanged)."""
+    check_folder(data_dir)
     key = dataset_key(data_dir) if use_cache else None
     cached = _from_fields(read_cached(key), data_dir) if key else None
     if cached is not None:
@@ -46,6 +48,15 @@ def _from_fields(values: dict | None, data_dir: Path) -> Dataset | None:
         return Dataset(**values, data_dir=data_dir) if values is not None else None
     except TypeError:
         return None
+
+
+def check_folder(data_dir: Path) -> None:
+    """Raise ``DataFileError`` unless *data_dir* is an existing folder."""
+    if not data_dir.exists():
+        raise DataFileError(data_dir, "không tìm thấy thư mục dữ liệu", hint="kiểm tra --data-dir")
+    if not data_dir.is_dir():
+        raise DataFileError(data_dir, "là một tệp, cần thư mục dữ liệu chứa các bảng CSV",
+                            hint="kiểm tra --data-dir")
 
 
 def read_dataset(data_dir: Path) -> Dataset:

@@ -6,12 +6,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from briefgen.bounds import growth_problem
 from briefgen.errors import DataFileError
 from briefgen.load.editions import SERIES
 from briefgen.load.tables import Column, one_of, parse_bool, parse_decimal, parse_int, read_table
 from briefgen.periods import Period, parse_period
 
 FIGURE_STATUSES = ("confirmed", "unconfirmed", "english", "rejected")
+COUNT_UNITS = ("cụm", "dự án", "lao động")      # whole things: no fractions
+SHARES = ("share_of_region", "retail_national_share", "ccn_occupancy")   # parts of a whole, ≤ 100%
+# Headlines compared across editions, with the units they may be given in; the analysis
+# (analyze/history.py) converts every value to the first one.
+HEADLINE_UNITS = {"retail_sales": ("nghìn tỷ đồng", "tỷ đồng"), "export_value": ("tỷ USD", "triệu USD"),
+                  "industrial_output_value": ("nghìn tỷ đồng", "tỷ đồng")}
 
 
 @dataclass(frozen=True)
@@ -67,14 +74,46 @@ FIGURE_COLUMNS = (
 )
 
 
+def _check_unit(path: Path, figure: Figure) -> None:
+    allowed = HEADLINE_UNITS.get(figure.indicator, (figure.unit,))
+    if figure.unit not in allowed:
+        raise DataFileError(path, f"đơn vị '{figure.unit}' không dùng được cho {figure.indicator}; "
+                                  f"dùng {' hoặc '.join(allowed)}", line=figure.line, column="unit")
+
+
 def load_figures(path: Path) -> tuple[Figure, ...]:
     """Return every figure in *path*; two rows saying the same thing are an error."""
     figures = tuple(Figure(**{k: v for k, v in row.items() if k != "_line"}, line=row["_line"])
                     for row in read_table(path, FIGURE_COLUMNS))
     seen: dict[str, int] = {}
     for figure in figures:
+        _check_unit(path, figure)
+        problem = value_problem(figure.indicator, figure.value, figure.unit)
+        if problem:
+            raise DataFileError(path, f"{figure.indicator} = {figure.value} {figure.unit}: {problem}",
+                                line=figure.line, column="value")
         if figure.id in seen:
             raise DataFileError(path, f"trùng số liệu {figure.id} (đã có ở dòng {seen[figure.id]})",
                                 line=figure.line)
         seen[figure.id] = figure.line
     return figures
+
+
+def value_problem(indicator: str, value: Decimal, unit: str) -> str | None:
+    """Return why *value* is impossible for *indicator* in *unit* (Vietnamese), or None.
+
+    Only growth rates may be negative; a count is whole and a count out of N (``/28``)
+    at most N; a share at most 100%.
+    """
+    if indicator.endswith("_growth"):
+        return f"tốc độ tăng {growth_problem(value)}" if unit == "%" and growth_problem(value) else None
+    if value < 0:
+        return "giá trị này không thể âm (chỉ tốc độ tăng mới có thể âm)"
+    whole = value == value.to_integral_value()
+    if unit.startswith("/") and unit[1:].isdigit():
+        return None if whole and value <= int(unit[1:]) else f"cần số nguyên từ 0 đến {unit[1:]}"
+    if unit in COUNT_UNITS and not whole:
+        return f"số {unit} phải là số nguyên"
+    if indicator in SHARES and unit == "%" and value > 100:
+        return "tỷ trọng không thể quá 100%"
+    return None

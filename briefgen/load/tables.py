@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from briefgen.errors import DataFileError
+from briefgen.bounds import MAX_DIGITS, number_problem, shown
+from briefgen.errors import DataFileError, describe_os_error, one_line
 
 Parser = Callable[[str], Any]
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# C0 controls except tab and line breaks, DEL, C1 controls, and the non-characters U+FFFE/U+FFFF:
+# XML 1.0 (and so python-docx) refuses most of them, and none belongs in a briefing.
+_CSV_ERRORS = {   # the csv module's messages (strict mode), in Vietnamese
+    "unexpected end of data": "dấu ngoặc kép mở ô này không được đóng trước khi hết tệp",
+    "',' expected after '\"'": "sau dấu ngoặc kép đóng ô phải là dấu phẩy",
+    f"field larger than field limit ({csv.field_size_limit()})":
+        f"ô dài quá {csv.field_size_limit()} ký tự",
+}
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -31,20 +43,30 @@ class Column:
 
 
 def parse_int(text: str) -> int:
-    """Return an integer cell."""
+    """Return an integer cell of at most 15 digits."""
     if not text.lstrip("-").isdigit():
-        raise ValueError(f"cần số nguyên, gặp '{text}'")
+        raise ValueError(f"cần số nguyên, gặp '{shown(text)}'")
+    if len(text.lstrip("-").lstrip("0")) > MAX_DIGITS:
+        raise ValueError(f"số nguyên quá lớn (quá {MAX_DIGITS} chữ số), gặp '{shown(text)}'")
     return int(text)
 
 
 def parse_decimal(text: str) -> Decimal:
-    """Return a plain dot-decimal number cell (``56511.16``), refusing Vietnamese grouping."""
+    """Return a plain dot-decimal number cell (``56511.16``), refusing grouping, exponents and NaN.
+
+    The number must also be a possible figure (``briefgen.bounds``): finite, at most 15
+    significant digits, below 10^15 and, unless zero, at least a millionth.
+    """
     if "," in text or text.count(".") > 1:
-        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{text}'")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"cần số, gặp '{text}'") from None
+        raise ValueError(f"cần số dạng 1234.5 (dấu chấm thập phân, không phân nhóm), gặp '{shown(text)}'")
+    if not _PLAIN_NUMBER.fullmatch(text):
+        raise ValueError(f"cần số dạng 1234.5 (chỉ chữ số, dấu chấm thập phân, không dạng lũy thừa), "
+                         f"gặp '{shown(text)}'")
+    number = Decimal(text)
+    problem = number_problem(number)
+    if problem:
+        raise ValueError(f"{problem}: '{shown(text)}'")
+    return number
 
 
 def parse_iso_date(text: str) -> date:
@@ -79,34 +101,71 @@ def split_list(separator: str = ";") -> Parser:
     return parse
 
 
+def read_text(path: Path) -> str:
+    """Return the UTF-8 text of *path*; raise ``DataFileError`` when it is missing or unreadable."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "không tìm thấy tệp dữ liệu") from None
+    except OSError as exc:
+        raise DataFileError(path, f"không đọc được tệp: {describe_os_error(exc)}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise DataFileError(path, f"không phải UTF-8 (byte 0x{data[exc.start]:02x} ở vị trí {exc.start})",
+                            line=line, hint="lưu lại tệp với mã hóa UTF-8") from None
+
+
+def find_control_character(text: str) -> int | None:
+    """Return the index of the first character XML (hence a .docx) cannot hold, or None."""
+    match = _FORBIDDEN.search(text)
+    return match.start() if match else None
+
+
+def check_characters(path: Path, line: int, fields: Sequence[str], header: Sequence[str] | None = None) -> None:
+    """Raise ``DataFileError`` at the first control character in *fields* (a record from *line*).
+
+    Without *header*, *fields* is the header itself.
+    """
+    for index, field in enumerate(fields):
+        position = find_control_character(field)
+        if position is not None:
+            named = header is not None and index < len(header)
+            cell = "ô" if named else f"tiêu đề cột thứ {index + 1}" if header is None else f"ô thứ {index + 1}"
+            at_line = line + sum(f.count("\n") for f in fields[:index]) + field[:position].count("\n")
+            raise DataFileError(path, f"{cell} chứa ký tự điều khiển U+{ord(field[position]):04X} ở vị trí "
+                                      f"{position + 1}; văn bản không được có ký tự này",
+                                line=at_line, column=header[index] if named else None,
+                                hint="xóa ký tự đó (thường do sao chép từ phần mềm khác)")
+
+
 def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Return the header and every record with the line it starts on (quoted fields may span lines).
 
     Blank lines are skipped; a record whose cell count differs from the header's, a file
     that is not UTF-8 and an empty file raise ``DataFileError``.
     """
-    if not path.exists():
-        raise DataFileError(path, "không tìm thấy tệp dữ liệu")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(path, f"không phải UTF-8 (byte {exc.start})",
-                            hint="lưu lại tệp với mã hóa UTF-8") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
     try:
         header = next(reader, None)
         if not header:
             raise DataFileError(path, "tệp rỗng, cần có dòng tiêu đề")
+        check_characters(path, 1, header)
         records, start = [], reader.line_num + 1
         for fields in reader:
             if fields:
+                check_characters(path, start, fields, header)
                 if len(fields) != len(header):
                     raise DataFileError(path, f"sai cấu trúc CSV: dòng có {len(fields)} ô, tiêu đề có "
                                               f"{len(header)} cột", line=start)
                 records.append((start, fields))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataFileError(path, f"sai cấu trúc CSV: {exc}", line=reader.line_num) from None
+        raise DataFileError(path, f"sai cấu trúc CSV: {_CSV_ERRORS.get(str(exc), str(exc))}", line=start,
+                            hint="mở tệp bằng trình soạn thảo văn bản và sửa dấu ngoặc kép") from None
     return header, records
 
 
@@ -119,8 +178,11 @@ def read_frame(path: Path) -> tuple[Any, list[int]]:
     import pandas as pd  # deferred: a cached dataset (load/cache.py) never needs it
 
     header, records = read_records(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                        skip_blank_lines=True)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                            skip_blank_lines=True)
+    except (ValueError, pd.errors.ParserError) as exc:  # the csv pass should have caught it first
+        raise DataFileError(path, f"sai cấu trúc CSV: {one_line(str(exc))}") from None
     if list(frame.columns) != header or len(frame) != len(records):
         raise DataFileError(path, "sai cấu trúc CSV: không đọc được bảng")
     return frame, [line for line, _ in records]

@@ -1,0 +1,116 @@
+"""Uploaded files: only the accepted kinds, checked by content, saved under server-made names.
+
+A file's kind is its extension *and* what its bytes look like (an .xlsx is a whole zip
+archive holding a workbook, a .csv is UTF-8 text). Each upload goes into a fresh folder the server created, under a name
+the server made from a slug of the original name, so nothing from the request becomes a
+path. Adding a kind (e.g. reports, edited drafts) is one line in ``ACCEPTED``.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.output import slug
+from briefgen.serve.errors import ServeError
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_UNZIPPED = 200 * 1024 * 1024   # a workbook that inflates beyond this is refused (zip bomb)
+XLSX_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+
+
+class UploadRejected(ServeError):
+    """An upload of the wrong kind, too large or too many; ``status`` is its HTTP status."""
+
+
+def _is_xlsx(data: bytes) -> bool:
+    """Return whether *data* is a whole zip archive with a workbook's parts, of sane size."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return False
+    names = {entry.filename for entry in entries}
+    return all(part in names for part in XLSX_PARTS) and sum(e.file_size for e in entries) <= MAX_UNZIPPED
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        return "\x00" not in data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str                          # what the user is told the file should be
+    looks_right: Callable[[bytes], bool]
+
+
+# extension -> what its content must look like; one line per accepted kind
+ACCEPTED: dict[str, Kind] = {
+    ".xlsx": Kind("biểu mẫu Excel (.xlsx)", _is_xlsx),
+    ".csv": Kind("biểu mẫu CSV (.csv, mã UTF-8)", _is_text),
+}
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file as received: the name the user gave it and its bytes."""
+
+    filename: str
+    data: bytes
+
+
+def accepted_list() -> str:
+    """Return the accepted extensions as the page and messages show them: ``.xlsx, .csv``."""
+    return ", ".join(ACCEPTED)
+
+
+def check_upload(upload: Upload, max_bytes: int) -> str:
+    """Return the upload's extension, or raise ``UploadRejected`` naming the file."""
+    name = upload.filename or "(không tên)"
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED:
+        raise UploadRejected(f"không nhận loại tệp '{suffix or name}'; chỉ nhận {accepted_list()}", where=name)
+    if len(upload.data) > max_bytes:
+        raise UploadRejected(f"tệp quá lớn ({len(upload.data) // 1024} KB); tối đa "
+                             f"{max_bytes // (1024 * 1024)} MB mỗi tệp", status=413, where=name)
+    if not ACCEPTED[suffix].looks_right(upload.data):
+        raise UploadRejected(f"nội dung tệp không phải {ACCEPTED[suffix].label}", where=name)
+    return suffix
+
+
+def check_uploads(uploads: list[Upload], max_files: int, max_bytes: int) -> list[str]:
+    """Return each upload's extension after checking count, size, kind and content."""
+    if len(uploads) > max_files:
+        raise UploadRejected(f"quá nhiều tệp đính kèm ({len(uploads)}); tối đa {max_files} tệp", status=413)
+    return [check_upload(upload, max_bytes) for upload in uploads]
+
+
+def safe_name(filename: str, suffix: str, taken: set[str]) -> str:
+    """Return a server-made file name (ASCII slug of the original stem) not in *taken*."""
+    stem = slug(Path(filename).stem)[:60] or "tep"
+    name, n = f"{stem}{suffix}", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}{suffix}"
+    return name
+
+
+def save_uploads(uploads: list[Upload], max_files: int, max_bytes: int, parent: Path) -> Path:
+    """Check *uploads* and write them into a new folder under *parent*; return that folder."""
+    suffixes = check_uploads(uploads, max_files, max_bytes)
+    folder = Path(tempfile.mkdtemp(prefix="upload-", dir=parent))
+    taken: set[str] = set()
+    for upload, suffix in zip(uploads, suffixes):
+        name = safe_name(upload.filename, suffix, taken)
+        taken.add(name)
+        (folder / name).write_bytes(upload.data)
+    return folder
