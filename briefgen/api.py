@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
+from briefgen.checklist import build_checklist, render_markdown
 from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
@@ -44,6 +45,7 @@ class BuildResult:
     notices: tuple[str, ...]
     warnings: tuple = ()                       # Problems from the filled forms (where, message)
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
+    checklist_path: Path | None = None         # the drafters' checklist written beside the draft
 
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
@@ -139,6 +141,15 @@ def _form_manifest(manifest: dict, forms) -> None:
             entry["inputs"] = list(forms.inputs[entry["id"]])
 
 
+def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
+    """Return what the drafters must check beyond figures: derived facts, notices, form warnings."""
+    edition = draft.facts.edition
+    notes = [f"Số thứ tự hội nghị (lần thứ {edition.ordinal}) được suy ra từ các kỳ trước, chưa có nguồn "
+             f"xác nhận; đề nghị kiểm tra lại."] if edition.ordinal_status != "confirmed" else []
+    notes += list(draft.facts.notices)
+    return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
+
+
 def _chart_file(chart_id: str, index: int) -> str:
     return f"{index:02d}-{chart_id.replace('_', '-')}.png"
 
@@ -193,6 +204,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         manifest = build_manifest(draft.briefing, paths.docx.name,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
+        manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
@@ -206,9 +218,11 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
+    checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
     paths = write_draft(folder, stem, draft.docx,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
+                        checklist.encode("utf-8"))
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
                        _notices(draft, paths), warnings,
-                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))
+                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

@@ -126,6 +126,8 @@ def run_main_job(args: argparse.Namespace) -> int:
     for note in result.notices:
         print(note)
     print(f"Đã ghi dự thảo: {result.docx_path}")
+    if result.checklist_path:
+        print(f"Danh mục số liệu cần bổ sung: {result.checklist_path}")
     print(f"Số liệu sử dụng: {result.figure_count}; chỗ cần bổ sung: {result.placeholder_count}")
     return EXIT_OK
 
@@ -138,10 +140,11 @@ def json_summary(result=None, error: BriefgenError | None = None, exit_code: int
     """Return the ``--json`` summary of a run: what was written, what is left, what went wrong."""
     exit_code = exit_code if exit_code is not None else EXIT_OK if error is None else EXIT_ERROR
     summary = {"ok": error is None, "exit_code": exit_code,
-               "docx": None, "manifest": None, "charts": [], "figures": 0, "placeholders": [],
+               "docx": None, "manifest": None, "checklist": None, "charts": [], "figures": 0, "placeholders": [],
                "notices": [], "warnings": [], "errors": []}
     if result is not None:
         summary.update(docx=str(result.docx_path), manifest=str(result.manifest_path),
+                       checklist=str(result.checklist_path) if result.checklist_path else None,
                        charts=[str(p) for p in result.chart_paths], figures=result.figure_count,
                        placeholders=[{"id": i, "need": need} for i, need in result.placeholders],
                        notices=list(result.notices), warnings=[_problem(w) for w in result.warnings])

@@ -142,6 +142,8 @@ def _reported(scope: str, indicator: str, value: str, unit: str, period: str = "
 
 
 def test_a_national_figure_goes_into_the_dataset_and_data_wins_over_it(dataset):
+    national_id = "iip_growth@national:9M-2025#2025"     # curated in data/: take it out to start
+    dataset = replace(dataset, figures=tuple(f for f in dataset.figures if f.id != national_id))
     edition = build_edition(dataset, 2025, HOST)
     national = _reported("national", "iip_growth", "9.1", "%")
     merged, forms, reports = add_reports(dataset, edition, [], [national])

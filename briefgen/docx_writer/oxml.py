@@ -91,8 +91,19 @@ def add_page_field(run) -> None:
 def mark_header_row(row) -> None:
     """Repeat a table's first row on every page it spans."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        insert_in_order(tr_pr, OxmlElement("w:tblHeader"), _AFTER_TBL_HEADER)
+
+
+# CT_TrPr: … cantSplit, trHeight, tblHeader, tblCellSpacing, jc, hidden, ins, del, trPrChange.
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+def set_cant_split(row) -> None:
+    """Keep a table row on one page (Word and LibreOffice move it whole to the next page)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        insert_in_order(tr_pr, OxmlElement("w:cantSplit"), ("w:trHeight", "w:tblHeader") + _AFTER_TBL_HEADER)
 
 
 def set_cell_shading(cell, fill: str) -> None:

@@ -15,7 +15,9 @@ from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 
 REPORT_MARK = "trích từ báo cáo"
-MARKER = re.compile(r"⟦(f\|[a-z]+|p)\|([^⟧]+)⟧")
+MARKER = re.compile(r"⟦(f\|[a-z]+|p\|number|p)\|([^⟧]+)⟧")
+GROWTH_LABEL = "[tăng/giảm …%]"
+_UNIT_IN_LABEL = re.compile(r"^\[… [^/\]]+\]$")     # "[… nghìn tỷ đồng]", not "[…/18]" nor "[tăng/giảm …%]"
 
 FORMATS: dict[str, Callable[[Figure], str]] = {
     "value": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_quantity(f.value, f.unit),
@@ -30,8 +32,19 @@ def figure_marker(figure: Figure, fmt: str = "value") -> str:
     return f"⟦f|{fmt}|{figure.id}⟧"
 
 
-def placeholder_marker(placeholder: Placeholder) -> str:
-    return f"⟦p|{placeholder.id}⟧"
+def placeholder_marker(placeholder: Placeholder, fmt: str = "value") -> str:
+    """Return the marker of *placeholder*; *fmt* "number" drops its unit (a table column states it)."""
+    return f"⟦p|number|{placeholder.id}⟧" if fmt == "number" else f"⟦p|{placeholder.id}⟧"
+
+
+def placeholder_label(placeholder: Placeholder, fmt: str = "value") -> str:
+    """Return what the draft prints for *placeholder*; in a table cell (*fmt* "number"), whose
+    column or row states the unit or the comparison, the short ``[…]`` or ``[…%]``."""
+    if fmt != "number":
+        return placeholder.label
+    if _UNIT_IN_LABEL.match(placeholder.label):
+        return "[…]"
+    return "[…%]" if placeholder.label == GROWTH_LABEL else placeholder.label
 
 
 def figure_note(figure: Figure) -> str | None:
@@ -69,9 +82,9 @@ def parse_inlines(text: str, figures: dict[str, Figure], placeholders: dict[str,
         if match.start() > position:
             runs.append(Text(text[position:match.start()]))
         kind, ref = match.group(1), match.group(2)
-        if kind == "p":
+        if kind.startswith("p"):
             placeholder = placeholders[ref]
-            runs.append(PlaceholderRun(ref, placeholder.label, placeholder.need))
+            runs.append(PlaceholderRun(ref, placeholder_label(placeholder, kind[2:]), placeholder.need))
         else:
             figure = figures[ref]
             extra = (notes or {}).get(ref)
