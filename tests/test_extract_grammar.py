@@ -433,3 +433,82 @@ def test_statistics_office_quoted_about_the_province_is_not_national():
 def test_text_without_cues_in_its_opening_that_speaks_of_the_nation_is_national():
     text = "Tình hình tháng 9/2024\nTrong tháng 9, IIP tăng 10,8%.\nXuất khẩu cả nước tăng 9%."
     assert subject(text) == "national"
+
+
+# --- wordings of the indicators, periods and counts (generalisation beyond the dev texts) ---
+
+def test_development_index_of_the_whole_industry_with_its_acronym_is_the_iip():
+    text = ("Báo cáo của UBND tỉnh Nam Định năm 2023. Tính chung 4 tháng, chỉ số phát triển sản "
+            "xuất toàn ngành công nghiệp (IIP) cao hơn cùng kỳ 6,25%; các ngành cấp I đều tăng.")
+    assert core(text) == [("iip_growth", "4M-2023", "Nam Định", "6.25")]
+
+
+def test_iip_of_the_whole_industry_is_the_iip_not_a_sector():
+    text = ("Tổng cục Thống kê. Lũy kế mười tháng năm 2021, chỉ số IIP của toàn ngành công nghiệp "
+            "ước cao hơn cùng kỳ năm trước 4,1%.")
+    assert core(text) == [("iip_growth", "10M-2021", "national", "4.1")]
+    figures = extract_text(text, "t.txt")
+    assert figures[0].estimate is True  # "công nghiệp ước …": not the "hiệp ước" of treaties
+
+
+def test_iip_stated_with_la_after_the_base():
+    text = "Tổng cục Thống kê. Quý II/2023, IIP toàn ngành cao hơn cùng kỳ năm 2022 là 3,6%."
+    assert core(text) == [("iip_growth", "Q2-2023", "national", "3.6")]
+
+
+def test_five_months_spelled_nam_thang_before_dau_nam():
+    text = "Tổng cục Thống kê năm 2023. Cộng dồn năm tháng đầu năm, IIP tăng 1,1%."
+    assert core(text) == [("iip_growth", "5M-2023", "national", "1.1")]
+
+
+def test_nam_before_a_month_number_stays_the_year():
+    text = "Tổng cục Thống kê năm 2023. Trong năm tháng 5 vừa qua, IIP tăng 1,1%."
+    assert core(text) == [("iip_growth", "M5-2023", "national", "1.1")]
+
+
+def test_count_of_provinces_after_a_comparative_and_its_base():
+    text = ("Tổng cục Thống kê. IIP 7 tháng năm 2024 tăng 8,5%; chỉ số này cao hơn cùng kỳ năm "
+            "trước tại 57 địa phương và thấp hơn so với cùng kỳ ở 6 địa phương.")
+    assert core(text)[1:] == [("provinces_count", "7M-2024", "national", "57"),
+                              ("provinces_count", "7M-2024", "national", "6")]
+
+
+def test_bare_chi_so_refers_back_to_the_iip_for_provinces_in_parentheses():
+    text = ("Tổng cục Thống kê. IIP sáu tháng năm 2023 tăng 2,0%.\n"
+            "Xét theo địa phương, chỉ số 6 tháng giảm ở 3 địa phương (Bắc Ninh giảm 9,1%; "
+            "Quảng Ninh giảm 1,4%).")
+    assert core(text)[2:] == [("iip_growth", "H1-2023", "Bắc Ninh", "-9.1"),
+                              ("iip_growth", "H1-2023", "Quảng Ninh", "-1.4")]
+
+
+def test_bare_chi_so_after_the_price_index_is_not_the_iip():
+    text = ("Tổng cục Thống kê. Chỉ số giá tiêu dùng tháng 3/2023 tăng 0,2%. "
+            "Chỉ số quý I tăng 3,3%.")
+    assert core(text) == []
+
+
+def test_province_with_a_lower_case_first_letter_and_a_capital_after():
+    text = "Tổng cục Thống kê. IIP quý I/2024 giảm ở bến Tre (giảm 2,5%)."
+    assert ("iip_growth", "Q1-2024", "Bến Tre", "-2.5") in core(text)
+    assert core("Tổng cục Thống kê. IIP quý I/2024 vì hòa bình tăng 2,5%.") == \
+        [("iip_growth", "Q1-2024", "national", "2.5")]
+
+
+def test_retail_and_consumer_services_revenue_without_hang_hoa_is_retail():
+    text = ("UBND tỉnh Thái Bình. Tổng mức bán lẻ và doanh thu dịch vụ tiêu dùng tháng 5/2024 "
+            "ước 3.150 tỷ đồng, tăng 10,2% so với cùng kỳ.")
+    assert core(text) == [("retail_sales", "M5-2024", "Thái Bình", "3150"),
+                          ("retail_growth", "M5-2024", "Thái Bình", "10.2")]
+
+
+def test_retail_revenue_of_goods_and_services_is_retail():
+    text = ("UBND tỉnh Thái Bình. Năm 2024, doanh thu bán lẻ hàng hoá và dịch vụ tiêu dùng đạt "
+            "41.200 tỷ đồng, tăng 9,9%.")
+    assert core(text) == [("retail_sales", "2024", "Thái Bình", "41200"),
+                          ("retail_growth", "2024", "Thái Bình", "9.9")]
+
+
+def test_parts_contributing_to_a_named_index_are_not_the_index():
+    text = ("UBND tỉnh Thái Bình. Sáu tháng năm 2024, nhiều sản phẩm tăng khá, góp phần nâng "
+            "chỉ số sản xuất toàn ngành: thép tăng 21,4%; giày dép tăng 8,8%.")
+    assert core(text) == []

@@ -10,8 +10,8 @@ indicator; everything else economic is ``other``.
 from __future__ import annotations
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, \
-    VERB_RE
+from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, INDEX_REFERENCE_RE, MAJOR_BREAK_RE, \
+    PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, VERB_RE
 from briefgen.extract.text import Sentence, Source
 
 OTHER = "other"
@@ -32,6 +32,7 @@ _BY_TOPIC = {
     ("export", "growth"): "export_growth",
     ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
+_INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
@@ -40,9 +41,26 @@ _CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "
 
 
 def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
-    """Return the topic phrases of *source*; value is the topic key."""
-    return MentionIndex([Mention(m.start(), m.end(), TOPICS[m.group()])
-                         for m in TOPIC_RE.finditer(source.folded)])
+    """Return the topic phrases of *source*; value is the topic key.
+
+    A bare "chỉ số" that refers back takes the topic of the last index named before it.
+    """
+    text = source.folded
+    named = [Mention(m.start(), m.end(), TOPICS[m.group()]) for m in TOPIC_RE.finditer(text)
+             if not CONTRIBUTION_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())]
+    references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
+                  for m in INDEX_REFERENCE_RE.finditer(text)]
+    if not references:
+        return MentionIndex(named)
+    index = MentionIndex(named)
+    referred = [m for m in (_referred(index, r) for r in references) if m is not None]
+    return MentionIndex(sorted(named + referred, key=lambda m: m.start))
+
+
+def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:
+    """Return *reference* with the topic of the last index named before it, or None."""
+    found = index.last_before(reference.start, 0, lambda m: m.value in _INDICES)
+    return Mention(reference.start, reference.end, found.value) if found else None
 
 
 def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,

@@ -77,7 +77,11 @@ HAVE_COUNT_RE = re.compile(
     rf"(?=\d)(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
     r"(?P<verb>(?:,? thành phố)?(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))? (?:tăng|giảm))?")
 # What may precede such a count (read backwards from the number).
-COUNT_LEAD_RE = re.compile(r"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả)|có|(?:tăng|giảm) ở(?: (?P<all2>cả))?) $")
+# "tăng ở", "cao hơn cùng kỳ ở", "giảm so với cùng kỳ năm trước tại": a change, then where.
+COUNT_LEAD_RE = re.compile(
+    r"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả)|có|(?:tăng|giảm|cao hơn|thấp hơn)"
+    r"(?: so với| so)?(?: cùng kỳ| mức tăng chung| bình quân chung)?(?: năm (?:trước|\d{4}))?"
+    r" (?:ở|tại)(?: (?P<all2>cả))?) $")
 
 # What the words just before a number say it is; the last match before the number wins.
 VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"
@@ -111,7 +115,7 @@ RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
 RANGE_LOW_RE = re.compile(rf"(?<![\w.,/⁄-])(?P<low>{NUMBER_PATTERN})\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
-ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
+ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!(?<!\w)hiệp )(?<!(?<!\w)công )(?<!(?<!\w)quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
 FORECAST_RE = re.compile(r"(?=d)(?<!\w)dự (?:kiến|tính)(?!\w)")
 TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)|(?:được|đã|chính phủ|bộ) giao(?!\w)"
@@ -121,21 +125,52 @@ OUTCOME_RE = re.compile(r"(?<!\w)(?:ước|thực hiện|kết quả|thực tế
 SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
 
 # Topics: the nearest one before a figure says what the figure is about.
+def phrases(heads, tails) -> list[str]:
+    """Return every head followed by every tail: the wordings of one subject."""
+    return [head + tail for head in heads for tail in tails]
+
+
+# "chỉ số [phát triển] sản xuất [của] [toàn] ngành công nghiệp (IIP)", "chỉ số IIP của toàn ngành
+# công nghiệp", "IIP toàn ngành": the qualifiers belong to the subject, they start no new topic.
+_INDUSTRY = ["", " công nghiệp", " ngành công nghiệp", " toàn ngành công nghiệp", " toàn ngành",
+             " toàn ngành công nghiệp", " của ngành công nghiệp", " của toàn ngành công nghiệp",
+             " của toàn ngành", " sản xuất công nghiệp", " sản xuất ngành công nghiệp",
+             " sản xuất toàn ngành công nghiệp"]
+_IIP_HEADS = ["chỉ số sản xuất", "chỉ số phát triển sản xuất", "chỉ số phát triển",
+              "chỉ số", "chỉ số iip", "iip"]
+_ACRONYM = ["", " (iip)"]
+_IIP_TOPICS = [p for p in phrases(phrases(_IIP_HEADS, _INDUSTRY), _ACRONYM)
+               if p not in ("chỉ số", "chỉ số (iip)", "chỉ số phát triển", "chỉ số sản xuất")
+               ] + ["chỉ số sản xuất (iip)", "chỉ số (iip)"]
+_OUTPUT_TOPICS = phrases(["giá trị sản xuất"], [t for t in _INDUSTRY if "công nghiệp" in t
+                                              and "sản xuất" not in t]) + \
+    phrases(phrases(["giá trị sản xuất"], [" công nghiệp", " toàn ngành công nghiệp"]),
+            [" (gtsxcn)"]) + ["gtsxcn"]
+# Retail with services, in its many wordings: "tổng mức bán lẻ [hàng hóa] và doanh thu dịch vụ
+# [tiêu dùng]", "doanh thu bán lẻ hàng hóa và dịch vụ", "tổng mức lưu chuyển hàng hóa bán lẻ".
+_RETAIL_HEADS = ["tổng mức bán lẻ", "tổng mức bán lẻ hàng hóa", "doanh thu bán lẻ",
+                 "tổng doanh thu bán lẻ", "tổng doanh thu bán lẻ hàng hóa",
+                 "tổng mức lưu chuyển hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
+                 "tổng mức luân chuyển hàng hóa bán lẻ", "tổng mức lưu chuyển hàng hóa và dịch vụ",
+                 "tổng mức lưu chuyển hàng hóa bán lẻ và dịch vụ"]
+_SERVICES = ["", " và doanh thu dịch vụ", " và dịch vụ", " và doanh thu dịch vụ tiêu dùng",
+             " và dịch vụ tiêu dùng", " và doanh thu dịch vụ tiêu dùng xã hội", " xã hội",
+             " và dịch vụ tiêu dùng xã hội", " hàng hóa và dịch vụ tiêu dùng xã hội",
+             " hàng hóa và dịch vụ"]
+_RETAIL_TOPICS = phrases(_RETAIL_HEADS, _SERVICES) + \
+    phrases(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], _SERVICES[1:])
 TOPICS: dict[str, str] = {
-    **dict.fromkeys(["chỉ số sản xuất công nghiệp", "chỉ số sản xuất toàn ngành công nghiệp",
-                     "chỉ số sản xuất ngành công nghiệp", "chỉ số công nghiệp",
-                     "chỉ số phát triển công nghiệp", "iip"], "iip"),
-    **dict.fromkeys(["giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp",
-                     "gtsxcn"], "output"),
+    **dict.fromkeys(_IIP_TOPICS, "iip"),
+    **dict.fromkeys(_OUTPUT_TOPICS, "output"),
     "sản xuất công nghiệp": "industry",
     # Goods only: the retail figure where the report gives no total with services (a part).
     **dict.fromkeys(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], "retail_goods"),
-    **dict.fromkeys(["tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa",
-                     "doanh thu bán lẻ", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-                     "tổng mức bán lẻ hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
-                     "bán lẻ hàng hóa và doanh thu dịch vụ",
-                     "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"], "retail"),
+    **dict.fromkeys(_RETAIL_TOPICS, "retail"),
     **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
+    # Other indices: a later bare "chỉ số" may refer back to them (see INDEX_REFERENCE_RE).
+    **dict.fromkeys(["chỉ số giá", "chỉ số giá tiêu dùng", "cpi", "chỉ số tiêu thụ",
+                     "chỉ số tồn kho", "chỉ số sử dụng lao động", "pmi", "chỉ số pmi"],
+                    INDEX_OTHER := "index_other"),
     **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu", "grdp", "gdp",
                      "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
                      "khuyến công", "kinh phí", "dân số", "điện", "số vốn", "vốn đăng ký",
@@ -154,6 +189,15 @@ TOPICS: dict[str, str] = {
                      "loại trừ yếu tố giá"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
+# "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
+# contribute to, named as an object; the figures after it are the parts'.
+CONTRIBUTION_BEFORE_RE = re.compile(r"(?<!\w)(?:góp phần|đóng góp)(?: \w+){0,2} $")
+# A bare "chỉ số" followed by its period or its change ("chỉ số 5 tháng cao hơn …", "chỉ số
+# tháng 9 tăng …", "chỉ số chung tăng …") refers back to the index the text named last.
+INDEX_REFERENCE = "index_reference"
+INDEX_REFERENCE_RE = re.compile(
+    r"(?=c)(?<!\w)chỉ số(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
+    r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?=[ct])(?<!\w)(?:cả nước|toàn quốc)(?!\w)")

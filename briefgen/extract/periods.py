@@ -21,10 +21,13 @@ from briefgen.periods import Period
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
-# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out: it is
-# the year far more often than five.
+# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out here: it
+# is the year far more often than five (see _FIVE_MONTHS_AFTER).
 _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                  "mười": 10, "mười một": 11, "mười hai": 12}
+# "năm tháng" is five months only where the months are then placed in a year: "năm tháng đầu
+# năm", "năm tháng năm 2022", "năm tháng qua"; elsewhere "năm" is the year ("năm tháng 5" no).
+_FIVE_MONTHS_AFTER = r"(?:đầu năm|cuối năm|(?:của )?năm (?:\d{4}|nay)|qua|vừa qua)(?!\w)"
 # Month names written in words ("tháng Chín", "tháng Mười").
 _MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
@@ -33,7 +36,8 @@ _WORDS = trie_pattern
 PERIOD_RE = re.compile(
     r"(?=[\dncmqtđhbs])(?<!\w)"  # every alternative starts a word with one of these: a cheap test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
-    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
+    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}|năm(?= tháng {_FIVE_MONTHS_AFTER})) tháng"
+    r"(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
     r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
@@ -164,7 +168,7 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
 
 def _count(text: str) -> int:
     """Return a count of months written in digits ("06") or in words ("sáu")."""
-    return _MONTH_COUNTS.get(text) or int(text)
+    return 5 if text == "năm" else _MONTH_COUNTS.get(text) or int(text)
 
 
 def _months_spec(months: int, edge: str | None) -> tuple[str, int] | None:

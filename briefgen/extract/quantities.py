@@ -19,6 +19,7 @@ from briefgen.numbers import parse_number
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _ROW_MAX = 300
+_COUNT_LEAD_MAX = 50  # "giảm so với cùng kỳ năm trước ở cả " fits
 _DASHES = frozenset("-–")  # how far a row's label unit reaches
 
 
@@ -96,7 +97,7 @@ def _have_counts(source: Source) -> list[Quantity]:
     found = []
     text = source.folded
     for m in HAVE_COUNT_RE.finditer(text):
-        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - 16), m.start())
+        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - _COUNT_LEAD_MAX), m.start())
         if not (lead or m.group("verb")) or PROVINCE_RE.match(text, m.end("noun") + 1):
             continue
         out_of_all = lead and (lead.group("all") or lead.group("all2"))
