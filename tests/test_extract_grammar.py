@@ -512,3 +512,47 @@ def test_parts_contributing_to_a_named_index_are_not_the_index():
     text = ("UBND tỉnh Thái Bình. Sáu tháng năm 2024, nhiều sản phẩm tăng khá, góp phần nâng "
             "chỉ số sản xuất toàn ngành: thép tăng 21,4%; giày dép tăng 8,8%.")
     assert core(text) == []
+
+
+def test_month_on_month_base_does_not_carry_over_nhung():
+    text = ("UBND tỉnh Lai Châu. Chỉ số sản xuất công nghiệp tháng 6/2023 ước giảm 1,4% so với "
+            "tháng 5 nhưng tăng 5,8% so với tháng 6/2022.")
+    assert core(text) == [("iip_growth", "M6-2023", "Lai Châu", "5.8")]
+
+
+def test_table_row_with_signed_numbers_takes_the_percent_of_its_header():
+    text = ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI\nBiểu tóm tắt 6 tháng năm 2025.\n"
+            "- Chỉ số sản xuất công nghiệp (% so với cùng kỳ): quý II +8,4; 6T/2025 -1,2 "
+            "(cả nước +7,0).")
+    assert core(text) == [("iip_growth", "Q2-2025", "Lào Cai", "8.4"),
+                          ("iip_growth", "H1-2025", "Lào Cai", "-1.2"),
+                          ("iip_growth", "H1-2025", "national", "7.0")]
+
+
+def test_range_with_a_dash_stays_a_range_next_to_a_signed_figure():
+    text = "UBND tỉnh Lai Châu. Năm 2024, chỉ số sản xuất công nghiệp ước tăng 8 - 9%."
+    assert [(f.value, f.high) for f in extract_text(text, "t.txt")] == [(8, 9)]
+
+
+def test_plan_level_in_parentheses_after_ke_hoach_nam_is_not_an_outcome():
+    text = ("UBND tỉnh Lai Châu. Tổng mức bán lẻ hàng hóa 9 tháng năm 2024 ước 8.140 tỷ đồng, "
+            "đạt 71,3% kế hoạch năm (11.000 tỷ đồng).")
+    assert core(text) == [("retail_sales", "9M-2024", "Lai Châu", "8140")]
+
+
+def test_plan_in_parentheses_in_a_table_row_is_not_an_outcome():
+    text = ("UBND tỉnh Lai Châu.\n- Giá trị sản xuất công nghiệp (tỷ đồng): 9T/2025 27.310,7; "
+            "so với kế hoạch năm (38.000) đạt 71,9%.")
+    assert core(text) == [("industrial_output_value", "9M-2025", "Lai Châu", "27310.7")]
+
+
+def test_growth_of_a_group_of_goods_is_a_part_of_exports():
+    text = ("UBND tỉnh Lai Châu. Sáu tháng năm 2024, kim ngạch xuất khẩu đạt 60,4 triệu USD; "
+            "nhóm hàng nông sản có mức tăng 12,5%; mặt hàng chè tăng 4%.")
+    assert core(text) == [("export_value", "H1-2024", "Lai Châu", "60.4")]
+
+
+def test_tourism_sentence_does_not_inherit_the_retail_indicator():
+    text = ("UBND tỉnh Lai Châu. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 7 tháng năm 2024 "
+            "tăng 11,5%. Lượt khách đến tỉnh 7 tháng tăng 21%.")
+    assert core(text) == [("retail_growth", "7M-2024", "Lai Châu", "11.5")]

@@ -81,7 +81,7 @@ def find_verb(lead: str, growth: bool = False) -> str | None:
     """
     sign = SIGN_BEFORE_RE.search(lead)
     if sign:
-        return "tăng" if sign.group("sign") == "+" else "giảm"
+        return "tăng" if (sign.group("sign") or sign.group("stuck")) == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
     if growth:  # the verb a list of figures inherits: the last growth verb
         verbs = [v for v in verbs if v in GROWTH_VERBS]

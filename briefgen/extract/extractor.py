@@ -10,9 +10,9 @@ from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, clas
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
-from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
+from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, MAJOR_BREAK_RE, \
     COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
-    PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
+    PLAN_AFTER_RE, PLAN_BEFORE_PAREN_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import PeriodMention, find_period_mentions, months_reported, \
     reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -124,10 +124,20 @@ class Extractor:
         """Tell whether a target word governs the quantity: through its sentence, unless a
         later clause states an outcome ("chỉ tiêu giao tăng 9-10%; ước thực hiện tăng 11,2%")."""
         text, q = self.source.folded, near.quantity
+        if self._is_plan_in_parentheses(q):
+            return True
         semicolon = text.rfind(";", near.sentence.start, q.start)
         if semicolon >= 0 and OUTCOME_RE.search(text, semicolon, q.start):
             return self._marked(self.targets, near, semicolon + 1)
         return self._marked(self.targets, near)
+
+    def _is_plan_in_parentheses(self, q: Quantity) -> bool:
+        """Tell whether the figure alone in parentheses gives the plan just named: "đạt 74,3%
+        kế hoạch năm (15.000 tỷ đồng)", "so với kế hoạch năm (38.000)"."""
+        paren = self.source.paren_at(q.start)
+        return paren is not None and \
+            PLAN_BEFORE_PAREN_RE.search(self.source.folded, max(0, paren.start - 40), paren.start + 1) \
+            is not None
 
     def _figures_of(self, near: Neighbourhood) -> list[Figure]:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""
@@ -217,7 +227,8 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
         at_verb = lead.rfind(verb)
-        before = STATEMENT_BREAK_RE.split(lead[:at_verb])[-1]
+        at_verb = len(lead) if at_verb < 0 else at_verb  # a sign, "quý III +11,4", is no word
+        before = STATEMENT_BREAK_RE.split(MAJOR_BREAK_RE.split(lead[:at_verb])[-1])[-1]
         compared = COMPARED_WITH_RE.search(before)  # "so với tháng 8/2023 tăng": base first
         own = (before[compared.start():] if compared else "") + lead[at_verb:]
         return own, text[q.end:clause_break.start() if clause_break else near.next_start]

@@ -61,10 +61,12 @@ QUANTITY_RE = re.compile(
 
 # A table written as text: "- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%".
 # The unit in the label's parentheses belongs to the bare numbers after the colon.
+# "(% so với cùng kỳ)": the unit may be followed by the base of the changes.
 HEADER_UNIT_RE = re.compile(
-    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})\)\s*:")
+    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})(?:\s+so(?: với)?\s[^()\n]*)?\)\s*:")
+# A bare number, signed or not ("quý III +11,4", "-2,1"), but not the end of a range "8-9".
 BARE_NUMBER_RE = re.compile(
-    rf"(?=\d)(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
+    rf"(?=\d)(?<![\w.,/⁄%])(?<![\w.,/⁄%][-–])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
     r"(?![\w/⁄%-]|\s*(?:%|[^\W\d]))")
 
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
@@ -88,8 +90,8 @@ VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|g
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
-SIGN_BEFORE_RE = re.compile(r"(?:\(\s*(?:cùng\s+)?|\w\s*:\s*)(?P<sign>[+\-−–])\s*$")  # "(cùng +14%)",
-# "Thái Nguyên: +3,1%"
+# "(cùng +14%)", "Thái Nguyên: +3,1%", and a sign stuck to its number after a word ("quý III +11,4").
+SIGN_BEFORE_RE = re.compile(r"(?:\(\s*(?:cùng\s+)?|\w\s*:\s*)(?P<sign>[+\-−–])\s*$|\w (?P<stuck>[+\-−])$")
 # The words before a second figure of one statement: "tăng 0,9% so với tháng 5 và 10,3% …".
 SHARED_VERB_LEAD_RE = re.compile(r"[\s,]*(?:so với[^,;:()]*?)?\s*(?:,|và)\s*")
 # A figure alone in parentheses after a name, "Bến Tre (11,32%)": it takes the verb of its list.
@@ -104,13 +106,18 @@ PREVIOUS_PERIOD_BASE_RE = re.compile(
 YEAR_ON_YEAR_AFTER_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|năm \d{4})")
 # A month with its year as the base of a change: "so với tháng 8/2023", "hơn tháng 10/2024 là".
 MONTH_BASE_RE = re.compile(r"\s*(?:so với |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
-# Where one statement of a change ends and the next begins: ", ", ";", "và".
-STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)và(?!\w)")
+# Where one statement of a change ends and the next begins: ", ", ";", "và", "nhưng" (a base
+# named before "nhưng" is not the base of the change after it).
+STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)(?:và|nhưng|song|còn|trong khi|đồng thời)(?!\w)")
 COMPARED_WITH_RE = re.compile(r"(?<!\w)so với(?!\w)")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
+# The plan whose level a parenthesis then gives: "kế hoạch năm (…)", "chỉ tiêu năm 2024 giao (…)".
+PLAN_BEFORE_PAREN_RE = re.compile(r"(?<!\w)(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?: năm)?(?: \d{4})?"
+                                  r"(?: (?:được )?giao| đề ra| của tỉnh)?\s*\($")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
-RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
+# "8-9", "8 - 9"; but "6T/2025 -1,2" is a signed figure (space before the sign, none after).
+RANGE_BEFORE_RE = re.compile(r"\d(?:[-–]\s*|\s*[-–]\s+)$")
 # The lower bound of a range, right before the upper one: "50,5-51 tỷ USD", "8,3–8,5%".
 RANGE_LOW_RE = re.compile(rf"(?<![\w.,/⁄-])(?P<low>{NUMBER_PATTERN})\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
@@ -186,7 +193,17 @@ TOPICS: dict[str, str] = {
                      "khu vực fdi", "công nghiệp trung ương", "công nghiệp địa phương",
                      "chia theo thành phần kinh tế", "chia theo ngành",
                      # growth at constant prices, beside the headline at current prices
-                     "loại trừ yếu tố giá"], "other"),
+                     "loại trừ yếu tố giá",
+                     # parts of exports or retail by group of goods or services
+                     "nhóm hàng", "nhóm", "mặt hàng", "ngành hàng", "nông sản", "thủy sản",
+                     "lâm sản", "dịch vụ lưu trú", "lưu trú", "ăn uống", "dịch vụ khác"], "other"),
+    # Subjects of other sectors: a sentence about them breaks the carry-over of the
+    # paragraph's indicator ("Khách du lịch … tăng 14%" after a retail sentence).
+    **dict.fromkeys(["khách du lịch", "du lịch", "lượt khách", "khách quốc tế", "khách nội địa",
+                     "vận tải", "hành khách", "vận chuyển", "tín dụng", "thu ngân sách",
+                     "chi ngân sách", "nông nghiệp", "lâm nghiệp", "chăn nuôi", "trồng trọt",
+                     "xây dựng", "bất động sản", "lạm phát", "giải ngân", "viễn thông",
+                     "bưu chính", "giá vàng", "đô la mỹ"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
