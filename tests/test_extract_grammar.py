@@ -556,3 +556,83 @@ def test_tourism_sentence_does_not_inherit_the_retail_indicator():
     text = ("UBND tỉnh Lai Châu. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 7 tháng năm 2024 "
             "tăng 11,5%. Lượt khách đến tỉnh 7 tháng tăng 21%.")
     assert core(text) == [("retail_growth", "7M-2024", "Lai Châu", "11.5")]
+
+
+# --- other wordings of the same families (guards for texts not seen yet) -----------------
+
+def _province(sentence: str) -> list[tuple]:
+    return core("UBND tỉnh Nam Định năm 2024. " + sentence)
+
+
+def test_output_value_of_the_whole_industry_is_the_level_and_its_growth_other():
+    assert _province("Năm 2024, giá trị sản xuất toàn ngành công nghiệp đạt 205.300 tỷ đồng, "
+                     "tăng 15,2%.") == [("industrial_output_value", "2024", "Nam Định", "205300")]
+
+
+def test_retail_revenue_of_goods_and_services_with_so_cung_ky():
+    assert _province("Doanh thu bán lẻ hàng hóa và dịch vụ 6 tháng đạt 30.500 tỷ đồng, tăng "
+                     "12,1% so cùng kỳ.") == [("retail_sales", "H1-2024", "Nam Định", "30500"),
+                                              ("retail_growth", "H1-2024", "Nam Định", "12.1")]
+
+
+def test_exports_of_goods_with_tang_truong():
+    assert _province("Xuất khẩu hàng hóa 10 tháng đạt 1.250 triệu USD, tăng trưởng 8,4%.") == \
+        [("export_value", "10M-2024", "Nam Định", "1250"),
+         ("export_growth", "10M-2024", "Nam Định", "8.4")]
+
+
+def test_export_turnover_spelled_hoa_with_dat_muc_tang_and_a_roman_quarter():
+    assert _province("Kim ngạch xuất khẩu hàng hoá quý IV ước đạt 410 triệu USD, đạt mức tăng "
+                     "9,1%.") == [("export_value", "Q4-2024", "Nam Định", "410"),
+                                  ("export_growth", "Q4-2024", "Nam Định", "9.1")]
+
+
+def test_quarter_written_in_words():
+    assert _province("Quý Ba, chỉ số sản xuất công nghiệp tăng 8,1%.") == \
+        [("iip_growth", "Q3-2024", "Nam Định", "8.1")]
+
+
+def test_luy_ke_and_tinh_chung_with_spelled_months_and_negative_growth():
+    assert _province("Lũy kế 10 tháng, IIP tăng 10,2% so với cùng kỳ năm trước. Tính chung chín "
+                     "tháng đầu năm, sản xuất công nghiệp tăng trưởng âm 1,8%.") == \
+        [("iip_growth", "10M-2024", "Nam Định", "10.2"),
+         ("iip_growth", "9M-2024", "Nam Định", "-1.8")]
+
+
+def test_second_half_target_is_not_an_outcome():
+    assert _province("6 tháng cuối năm, phấn đấu chỉ số sản xuất công nghiệp tăng 10%.") == []
+
+
+def test_monthly_average_is_not_the_total():
+    assert _province("Bình quân mỗi tháng, tổng mức bán lẻ hàng hóa đạt 5.000 tỷ đồng.") == []
+
+
+def test_through_the_end_of_a_month_from_the_start_of_the_year_is_cumulative():
+    assert _province("Tính từ đầu năm đến hết tháng 8, tổng mức bán lẻ hàng hóa đạt 40.100 tỷ "
+                     "đồng.") == [("retail_sales", "8M-2024", "Nam Định", "40100")]
+
+
+def test_index_level_bang_so_voi_cung_ky_is_other():
+    assert _province("Kim ngạch xuất khẩu ước đạt 1,2 tỷ USD, bằng 105% so với cùng kỳ.") == \
+        [("export_value", "2024", "Nam Định", "1.2")]
+
+
+def test_base_stated_before_the_change_so_voi_cung_ky_tang():
+    assert _province("9 tháng, IIP so với cùng kỳ tăng 7,0%.") == \
+        [("iip_growth", "9M-2024", "Nam Định", "7.0")]
+
+
+def test_group_of_goods_qualifying_exports_is_a_part():
+    assert _province("Nhóm hàng chế biến xuất khẩu 6 tháng tăng 16%; kim ngạch xuất khẩu 6 "
+                     "tháng tăng 12%.") == [("export_growth", "H1-2024", "Nam Định", "12")]
+
+
+def test_services_part_of_retail_after_a_semicolon_is_other():
+    assert _province("Doanh thu bán lẻ hàng hóa 6 tháng tăng 10%; doanh thu dịch vụ lưu trú, "
+                     "ăn uống tăng 12%.") == [("retail_growth", "H1-2024", "Nam Định", "10")]
+
+
+def test_national_comparison_after_the_province_figure():
+    assert _province("Xuất khẩu 6 tháng tăng 15%, cao hơn mức tăng chung của cả nước (tăng "
+                     "14,5%).") == [("export_growth", "H1-2024", "Nam Định", "15"),
+                                    ("export_growth", "H1-2024", "national", "14.5")]

@@ -10,8 +10,9 @@ indicator; everything else economic is ``other``.
 from __future__ import annotations
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, INDEX_REFERENCE_RE, MAJOR_BREAK_RE, \
-    PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, VERB_RE
+from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
+    INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
+    TOPICS, VERB_RE
 from briefgen.extract.text import Sentence, Source
 
 OTHER = "other"
@@ -32,6 +33,7 @@ _BY_TOPIC = {
     ("export", "growth"): "export_growth",
     ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
+_PART_REACH = 60  # how far back a group of goods may qualify a topic
 _INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
@@ -46,7 +48,7 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
     A bare "chỉ số" that refers back takes the topic of the last index named before it.
     """
     text = source.folded
-    named = [Mention(m.start(), m.end(), TOPICS[m.group()]) for m in TOPIC_RE.finditer(text)
+    named = [Mention(m.start(), m.end(), _topic_of(text, m)) for m in TOPIC_RE.finditer(text)
              if not CONTRIBUTION_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())]
     references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
                   for m in INDEX_REFERENCE_RE.finditer(text)]
@@ -55,6 +57,16 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
     index = MentionIndex(named)
     referred = [m for m in (_referred(index, r) for r in references) if m is not None]
     return MentionIndex(sorted(named + referred, key=lambda m: m.start))
+
+
+def _topic_of(text: str, match) -> str:
+    """Return the topic a TOPIC_RE match names; a headline topic that qualifies a group of
+    goods ("nhóm hàng chế biến xuất khẩu", "mặt hàng … xuất khẩu") names a part: OTHER."""
+    topic = TOPICS[match.group()]
+    if topic == OTHER:
+        return topic
+    part = PART_BEFORE_RE.search(text, max(0, match.start() - _PART_REACH), match.start())
+    return OTHER if part and not VERB_RE.search(part.group("gap")) else topic
 
 
 def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:

@@ -209,6 +209,8 @@ TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
 # contribute to, named as an object; the figures after it are the parts'.
 CONTRIBUTION_BEFORE_RE = re.compile(r"(?<!\w)(?:góp phần|đóng góp)(?: \w+){0,2} $")
+# A group of goods before a headline topic in the same clause: "nhóm hàng … xuất khẩu".
+PART_BEFORE_RE = re.compile(r"(?<!\w)(?:nhóm|mặt hàng|ngành hàng)(?!\w)(?P<gap>[^,;:().\d]*)$")
 # A bare "chỉ số" followed by its period or its change ("chỉ số 5 tháng cao hơn …", "chỉ số
 # tháng 9 tăng …", "chỉ số chung tăng …") refers back to the index the text named last.
 INDEX_REFERENCE = "index_reference"

@@ -19,7 +19,8 @@ from briefgen.extract.patterns import CLAUSE_BREAK_RE, trie_pattern
 from briefgen.extract.text import Sentence, Source
 from briefgen.periods import Period
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Quarters in Roman numerals or in words ("quý Ba", "quý tư").
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4}
 
 # Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out here: it
 # is the year far more often than five (see _FIVE_MONTHS_AFTER).
@@ -43,7 +44,7 @@ PERIOD_RE = re.compile(
     r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?P<whole>cả năm)(?: (?P<wy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
-    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
+    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4]|một|hai|ba|bốn|tư)(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
     r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
