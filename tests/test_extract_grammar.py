@@ -636,3 +636,17 @@ def test_national_comparison_after_the_province_figure():
     assert _province("Xuất khẩu 6 tháng tăng 15%, cao hơn mức tăng chung của cả nước (tăng "
                      "14,5%).") == [("export_growth", "H1-2024", "Nam Định", "15"),
                                     ("export_growth", "H1-2024", "national", "14.5")]
+
+
+def test_signed_change_of_an_index_after_a_colon_is_a_percentage():
+    text = ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI\n"
+            "- Chỉ số sản xuất công nghiệp tháng 6/2025: +4,7.\n- Doanh nghiệp thành lập mới: +12.")
+    assert core(text) == [("iip_growth", "M6-2025", "Lào Cai", "4.7")]
+
+
+def test_sub_period_singled_out_with_trong_do_does_not_carry():
+    text = ("SỞ CÔNG THƯƠNG TỈNH PHÚ THỌ\nBáo cáo 6 tháng năm 2024\nSản xuất công nghiệp 6 tháng "
+            "ước tăng 9%, trong đó tháng 6 tăng 10%. Xuất khẩu ước tăng 20%.")
+    assert core(text) == [("iip_growth", "H1-2024", "Phú Thọ", "9"),
+                          ("iip_growth", "M6-2024", "Phú Thọ", "10"),
+                          ("export_growth", "H1-2024", "Phú Thọ", "20")]

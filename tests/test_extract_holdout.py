@@ -2,7 +2,7 @@
 
 The texts were written without reading the extractor; the constructions they exposed were
 then fixed as general rules (tests/test_extract_grammar.py). Thresholds are the scores reached
-(core precision 1.000, recall 0.986; F1 by kind of scope ≥ 0.989) minus a margin of about two
+(core precision and recall 1.000 on 73 rows, F1 1.000 for every kind of scope) minus a margin of about two
 rows, so that a fix elsewhere may trade one row here without failing, but a lost construction
 does. A fresh held-out set, not this one, measures generalisation.
 """

@@ -66,9 +66,10 @@ _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
 _OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
 # A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
 # sets no context for the figures that follow.
-# So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
+# So does a sub-period singled out with "riêng" or "trong đó": "riêng quý III tăng 10,2%",
+# "6 tháng ước tăng 9%, trong đó tháng 6 tăng 10%".
 # So does the plan a share is measured against ("hoàn thành 74,7% kế hoạch năm 2023").
-_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$"
+_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)(?:riêng|trong đó,?)\s+$"
                                  r"|\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu)\s+$")
 # The year of a plan ("kế hoạch kinh phí khuyến công năm 2013") carries within its paragraph only.
 _PLAN_LEAD_RE = re.compile(r"(?<!\w)(?:kế hoạch|chỉ tiêu|mục tiêu)[^,.;:()\d]{0,40}$")
