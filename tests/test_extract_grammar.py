@@ -650,3 +650,19 @@ def test_sub_period_singled_out_with_trong_do_does_not_carry():
     assert core(text) == [("iip_growth", "H1-2024", "Phú Thọ", "9"),
                           ("iip_growth", "M6-2024", "Phú Thọ", "10"),
                           ("export_growth", "H1-2024", "Phú Thọ", "20")]
+
+
+def test_nation_after_a_rank_is_a_reference_not_the_next_clause_scope():
+    text = ("UBND tỉnh Bắc Giang\nIIP tháng 9/2024 tăng 18%, đứng thứ 2 cả nước; tổng mức bán lẻ "
+            "9 tháng tăng 15%. IIP quý III cao nhất cả nước, tăng 20%.")
+    assert core(text) == [("iip_growth", "M9-2024", "Bắc Giang", "18"),
+                          ("retail_growth", "9M-2024", "Bắc Giang", "15"),
+                          ("iip_growth", "Q3-2024", "Bắc Giang", "20")]
+
+
+def test_plan_opening_a_parenthesis_is_not_an_outcome():
+    text = ("UBND tỉnh Bắc Giang\nIIP năm 2024 tăng 11% (kế hoạch tăng 10%), tổng mức bán lẻ đạt "
+            "50.000 tỷ đồng (KH: 48.000 tỷ đồng); xuất khẩu tăng 9%, vượt chỉ tiêu đề ra (8%).")
+    assert core(text) == [("iip_growth", "2024", "Bắc Giang", "11"),
+                          ("retail_sales", "2024", "Bắc Giang", "50000"),
+                          ("export_growth", "2024", "Bắc Giang", "9")]

@@ -12,7 +12,7 @@ from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
 from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, MAJOR_BREAK_RE, \
     COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
-    PLAN_AFTER_RE, PLAN_BEFORE_PAREN_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
+    PLAN_AFTER_RE, PLAN_BEFORE_PAREN_RE, PLAN_OPENS_PAREN_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
 from briefgen.extract.periods import PeriodMention, find_period_mentions, months_reported, \
     reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
@@ -132,12 +132,14 @@ class Extractor:
         return self._marked(self.targets, near)
 
     def _is_plan_in_parentheses(self, q: Quantity) -> bool:
-        """Tell whether the figure alone in parentheses gives the plan just named: "đạt 74,3%
-        kế hoạch năm (15.000 tỷ đồng)", "so với kế hoạch năm (38.000)"."""
-        paren = self.source.paren_at(q.start)
-        return paren is not None and \
-            PLAN_BEFORE_PAREN_RE.search(self.source.folded, max(0, paren.start - 40), paren.start + 1) \
-            is not None
+        """Tell whether the figure in parentheses gives a plan: the one just named ("đạt 74,3%
+        kế hoạch năm (15.000 tỷ đồng)", "so với kế hoạch năm (38.000)"), or one the
+        parenthesis opens with ("tăng 11% (kế hoạch tăng 10%)", "(KH: 48.000 tỷ đồng)")."""
+        paren, text = self.source.paren_at(q.start), self.source.folded
+        if paren is None:
+            return False
+        return PLAN_OPENS_PAREN_RE.match(text, paren.start) is not None or \
+            PLAN_BEFORE_PAREN_RE.search(text, max(0, paren.start - 40), paren.start + 1) is not None
 
     def _figures_of(self, near: Neighbourhood) -> list[Figure]:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""

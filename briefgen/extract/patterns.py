@@ -120,6 +120,7 @@ PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự t
 # The plan whose level a parenthesis then gives: "kế hoạch năm (…)", "chỉ tiêu năm 2024 giao (…)".
 PLAN_BEFORE_PAREN_RE = re.compile(r"(?<!\w)(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?: năm)?(?: \d{4})?"
                                   r"(?: (?:được )?giao| đề ra| của tỉnh)?\s*\($")
+PLAN_OPENS_PAREN_RE = re.compile(r"\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?!\w)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
 # "8-9", "8 - 9"; but "6T/2025 -1,2" is a signed figure (space before the sign, none after).
 RANGE_BEFORE_RE = re.compile(r"\d(?:[-–]\s*|\s*[-–]\s+)$")
@@ -231,7 +232,7 @@ REGION_RE = re.compile(
     r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?"
     r"(?:phía (?:bắc|nam)|tdmnbb|bắc bộ|trung bộ|miền trung|tây nguyên))(?!\w)")
 # Words that make a following scope a point of comparison, not the figure's own scope.
-REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc)(?!\w)")
+REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc|thứ|nhất)(?!\w)")
 # For a province, "dẫn đầu là tỉnh Trà Vinh", "tiêu biểu là Tây Ninh" name the subject.
 PROVINCE_REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|với|thuộc)(?!\w)")
 # A scope right after its figure: "mức tăng 9,1% của cả nước".
