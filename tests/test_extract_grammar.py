@@ -666,3 +666,10 @@ def test_plan_opening_a_parenthesis_is_not_an_outcome():
     assert core(text) == [("iip_growth", "2024", "Bắc Giang", "11"),
                           ("retail_sales", "2024", "Bắc Giang", "50000"),
                           ("export_growth", "2024", "Bắc Giang", "9")]
+
+
+def test_trong_thang_is_the_latest_month_of_the_report():
+    text = ("UBND tỉnh Hưng Yên\nBáo cáo tháng 10/2024\nTrong tháng, IIP tăng 6%. Lũy kế 10 tháng "
+            "tăng 8%.")
+    assert core(text) == [("iip_growth", "M10-2024", "Hưng Yên", "6"),
+                          ("iip_growth", "10M-2024", "Hưng Yên", "8")]

@@ -34,6 +34,8 @@ _BY_TOPIC = {
     ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
 _PART_REACH = 60  # how far back a group of goods may qualify a topic
+_PARTS = ("nhóm", "hàng")  # words of PART_BEFORE_RE, for a cheap test
+_CONTRIBUTION_REACH = 24
 _INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
@@ -49,7 +51,7 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
     """
     text = source.folded
     named = [Mention(m.start(), m.end(), _topic_of(text, m)) for m in TOPIC_RE.finditer(text)
-             if not CONTRIBUTION_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())]
+             if not _is_contributed_to(text, m.start())]
     references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
                   for m in INDEX_REFERENCE_RE.finditer(text)]
     if not references:
@@ -62,11 +64,18 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
 def _topic_of(text: str, match) -> str:
     """Return the topic a TOPIC_RE match names; a headline topic that qualifies a group of
     goods ("nhóm hàng chế biến xuất khẩu", "mặt hàng … xuất khẩu") names a part: OTHER."""
-    topic = TOPICS[match.group()]
-    if topic == OTHER:
-        return topic
-    part = PART_BEFORE_RE.search(text, max(0, match.start() - _PART_REACH), match.start())
+    topic, floor = TOPICS[match.group()], max(0, match.start() - _PART_REACH)
+    if topic == OTHER or not any(text.find(word, floor, match.start()) >= 0 for word in _PARTS):
+        return topic  # the cheap test first: no group of goods nearby
+    part = PART_BEFORE_RE.search(text, floor, match.start())
     return OTHER if part and not VERB_RE.search(part.group("gap")) else topic
+
+
+def _is_contributed_to(text: str, start: int) -> bool:
+    """Tell whether a topic at *start* is the object of "góp phần …", "đóng góp …"."""
+    floor = max(0, start - _CONTRIBUTION_REACH)
+    return text.find("góp", floor, start) >= 0 and \
+        CONTRIBUTION_BEFORE_RE.search(text, floor, start) is not None
 
 
 def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:

@@ -71,7 +71,7 @@ BARE_NUMBER_RE = re.compile(
 
 # A signed number alone after a colon, "…: +6,7." (its unit is given by what the line names).
 SIGNED_AFTER_COLON_RE = re.compile(
-    rf"(?<=:)\s*[+\-−](?P<num>{NUMBER_PATTERN})(?![\w/⁄%-]|[.,]\d|\s*(?:%|[^\W\d]))")
+    rf":\s*[+\-−](?P<num>{NUMBER_PATTERN})(?![\w/⁄%-]|[.,]\d|\s*(?:%|[^\W\d]))")
 INDEX_NAME_RE = re.compile(r"(?<!\w)(?:chỉ số|iip)(?!\w)")
 
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".

@@ -48,6 +48,7 @@ PERIOD_RE = re.compile(
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
     r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
+    r"|(?<!\w)(?P<this>trong tháng|tháng này)(?!\w)(?! \d| (?:đầu|cuối|tới|sau|trước|còn lại)(?!\w))"
     r"|(?<!\w)(?P<same>cùng kỳ)(?: (?:năm )?(?P<sy>\d{4}))?(?!\w))"
 )
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
@@ -87,6 +88,7 @@ class PeriodMention(Mention):
     partial: bool = False      # a part of a year (months, quarter, month, vague months)
     base: bool = False         # the comparison base, not the figure's period
     now: bool = False          # "đến nay": the report's current period
+    this_month: bool = False   # "trong tháng": the report's latest month
     carries: bool = True       # sets the context for later sentences
     opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
     plan: bool = False         # the year of a plan ("kế hoạch năm 2025"): no outcome's period
@@ -165,7 +167,7 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     else:  # "đến nay", or vague months ("những tháng đầu năm 2024"): the year at most
         spec, year, partial = None, _year(g["vy"]), True
     return PeriodMention(match.start(), match.end(), spec, year, partial,
-                         now=bool(g["now"]), **flags)
+                         now=bool(g["now"]), this_month=bool(g["this"]), **flags)
 
 
 def _count(text: str) -> int:
@@ -188,7 +190,8 @@ def _year(text: str | None) -> int | None:
 
 
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
+    """Build each Period, a missing year taken from earlier mentions; "now" is the latest
+    part-year, "trong tháng" the latest month."""
     resolved, latest_partial, latest, current = [], None, None, None
     text_year = next((m.year for m in mentions if m.year and not m.base), None)
     for mention in mentions:
@@ -202,8 +205,9 @@ def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
         if year and not (mention.base or mention.plan):  # the year the report is about, so far
             latest = max(latest or year, year)
             latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
-    current = _latest_partial(resolved)
-    return [replace(m, value=current) if m.now else m for m in resolved]
+    current, month = _latest_partial(resolved), _latest_month(resolved)
+    return [replace(m, value=current) if m.now else replace(m, value=month) if m.this_month else m
+            for m in resolved]
 
 
 def _same_as(mention: PeriodMention, current: tuple | None) -> PeriodMention:
@@ -232,6 +236,13 @@ def _latest_partial(mentions: list[PeriodMention]) -> Period | None:
     periods = [m.value for m in mentions
                if isinstance(m.value, Period) and m.partial and not m.base]
     return max(periods, key=_end_key, default=None)
+
+
+def _latest_month(mentions: list[PeriodMention]) -> Period | None:
+    """Return the latest single month stated (a title's included): what "trong tháng" means."""
+    months = [m.value for m in mentions
+              if isinstance(m.value, Period) and m.value.month is not None and not m.base]
+    return max(months, key=_end_key, default=None)
 
 
 def _end_key(period: Period) -> tuple[int, int, int]:
