@@ -673,3 +673,10 @@ def test_trong_thang_is_the_latest_month_of_the_report():
             "tăng 8%.")
     assert core(text) == [("iip_growth", "M10-2024", "Hưng Yên", "6"),
                           ("iip_growth", "10M-2024", "Hưng Yên", "8")]
+
+
+def test_currency_and_percent_written_in_words_or_other_spellings():
+    assert _province("Năm 2024, kim ngạch xuất khẩu đạt 2,6 tỷ đô la Mỹ, tăng 11%; tổng mức "
+                     "bán lẻ hàng hóa đạt 80.000 tỉ đồng; IIP tăng 8,5 phần trăm.") == \
+        [("export_value", "2024", "Nam Định", "2.6"), ("export_growth", "2024", "Nam Định", "11"),
+         ("retail_sales", "2024", "Nam Định", "80000"), ("iip_growth", "2024", "Nam Định", "8.5")]

@@ -39,10 +39,13 @@ def _render(node: dict) -> str:
 
 # Units after a number, by kind. Kinds drive the classifier; the unit itself is kept as written.
 UNIT_KINDS: dict[str, str] = {
-    "%": "percent",
+    **dict.fromkeys(["%", "phần trăm"], "percent"),
     **dict.fromkeys(["triệu tỷ đồng", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng",
                      "triệu đồng", "nghìn đồng", "đồng", "tỷ", "tỷ usd", "triệu usd",
-                     "nghìn usd", "usd", "tỷ đô la", "triệu đô la"], "money"),
+                     "nghìn usd", "usd", "tỷ đô la", "triệu đô la",
+                     # "tỉ" spelling, "đô-la", "đô la Mỹ"
+                     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tỉ", "tỉ usd", "tỷ đô-la",
+                     "triệu đô-la", "tỷ đô la mỹ", "triệu đô la mỹ", "tỉ đô la"], "money"),
     **dict.fromkeys(["tỷ tấn", "triệu tấn", "nghìn tấn", "ngàn tấn", "tấn", "triệu lít",
                      "tỷ lít", "nghìn lít", "lít", "tỷ kwh", "triệu kwh", "kwh", "mwh", "gwh",
                      "mw", "gw", "kw", "tỷ cái", "triệu cái", "nghìn cái", "cái", "triệu đôi",
@@ -209,7 +212,7 @@ TOPICS: dict[str, str] = {
                      "vận tải", "hành khách", "vận chuyển", "tín dụng", "thu ngân sách",
                      "chi ngân sách", "nông nghiệp", "lâm nghiệp", "chăn nuôi", "trồng trọt",
                      "xây dựng", "bất động sản", "lạm phát", "giải ngân", "viễn thông",
-                     "bưu chính", "giá vàng", "đô la mỹ"], "other"),
+                     "bưu chính", "giá vàng"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
