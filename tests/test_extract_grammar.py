@@ -680,3 +680,9 @@ def test_currency_and_percent_written_in_words_or_other_spellings():
                      "bán lẻ hàng hóa đạt 80.000 tỉ đồng; IIP tăng 8,5 phần trăm.") == \
         [("export_value", "2024", "Nam Định", "2.6"), ("export_growth", "2024", "Nam Định", "11"),
          ("retail_sales", "2024", "Nam Định", "80000"), ("iip_growth", "2024", "Nam Định", "8.5")]
+
+
+def test_change_against_the_previous_month_or_another_quarter_written_with_so():
+    assert _province("IIP tháng 5 tăng 2% so tháng trước và tăng 9% so cùng kỳ. Kim ngạch "
+                     "xuất khẩu quý II tăng 4% so quý I/2024 và tăng 10% so với quý II/2023.") == \
+        [("iip_growth", "M5-2024", "Nam Định", "9"), ("export_growth", "Q2-2024", "Nam Định", "10")]

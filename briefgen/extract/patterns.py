@@ -107,13 +107,15 @@ BARE_PAREN_BEFORE_RE = re.compile(r"\w\s*\(\s*$")
 # The base of a month-on-month or quarter-on-quarter change: "so với tháng trước", "cao hơn
 # tháng 6 là", "so với quý I" (a month or quarter without a year of its own).
 PREVIOUS_PERIOD_BASE_RE = re.compile(
-    r"\s*(?:so với |hơn )?(?:tháng trước|quý trước|kỳ trước"
+    r"\s*(?:so với |so |hơn )?(?:tháng trước|quý trước|kỳ trước|(?:tháng|quý) liền (?:kề|trước)"
     r"|tháng (?:\d{1,2}|mười|chín|tám|bảy|sáu)(?![\d/⁄-]| năm| cùng)"
     r"|quý (?:i{1,3}|iv|[1-4])(?![\w/⁄-]| năm| cùng))")
 # After "gấp X lần": the same period of the year before ("cùng kỳ", "năm trước", "năm 2015").
 YEAR_ON_YEAR_AFTER_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|năm \d{4})")
 # A month with its year as the base of a change: "so với tháng 8/2023", "hơn tháng 10/2024 là".
-MONTH_BASE_RE = re.compile(r"\s*(?:so với |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
+MONTH_BASE_RE = re.compile(r"\s*(?:so với |so |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
+# A quarter with its year as the base: "so quý I/2024", "so với quý II năm 2023".
+QUARTER_BASE_RE = re.compile(r"\s*(?:so với |so |hơn )?quý (?P<quarter>iv|iii|ii|i|[1-4])(?:/| năm )\d{4}")
 # Where one statement of a change ends and the next begins: ", ", ";", "và", "nhưng" (a base
 # named before "nhưng" is not the base of the change after it).
 STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)(?:và|nhưng|song|còn|trong khi|đồng thời)(?!\w)")

@@ -20,7 +20,7 @@ from briefgen.extract.text import Sentence, Source
 from briefgen.periods import Period
 
 # Quarters in Roman numerals or in words ("quý Ba", "quý tư").
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4}
+QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4}
 
 # Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out here: it
 # is the year far more often than five (see _FIVE_MONTHS_AFTER).
@@ -159,7 +159,7 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     elif g["half"]:
         spec, year, partial = ("n", 6), _year(g["hy"]), True
     elif g["q"]:
-        spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
+        spec, year, partial = ("q", QUARTER_NUMBERS.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
     elif g["m"]:
         spec, year, partial = ("m", _MONTH_NAMES.get(g["m"]) or int(g["m"])), _year(g["my"]), True
     elif g["y"]:
