@@ -686,3 +686,68 @@ def test_change_against_the_previous_month_or_another_quarter_written_with_so():
     assert _province("IIP tháng 5 tăng 2% so tháng trước và tăng 9% so cùng kỳ. Kim ngạch "
                      "xuất khẩu quý II tăng 4% so quý I/2024 và tăng 10% so với quý II/2023.") == \
         [("iip_growth", "M5-2024", "Nam Định", "9"), ("export_growth", "Q2-2024", "Nam Định", "10")]
+
+
+# --- constructions found by the second held-out set (own sentences) -----------------------
+
+def test_comparison_base_after_the_figure_takes_its_own_period():
+    text = ("Tổng cục Thống kê: IIP 5 tháng năm 2019 tăng 9,2%, thấp hơn mức tăng 10,1% "
+            "đạt được trong 5 tháng năm 2018.")
+    assert core(text) == [("iip_growth", "5M-2019", "national", "9.2"),
+                          ("iip_growth", "5M-2018", "national", "10.1")]
+
+
+def test_elliptic_province_with_figure_in_a_list_after_the_verb():
+    text = ("Tổng cục Thống kê: 7 tháng năm 2018, IIP của Vĩnh Phúc tăng 19,5%, cao nhất; "
+            "tiếp theo là Nam Định với 15,2%, Ninh Bình 12,4%.")
+    assert core(text) == [("iip_growth", "7M-2018", "Vĩnh Phúc", "19.5"),
+                          ("iip_growth", "7M-2018", "Nam Định", "15.2"),
+                          ("iip_growth", "7M-2018", "Ninh Bình", "12.4")]
+
+
+def test_year_opening_a_paragraph_is_the_year_of_its_periods():
+    text = ("UBND tỉnh Phú Yên\nBáo cáo quý II/2022\nNăm 2021, tỉnh vượt khó. Tổng mức bán lẻ "
+            "hàng hóa và doanh thu dịch vụ cả năm đạt 30.500 tỷ đồng.\n"
+            "Quý II/2022, IIP tăng 7%.")
+    assert core(text) == [("retail_sales", "2021", "Phú Yên", "30500"),
+                          ("iip_growth", "Q2-2022", "Phú Yên", "7")]
+
+
+def test_rank_with_a_denominator_is_not_a_count_of_provinces():
+    assert _province("GRDP tăng 7%, xếp thứ 30/63 tỉnh, thành phố.") == []
+
+
+def test_count_of_provinces_before_ghi_nhan_muc_tang():
+    text = ("Tổng cục Thống kê: IIP 6 tháng năm 2022 tăng 8,6%, với 58 địa phương trên "
+            "cả nước ghi nhận mức tăng.")
+    assert core(text) == [("iip_growth", "H1-2022", "national", "8.6"),
+                          ("provinces_count", "H1-2022", "national", "58")]
+
+
+def test_table_rows_without_percent_under_a_block_header_unit():
+    text = ("Hội nghị các tỉnh Tây Nguyên năm 2020\nKết quả (đơn vị: %, so cùng kỳ):\n"
+            "Gia Lai: IIP 9T/2020 tăng 6,1; bán lẻ tăng 4,2\nKon Tum: IIP 9T/2020 giảm 1,5\n")
+    assert core(text) == [("iip_growth", "9M-2020", "Gia Lai", "6.1"),
+                          ("retail_growth", "9M-2020", "Gia Lai", "4.2"),
+                          ("iip_growth", "9M-2020", "Kon Tum", "-1.5")]
+
+
+def test_table_rows_with_their_own_money_unit_and_signed_changes_under_a_percent_header():
+    text = ("SỞ CÔNG THƯƠNG TỈNH SƠN LA\nTổng hợp (giá trị; tăng/giảm so cùng kỳ, %):\n"
+            "- Giá trị sản xuất công nghiệp (tỷ đồng, giá so sánh 2010): quý II 8.120; "
+            "6T/2024 15.300; (+6,4)\n- Kim ngạch xuất khẩu (triệu USD): 6T/2024 210,5; (-2,1)\n")
+    assert core(text) == [("industrial_output_value", "Q2-2024", "Sơn La", "8120"),
+                          ("industrial_output_value", "H1-2024", "Sơn La", "15300"),
+                          ("export_value", "H1-2024", "Sơn La", "210.5"),
+                          ("export_growth", "H1-2024", "Sơn La", "-2.1")]
+
+
+def test_exports_through_a_border_gate_are_not_the_provinces_exports():
+    assert _province("Hàng hóa xuất khẩu qua cửa khẩu Hữu Nghị đạt 2.100 triệu USD, tăng 5%.") == []
+
+
+def test_product_as_subject_makes_its_export_figures_parts():
+    assert _province("Kim ngạch xuất khẩu đạt 900 triệu USD. Cà phê và hàng dệt may là hai nhóm "
+                     "chủ lực. Lượng cà phê xuất khẩu đạt 120.000 tấn, tăng 12%; hàng dệt may "
+                     "đạt 310 triệu USD, tăng 8%. Hạt điều giảm 4,5%.") == \
+        [("export_value", "2024", "Nam Định", "900")]

@@ -34,7 +34,7 @@ _BY_TOPIC = {
     ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
 _PART_REACH = 60  # how far back a group of goods may qualify a topic
-_PARTS = ("nhóm", "hàng")  # words of PART_BEFORE_RE, for a cheap test
+_PARTS = ("nhóm", "hàng", "lượng", "gạo", "điều", "cà phê", "may", "giày", "rau", "sản")  # of PART_BEFORE_RE, a cheap test
 _CONTRIBUTION_REACH = 24
 _INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}

@@ -16,7 +16,7 @@ from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, EST
 from briefgen.extract.periods import QUARTER_NUMBERS, PeriodMention, find_period_mentions, months_reported, \
     reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
-from briefgen.extract.scopes import LISTED_NAME_RE, NATIONAL, REGION, find_scope_mentions, \
+from briefgen.extract.scopes import LISTED_NAME_RE, NAMED_WITH_RE, NATIONAL, REGION, find_scope_mentions, \
     resolve_scopes
 from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
@@ -180,8 +180,9 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
-        shares_verb = verb is None and (LISTED_NAME_RE.fullmatch(lead) or
-                                        SHARED_VERB_LEAD_RE.fullmatch(lead))
+        shares_verb = (verb is None and (LISTED_NAME_RE.fullmatch(lead) or
+                                         SHARED_VERB_LEAD_RE.fullmatch(lead))) or \
+            (lead.endswith("với ") and NAMED_WITH_RE.search(lead[-60:]) is not None)
         if shares_verb or self._after_a_name_in_parentheses(near):
             verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start], growth=True)
         topic = find_topic(self.source, self.topics, near.sentence, q.start)

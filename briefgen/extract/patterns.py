@@ -65,8 +65,11 @@ QUANTITY_RE = re.compile(
 # A table written as text: "- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%".
 # The unit in the label's parentheses belongs to the bare numbers after the colon.
 # "(% so với cùng kỳ)": the unit may be followed by the base of the changes.
+# "(đơn vị: %, so cùng kỳ)", "(tỷ đồng, giá so sánh 2010)": a label before the unit, notes after it.
 HEADER_UNIT_RE = re.compile(
-    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})(?:\s+so(?: với)?\s[^()\n]*)?\)\s*:")
+    rf"\((?:[^()\n]*[,:]\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})(?:,?\s+so(?: với)?\s[^()\n]*|,[^()\n]*)?\)\s*:")
+# A signed change alone in parentheses on a table line, "(+12,7)", "(-3,8)".
+SIGNED_IN_PARENS_RE = re.compile(rf"\(\s*[+\-−](?P<num>{NUMBER_PATTERN})\s*\)")
 # A bare number, signed or not ("quý III +11,4", "-2,1"), but not the end of a range "8-9".
 BARE_NUMBER_RE = re.compile(
     rf"(?=\d)(?<![\w.,/⁄%])(?<![\w.,/⁄%][-–])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
@@ -79,13 +82,14 @@ INDEX_NAME_RE = re.compile(r"(?<!\w)(?:chỉ số|iip)(?!\w)")
 
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
-SLASH_COUNT_RE = re.compile(
-    rf"(?=\d)(?<![\w.,/⁄])(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
-# "có 21 tỉnh", "tăng ở 61 địa phương", "3 địa phương giảm", "13 tỉnh tăng trên 10%",
+SLASH_COUNT_RE = re.compile(  # not a rank, "xếp thứ 22/63 địa phương"
+    rf"(?=\d)(?<![\w.,/⁄])(?<!thứ )(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
+# "có 21 tỉnh", "tăng ở 61 địa phương", "61 địa phương trên cả nước ghi nhận mức tăng", "3 địa phương giảm", "13 tỉnh tăng trên 10%",
 # "tất cả 63 tỉnh" / "cả 34 địa phương" (out of all: unit /N).
 HAVE_COUNT_RE = re.compile(
     rf"(?=\d)(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
-    r"(?P<verb>(?:,? thành phố)?(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))? (?:tăng|giảm))?")
+    r"(?P<verb>(?:,? thành phố)?(?: trên (?:cả nước|toàn quốc|cả vùng|toàn vùng))?"
+    r"(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))?(?: ghi nhận)?(?: mức)? (?:tăng|giảm))?")
 # What may precede such a count (read backwards from the number).
 # "tăng ở", "cao hơn cùng kỳ ở", "giảm so với cùng kỳ năm trước tại": a change, then where.
 COUNT_LEAD_RE = re.compile(
@@ -184,6 +188,15 @@ TOPICS: dict[str, str] = {
     # Goods only: the retail figure where the report gives no total with services (a part).
     **dict.fromkeys(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], "retail_goods"),
     **dict.fromkeys(_RETAIL_TOPICS, "retail"),
+    "bán lẻ": "retail",  # a table's short label, "bán lẻ tăng 10,6"; "giá bán lẻ" is a price
+    # Trade through a border gate includes other provinces' goods; a product or group of goods
+    # as the subject ("hàng may mặc đạt …", "lượng gạo xuất khẩu …") makes its figures parts.
+    **dict.fromkeys(["giá bán lẻ", "cửa khẩu", "lượng", "khối lượng", "gạo", "hàng may mặc", "may mặc",
+                     "hàng dệt may", "dệt may", "hạt điều", "cà phê", "cao su", "hồ tiêu", "chè",
+                     "giày dép", "túi xách", "rau quả", "hàng rau quả", "sắn", "gỗ và sản phẩm gỗ",
+                     "sản phẩm gỗ", "đồ gỗ", "sắt thép", "xăng dầu", "phân bón", "than đá",
+                     "điện thoại", "linh kiện", "máy tính", "máy móc", "dây điện", "hàng điện tử",
+                     "điện tử", "hải sản", "tôm", "cá tra", "hàng thủ công mỹ nghệ"], "other"),
     **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
     # Other indices: a later bare "chỉ số" may refer back to them (see INDEX_REFERENCE_RE).
     **dict.fromkeys(["chỉ số giá", "chỉ số giá tiêu dùng", "cpi", "chỉ số tiêu thụ",
@@ -221,7 +234,8 @@ TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # contribute to, named as an object; the figures after it are the parts'.
 CONTRIBUTION_BEFORE_RE = re.compile(r"(?<!\w)(?:góp phần|đóng góp)(?: \w+){0,2} $")
 # A group of goods before a headline topic in the same clause: "nhóm hàng … xuất khẩu".
-PART_BEFORE_RE = re.compile(r"(?<!\w)(?:nhóm|mặt hàng|ngành hàng)(?!\w)(?P<gap>[^,;:().\d]*)$")
+PART_BEFORE_RE = re.compile(r"(?<!\w)(?:nhóm|mặt hàng|ngành hàng|lượng|khối lượng|gạo|hạt điều|cà phê"
+                            r"|may mặc|dệt may|giày dép|rau quả|thủy sản|nông sản)(?!\w)(?P<gap>[^,;:().\d]*)$")
 # A bare "chỉ số" followed by its period or its change ("chỉ số 5 tháng cao hơn …", "chỉ số
 # tháng 9 tăng …", "chỉ số chung tăng …") refers back to the index the text named last.
 INDEX_REFERENCE = "index_reference"

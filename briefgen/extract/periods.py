@@ -64,7 +64,10 @@ _DATE_LEAD_RE = re.compile(r"ngày\s*$")
 # "đến [hết] tháng 6 năm 2013" runs through June: the first six months, not June alone.
 _THROUGH_LEAD_RE = re.compile(r"(?<!\w)(?:đến|tới|lũy kế) (?:hết |cuối )?$")
 _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
-_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
+# "mức tăng 7,2% [đạt được] trong 8 tháng năm 2016": the base's own period, after it.
+_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:(?:đạt được|đạt|ghi nhận|có được)\s+)?(?:của|trong|vào)\s+")
+# "Năm 2023, …" opening a paragraph: the year of the paragraph's periods that state none.
+_PARAGRAPH_YEAR_RE = re.compile(r"\W*(?:trong |cả )?năm (?P<year>\d{4}),")
 # A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
 # sets no context for the figures that follow.
 # So does a sub-period singled out with "riêng" or "trong đó": "riêng quý III tăng 10,2%",
@@ -92,6 +95,7 @@ class PeriodMention(Mention):
     carries: bool = True       # sets the context for later sentences
     opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
     plan: bool = False         # the year of a plan ("kế hoạch năm 2025"): no outcome's period
+    paragraph_year: int | None = None  # the year its paragraph opens with ("Năm 2023, …")
 
 
 def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
@@ -122,7 +126,9 @@ def _read_mention(source: Source, match: re.Match, figure_starts: list[int]) -> 
     plan = bool(_PLAN_LEAD_RE.search(lead))
     if match.group("same"):  # "(cùng kỳ năm 2023 tăng 0,3%)": only as the opening of a clause
         return _same_period(match, lead, sentence.start)
+    opening = _PARAGRAPH_YEAR_RE.match(text, sentence.paragraph.start)
     flags = dict(base=_is_base(lead), plan=plan,
+                 paragraph_year=int(opening.group("year")) if opening else None,
                  opens=not plan and _opens(figure_starts, sentence, start),
                  carries=not sentence.paragraph.caption and source.paren_at(start) is None
                  and not _OWN_PERIOD_LEAD_RE.search(lead))
@@ -198,7 +204,7 @@ def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
         if mention.value == ("same", 0):  # the current months, a year (or the year given) before
             resolved.append(_same_as(mention, current))
             continue
-        year = mention.year or latest_partial or latest or text_year  # before any year: the text's
+        year = mention.year or mention.paragraph_year or latest_partial or latest or text_year
         resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
         if year and mention.value and not (mention.base or mention.plan):
             current = (mention.value, year)

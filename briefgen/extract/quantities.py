@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from briefgen.extract.patterns import BARE_NUMBER_RE, COUNT_LEAD_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, \
-    INDEX_NAME_RE, QUANTITY_RE, RANGE_LOW_RE, SIGNED_AFTER_COLON_RE, SLASH_COUNT_RE, UNIT_KINDS
+    INDEX_NAME_RE, QUANTITY_RE, RANGE_LOW_RE, SIGNED_AFTER_COLON_RE, SIGNED_IN_PARENS_RE, SLASH_COUNT_RE, \
+    UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
 from briefgen.numbers import parse_number
@@ -37,8 +38,10 @@ class Quantity:
 
 def find_quantities(source: Source) -> list[Quantity]:
     """Return every quantity of *source*, in reading order."""
-    found = _with_units(source) + _slash_counts(source) + _have_counts(source) + \
-        _under_header_units(source)
+    block = _under_block_headers(source)
+    taken = {q.start for q in block}
+    found = _with_units(source) + _slash_counts(source) + _have_counts(source) + block + \
+        [q for q in _under_header_units(source) if q.start not in taken]
     taken = {q.start for q in found}
     found += [q for q in _signed_index_changes(source) if q.start not in taken]
     return sorted(found, key=lambda q: q.start)
@@ -80,6 +83,47 @@ def _under_header_units(source: Source) -> list[Quantity]:
                 found.append(Quantity(m.start(), m.end(), parse_number(m.group("num")), unit,
                                       UNIT_KINDS[header.group("unit")]))
     return found
+
+
+def _under_block_headers(source: Source) -> list[Quantity]:
+    """Return the numbers of the table lines under a header line that gives their unit,
+    "Bảng tóm tắt (đơn vị: %, so cùng kỳ):" then "Đắk Lắk: IIP tăng 8,9; bán lẻ tăng 10,6".
+
+    The rows are the following lines with a colon, up to the first line without one. A row
+    whose label gives its own unit keeps it for its levels; under a "%" header its signed
+    changes in parentheses, "(+12,7)", are percentages.
+    """
+    text, found = source.folded, []
+    for header in HEADER_UNIT_RE.finditer(text):
+        if not text.startswith("\n", header.end()):
+            continue
+        unit = source.quote(header.start("unit"), header.end("unit"))[0]
+        kind = UNIT_KINDS[header.group("unit")]
+        for row_start, row_end in _rows_after(text, header.end() + 1):
+            found.extend(_row_quantities(source, row_start, row_end, unit, kind))
+    return found
+
+
+def _rows_after(text: str, start: int):
+    """Yield the (start, end) of the lines from *start* that hold a colon, up to one that does not."""
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > _ROW_MAX or text.find(":", start, end) < 0:
+            return
+        yield start, end
+        start = end + 1
+
+
+def _row_quantities(source: Source, start: int, end: int, unit: str, kind: str) -> list[Quantity]:
+    """Return the numbers of one table row that take the header's *unit*."""
+    text = source.folded
+    if HEADER_UNIT_RE.search(text, start, end):  # the row's own unit; only its signed changes
+        return [Quantity(m.start("num"), m.end("num"), parse_number(m.group("num")), unit, kind)
+                for m in SIGNED_IN_PARENS_RE.finditer(text, start, end)] if kind == "percent" else []
+    return [Quantity(m.start(), m.end(), parse_number(m.group("num")), unit, kind)
+            for m in BARE_NUMBER_RE.finditer(text, text.find(":", start, end) + 1, end)
+            if not _YEAR_RE.fullmatch(m.group("num"))]
 
 
 def _signed_index_changes(source: Source) -> list[Quantity]:

@@ -47,6 +47,10 @@ PROVINCE_RE = re.compile(
 # The words before a figure that only name its province in a list: ", Vĩnh Long 28,9%".
 LISTED_NAME_RE = re.compile(r"[\s,;]*(?:và\s+)?(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?:"
                             + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s*")
+# A province then its figure with "với", no verb: "xếp sau là Thái Nguyên với 18,1%". The
+# figure is the province's own, and takes the verb of its list.
+NAMED_WITH_RE = re.compile(r"(?:" + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s+với\s+$")
+_WITH_GAP_RE = re.compile(r"\s*(?:\((?:mới|cũ)\))?\s+với\s+")
 _CLAUSE_OR_SENTENCE_RE = re.compile(CLAUSE_BREAK_RE.pattern + r"|\.\s")
 _DASH_RE = re.compile(r"\s*[-–]\s*")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
@@ -135,6 +139,9 @@ def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: 
     own = next(index.after(end, sentence.end), None)
     if own is not None and OWN_SCOPE_GAP_RE.fullmatch(source.folded, end, own.start):
         return [own.value]
+    named = index.last_before(start, sentence.start)
+    if named is not None and _WITH_GAP_RE.fullmatch(source.folded, named.end, start):
+        return [named.value]
     usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
     found = _explained_reference(source, index, start) or \
         index.last_before(start, sentence.start, usable)
