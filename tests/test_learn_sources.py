@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from briefgen.cli import main
@@ -45,7 +47,7 @@ def test_a_form_is_learned_then_a_build_shows_it_from_data(layout, dataset, data
     form = _host_form(layout, dataset, tmp_path)
     code, out, _ = _learn(capsys, data_copy, str(form), "--year", "2025")
     assert code == 0 and "thêm 3, thay 0." in out, out
-    assert "@region" not in out          # one province of 18: no regional total, no rank, learned
+    assert "@region" not in out and "rank_in_region" not in out   # one province of 18: no total, no rank
     rows = (data_copy / "indicators.csv").read_text(encoding="utf-8")
     assert f'"bieu-mau.xlsx › Số liệu!V17, rà soát ngày {TODAY}"' in rows
     assert _learn(capsys, data_copy, str(form), "--year", "2025")[1].count("Đã có, giữ nguyên") == 3
@@ -114,4 +116,17 @@ def test_refused_inputs_write_nothing(layout, dataset, data_copy, tmp_path, caps
     assert code == 1 and ("là biểu mẫu ví dụ (VÍ DỤ, số liệu giả định); số liệu giả định không được bổ sung "
                           "vào dữ liệu, không ghi tệp nào") in err, err
     assert (data_copy / "indicators.csv").read_bytes() == before
+    assert not [p for p in data_copy.iterdir() if p.name.startswith(".")]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+       name=st.sampled_from(["bieu-mau.csv", "bieu-mau.xlsx", "ra-soat.xlsx"]))
+def test_any_file_is_learned_or_refused_never_a_crash(data_copy, tmp_path, capsys, content, name):
+    before = (data_copy / "indicators.csv").read_bytes()
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, _, err = _learn(capsys, data_copy, str(path), "--year", "2025")
+    assert code in (0, 1) and "Lỗi nội bộ" not in err, err
+    assert (data_copy / "indicators.csv").read_bytes() == before or code == 0
     assert not [p for p in data_copy.iterdir() if p.name.startswith(".")]

@@ -24,7 +24,7 @@ from briefgen.load.figures import value_problem
 from briefgen.periods import parse_period
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".csv")
-CROSS_PROVINCE = ("rank_in_region",)      # ranks among the provinces that sent a form
+CROSS_PROVINCE = ("rank_in_region",)      # a rank "/17" among the provinces that reported is not learned
 FORM_NOTE = "Bổ sung từ biểu mẫu đã kiểm tra"
 SHEET_NOTE = "Bổ sung từ bảng rà soát số liệu trích từ báo cáo"
 
@@ -86,7 +86,7 @@ def form_figures(paths: Sequence[Path], dataset: Dataset, edition, today: date) 
     """Return the figures the checked forms at *paths* add, with the review date in their source.
 
     Regional figures not every province reported are left out (they would change when the
-    last forms arrive), and so are ranks among an incomplete set of provinces.
+    last forms arrive), and so are ranks among fewer provinces than the region has.
     """
     from briefgen.forms.collect import load_forms
 
@@ -98,9 +98,9 @@ def form_figures(paths: Sequence[Path], dataset: Dataset, edition, today: date) 
         raise DataFileError(", ".join(data.files) or paths[0], "là biểu mẫu ví dụ (VÍ DỤ, số liệu giả định); "
                             "số liệu giả định không được bổ sung vào dữ liệu, không ghi tệp nào",
                             hint="dùng biểu mẫu các tỉnh, thành phố đã điền số liệu thật")
-    incomplete = bool(data.missing)
+    whole = f"/{len(data.expected)}"
     return [_reviewed(f, today, FORM_NOTE) for f in data.figures
-            if f.id not in data.partial and not (incomplete and f.indicator in CROSS_PROVINCE)]
+            if f.id not in data.partial and not (f.indicator in CROSS_PROVINCE and f.unit != whole)]
 
 
 def _sheet_figure(item: Reported, path: Path, edition, today: date) -> Figure | Problem:
