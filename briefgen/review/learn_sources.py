@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefgen.analyze.edition import build_edition, find_record
+from briefgen.analyze.edition import EditionContext, build_edition, find_record
 from briefgen.errors import BriefgenError, DataFileError, FormValidationError, InvalidArgumentError
 from briefgen.extract.reported import Reported
 from briefgen.extract.review_sheet import is_review, read_review
@@ -65,7 +65,7 @@ def split_inputs(paths: Sequence[Path | str]) -> Inputs:
     return Inputs(tuple(drafts), tuple(forms), tuple(sheets))
 
 
-def edition_of(dataset: Dataset, year: int | None, host: str | None):
+def edition_of(dataset: Dataset, year: int | None, host: str | None) -> EditionContext:
     """Return the edition forms and sheets are learned for; raise when the year is not given."""
     if year is None:
         raise InvalidArgumentError("biểu mẫu và bảng rà soát cần năm của kỳ hội nghị: thêm --year NĂM")
@@ -76,13 +76,13 @@ def edition_of(dataset: Dataset, year: int | None, host: str | None):
     return build_edition(dataset, year, host)
 
 
-def _reviewed(figure: Figure, today: date, note: str, status: str | None = None) -> Figure:
+def _reviewed(figure: Figure, today: date, note: str) -> Figure:
     return Figure(figure.edition_year, figure.series, figure.period, figure.scope, figure.indicator,
-                  figure.subject, figure.value, figure.unit, figure.estimate, status or figure.status,
+                  figure.subject, figure.value, figure.unit, figure.estimate, figure.status,
                   f"{figure.source}, rà soát ngày {today:%d/%m/%Y}", figure.quote, note)
 
 
-def form_figures(paths: Sequence[Path], dataset: Dataset, edition, today: date) -> list[Figure]:
+def form_figures(paths: Sequence[Path], dataset: Dataset, edition: EditionContext, today: date) -> list[Figure]:
     """Return the figures the checked forms at *paths* add, with the review date in their source.
 
     Regional figures not every province reported are left out (they would change when the
@@ -103,7 +103,7 @@ def form_figures(paths: Sequence[Path], dataset: Dataset, edition, today: date) 
             if f.id not in data.partial and not (f.indicator in CROSS_PROVINCE and f.unit != whole)]
 
 
-def _sheet_figure(item: Reported, path: Path, edition, today: date) -> Figure | Problem:
+def _sheet_figure(item: Reported, path: Path, edition: EditionContext, today: date) -> Figure | Problem:
     """Return the learned figure of one accepted row, or the problem that keeps it out."""
     figure, where = item.figure, f"{path.name}, {item.place}"
     if figure.high is not None:
@@ -118,7 +118,7 @@ def _sheet_figure(item: Reported, path: Path, edition, today: date) -> Figure | 
     return _reviewed(learned, today, learned.note)
 
 
-def sheet_figures(paths: Sequence[Path], edition, today: date) -> list[Figure]:
+def sheet_figures(paths: Sequence[Path], edition: EditionContext, today: date) -> list[Figure]:
     """Return the figures of the rows marked "Có" in the review sheets at *paths*, as "confirmed"."""
     results = [_sheet_figure(item, path, edition, today) for path in paths for item in read_review(path)]
     problems = [r for r in results if isinstance(r, Problem)]
