@@ -1,4 +1,4 @@
-"""``learn``: add the figures staff filled in edited drafts to ``data/indicators.csv`` for good.
+"""``learn``: add figures of edited drafts, checked forms and review sheets to ``data/indicators.csv`` for good.
 
 A figure already on record with the same value is left alone; a different value is a
 conflict that needs a reason to be replaced (recorded in the note column). The CSV is
@@ -15,11 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from briefgen.errors import DataFileError, LearnConflictError
-from briefgen.load import Figure
+from briefgen.load import Figure, load_dataset
 from briefgen.load.figures import load_figures
 from briefgen.numbers import fmt_quantity
 from briefgen.output import write_atomic
 from briefgen.review.reuse import checked_review
+from briefgen.review.learn_sources import (FORM_NOTE, SHEET_NOTE, edition_of, form_figures, sheet_figures,
+                                           split_inputs)
 from briefgen.review.review import filled_figures
 
 INDICATORS_FILE = "indicators.csv"
@@ -42,29 +44,53 @@ def _learned(figure: Figure, today: date) -> Figure:
                   figure.quote or fmt_quantity(figure.value, figure.unit), "Bổ sung từ dự thảo đã chỉnh sửa")
 
 
-def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date) -> LearnPlan:
-    """Return what the edited drafts at *paths* add to *data_dir*; raise if a draft cannot be used."""
+def _incoming(paths: Sequence[Path | str], data_dir: Path, today: date,
+              year: int | None, host: str | None) -> list[Figure]:
+    """Return the figures *paths* bring: drafts' filled figures, forms' and review sheets' figures."""
+    inputs = split_inputs(paths)
+    figures = [_learned(f, today) for path in inputs.drafts for f in filled_figures(checked_review(path))]
+    if inputs.need_edition:
+        dataset = load_dataset(data_dir)
+        edition = edition_of(dataset, year, host)
+        if inputs.forms:
+            figures += form_figures(inputs.forms, dataset, edition, today)
+        figures += sheet_figures(inputs.sheets, edition, today)
+    return figures
+
+
+def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date,
+                  year: int | None = None, host: str | None = None) -> LearnPlan:
+    """Return what the drafts, forms and review sheets at *paths* add to *data_dir*; raise if one cannot be used.
+
+    Forms and review sheets are read for the edition of *year* (hosted by *host*, by default
+    the recorded host); edited drafts carry their own edition.
+    """
     on_record = {f.id: f for f in load_figures(data_dir / INDICATORS_FILE)}
     plan, seen = LearnPlan(), set()
-    for path in paths:
-        for figure in filled_figures(checked_review(Path(path))):
-            if figure.id in seen:
-                continue
-            seen.add(figure.id)
-            new, old = _learned(figure, today), on_record.get(figure.id)
-            if old is None:
-                plan.added.append(new)
-            elif old.value == new.value and old.unit == new.unit:
-                plan.known.append(old)
-            else:
-                plan.conflicts.append((old, new))
+    for new in _incoming(paths, data_dir, today, year, host):
+        if new.id in seen:
+            continue
+        seen.add(new.id)
+        old = on_record.get(new.id)
+        if old is None:
+            plan.added.append(new)
+        elif old.value == new.value and old.unit == new.unit:
+            plan.known.append(old)
+        else:
+            plan.conflicts.append((old, new))
     return plan
+
+
+def _said_by(figure: Figure) -> str:
+    """Return what kind of file a learned figure came from: "dự thảo", "biểu mẫu", "bảng rà soát"."""
+    note = figure.note or ""
+    return "biểu mẫu" if note == FORM_NOTE else "bảng rà soát" if note.startswith(SHEET_NOTE) else "dự thảo"
 
 
 def conflict_lines(plan: LearnPlan, data_dir: Path) -> list[str]:
     """Return one line per conflict naming both values and both sources."""
     return [f"{old.id}: {data_dir / INDICATORS_FILE}, dòng {old.line} ghi {fmt_quantity(old.value, old.unit)} "
-            f"(nguồn {old.source}); dự thảo ghi {fmt_quantity(new.value, new.unit)} ({new.source})"
+            f"(nguồn {old.source}); {_said_by(new)} ghi {fmt_quantity(new.value, new.unit)} ({new.source})"
             for old, new in plan.conflicts]
 
 

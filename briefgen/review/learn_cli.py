@@ -1,4 +1,4 @@
-"""``briefgen learn FILE… [--data-dir DIR] [--dry-run] [--replace --reason TEXT]``."""
+"""``briefgen learn FILE… [--year Y [--host H]] [--data-dir DIR] [--dry-run] [--replace --reason TEXT]``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from briefgen.errors import LearnConflictError
 from briefgen.numbers import fmt_quantity
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.review.learn import INDICATORS_FILE, apply_learning, conflict_lines, plan_learning
+from briefgen.review.learn_sources import split_inputs
 
 EXIT_OK = 0
 
@@ -19,8 +20,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefgen learn",
         description="Bổ sung vào data/indicators.csv các số liệu đã điền trong dự thảo đã chỉnh sửa, "
-                    "kèm nguồn (tệp, ô nội dung, ngày rà soát), để các kỳ sau dùng tiếp.")
-    parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help="dự thảo đã chỉnh sửa (.docx)")
+                    "biểu mẫu các tỉnh đã kiểm tra hoặc bảng rà soát số liệu trích từ báo cáo, kèm nguồn "
+                    "(tệp, vị trí, ngày rà soát), để các kỳ sau dùng tiếp.")
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                        help="dự thảo đã chỉnh sửa (.docx), biểu mẫu đã điền (.xlsx, .csv) hoặc bảng rà soát (.xlsx)")
+    parser.add_argument("--year", type=int, help="năm kỳ hội nghị của biểu mẫu, bảng rà soát (dự thảo tự mang năm)")
+    parser.add_argument("--host", help="tỉnh chủ trì (mặc định: tỉnh chủ trì đã ghi trong dữ liệu của năm đó)")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_WORKSPACE.data,
                         help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ in những gì sẽ thay đổi, không ghi tệp")
@@ -40,8 +45,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.replace != bool(args.reason and args.reason.strip()):
         parser.error("--replace cần đi kèm --reason \"lý do\" (và ngược lại)")
+    if args.year is None and split_inputs(args.files).need_edition:
+        parser.error("biểu mẫu và bảng rà soát cần năm của kỳ hội nghị: thêm --year NĂM")
     today = date.today()
-    plan = plan_learning(args.files, args.data_dir, today)
+    plan = plan_learning(args.files, args.data_dir, today, args.year, args.host)
     if plan.conflicts and not args.replace:
         raise LearnConflictError(conflict_lines(plan, args.data_dir))
     for figure in plan.added:
