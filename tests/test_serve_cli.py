@@ -52,7 +52,7 @@ def test_serve_help_does_not_load_the_web_stack():
              "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
              "print('loaded:' + ','.join(m for m in ('fastapi', 'uvicorn', 'starlette', 'pandas') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    assert "usage: briefgen serve" in done.stdout
+    assert "cách dùng: briefgen serve" in done.stdout
     assert done.stdout.splitlines()[-1] == "loaded:", done.stdout[-300:]
 
 

@@ -10,6 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
 from briefgen.review.read_docx import read_draft
 from briefgen.review.chart_review import ChartFinding
 from briefgen.review.review import Finding, Review, by_context, review_draft
@@ -27,7 +28,7 @@ CHART_SECTIONS = (("chart_changed", "Số liệu biểu đồ đã bị sửa"),
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``briefgen review``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen review",
         description="Rà soát dự thảo đã chỉnh sửa (Word hoặc LibreOffice): chỗ còn trống, số liệu đã "
                     "điền, số liệu bị sửa khác nguồn, số liệu không khớp nhau.")

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from briefgen.cli_parser import Parser, integer
 from briefgen.errors import LearnConflictError
 from briefgen.numbers import fmt_quantity
 from briefgen.paths import DEFAULT_WORKSPACE
@@ -17,14 +18,14 @@ EXIT_OK = 0
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``briefgen learn``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen learn",
         description="Bổ sung vào data/indicators.csv các số liệu đã điền trong dự thảo đã chỉnh sửa, "
                     "biểu mẫu các tỉnh đã kiểm tra hoặc bảng rà soát số liệu trích từ báo cáo, kèm nguồn "
                     "(tệp, vị trí, ngày rà soát), để các kỳ sau dùng tiếp.")
     parser.add_argument("files", type=Path, nargs="+", metavar="FILE",
                         help="dự thảo đã chỉnh sửa (.docx), biểu mẫu đã điền (.xlsx, .csv) hoặc bảng rà soát (.xlsx)")
-    parser.add_argument("--year", type=int, help="năm kỳ hội nghị của biểu mẫu, bảng rà soát (dự thảo tự mang năm)")
+    parser.add_argument("--year", type=integer, help="năm kỳ hội nghị của biểu mẫu, bảng rà soát (dự thảo tự mang năm)")
     parser.add_argument("--host", help="tỉnh chủ trì (mặc định: tỉnh chủ trì đã ghi trong dữ liệu của năm đó)")
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_WORKSPACE.data,
                         help="thư mục dữ liệu (mặc định: data/)")

@@ -12,6 +12,7 @@ import argparse
 import os
 from pathlib import Path
 
+from briefgen.cli_parser import Parser
 from briefgen.serve.settings import ServeSettings, is_loopback
 
 TOKEN_VARIABLE = "BRIEFGEN_TOKEN"
@@ -25,7 +26,7 @@ def _port(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of ``briefgen serve``."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="briefgen serve",
         description="Chạy trang web và API HTTP soạn dự thảo báo cáo (mở http://ĐỊA-CHỈ:CỔNG/ bằng trình duyệt).",
         epilog=f"Mã truy cập cũng có thể đặt trong biến môi trường {TOKEN_VARIABLE}. "
