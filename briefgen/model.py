@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
 
 
 @dataclass(frozen=True)

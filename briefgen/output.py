@@ -16,9 +16,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.domain.province import fold
 from briefgen.errors import OutputError
 from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
-from briefgen.load.provinces import fold
 
 __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
            "write_atomic", "write_draft"]  # write_atomic: for the caches

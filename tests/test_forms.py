@@ -15,12 +15,12 @@ import pytest
 from openpyxl import load_workbook
 
 from briefgen.api import build_briefing
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
 from briefgen.forms.collect import check_files
 from briefgen.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET, layout_for_year
 from briefgen.forms.write_form import known_previous, write_form
-from briefgen.load import Figure
 from briefgen.paths import DEFAULT_WORKSPACE
-from briefgen.periods import Period
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
 
 N = NINE_MONTHS

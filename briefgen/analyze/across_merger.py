@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
+from briefgen.domain.province import Province
 from briefgen.forms.measures import MEASURE_BY_INDICATOR, tidy
-from briefgen.load import Dataset, Figure, Province
-from briefgen.periods import Period
+from briefgen.load import Dataset
 
 # Indicators a province comparison looks at, value first and its growth after.
 COMPARED = ("iip_growth", "retail_sales", "retail_growth", "export_value", "export_growth",

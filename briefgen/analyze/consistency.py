@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import growth_of
+from briefgen.domain.period import Period
 from briefgen.numbers import fmt_number
-from briefgen.periods import Period
 
-GROWTH_OF = {"retail_sales": "retail_growth", "export_value": "export_growth",
-             "industrial_output_value": "industrial_output_growth"}
+GROWTH_OF = growth_of()
 TOLERANCE = Decimal("0.03")      # 3 %: rounding in the sources stays below this
 
 

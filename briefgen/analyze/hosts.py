@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 from datetime import date, timedelta
 
-from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.load import Dataset, Province
-from briefgen.load.provinces import fold
 from briefgen.dates import fmt_date_short
+from briefgen.domain.province import Province
+from briefgen.domain.province import fold
+from briefgen.errors import HostNotInYearError, UnknownHostError
+from briefgen.load import Dataset
 
 _PREFIXES = ("thanh pho ", "tp. ", "tp ", "tinh ")
 

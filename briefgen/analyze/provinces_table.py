@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.analyze.across_merger import Mapped, earlier_province_figures, last_reporting_edition, old_units
-from briefgen.analyze.edition import EditionContext
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
 from briefgen.forms.measures import MEASURES, Measure
-from briefgen.load import Dataset, Figure
-from briefgen.periods import Period
+from briefgen.load import Dataset
 
 if TYPE_CHECKING:
     from briefgen.forms.aggregate import FormData

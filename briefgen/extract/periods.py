@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from briefgen.domain.period import Period
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.patterns import CLAUSE_BREAK_RE
 from briefgen.extract.text import Sentence, Source
-from briefgen.periods import Period
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 

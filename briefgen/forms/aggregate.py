@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
 from briefgen.forms.layout import NATIONAL, FormLayout, previous_period
 from briefgen.forms.measures import MEASURES, Measure, tidy
 from briefgen.forms.problems import Problem
 from briefgen.forms.validate import Entry, ProvinceReport
-from briefgen.load import Figure
-from briefgen.periods import Period
 
 ONE_DECIMAL = Decimal("0.1")
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them

@@ -13,10 +13,12 @@ from datetime import date
 
 from openpyxl.utils import get_column_letter
 
-from briefgen.analyze.edition import EditionContext, build_region, find_record
+from briefgen.analyze.edition import build_region, find_record
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.period import Period, reporting_period
+from briefgen.domain.province import Province
 from briefgen.forms.measures import MEASURES, Measure
-from briefgen.load import Dataset, Province
-from briefgen.periods import Period, reporting_period
+from briefgen.load import Dataset
 
 DATA_SHEET = "Số liệu"
 GUIDE_SHEET = "Hướng dẫn"

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from briefgen.domain.edition import Edition
+from briefgen.domain.figure import Figure
+from briefgen.domain.province import Merger, Province
 from briefgen.errors import DataFileError
 from briefgen.load.cache import dataset_key, read_cached, store
 from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
-from briefgen.load.editions import Edition, load_editions
-from briefgen.load.figures import Figure, load_figures
-from briefgen.load.provinces import Merger, Province, load_mergers, load_provinces
+from briefgen.load.editions import load_editions
+from briefgen.load.figures import load_figures
+from briefgen.load.provinces import load_mergers, load_provinces
 
 
 @dataclass(frozen=True)
@@ -71,5 +74,4 @@ def read_dataset(data_dir: Path) -> Dataset:
     )
 
 
-__all__ = ["Dataset", "Edition", "Figure", "Merger", "Province", "Resolution", "Target",
-           "TaskGroup", "load_dataset"]
+__all__ = ["Dataset", "check_folder", "load_dataset", "read_dataset"]

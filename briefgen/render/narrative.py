@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFo
 from jinja2.loaders import split_template_path
 
 from briefgen.dates import fmt_date_long, fmt_date_short
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
 from briefgen.model import Block, ChartBlock, Heading, PageBreak, Paragraph, Placeholder, Slot, TableBlock
 from briefgen.numbers import fmt_number
 from briefgen.render.markers import figure_marker, parse_inlines, placeholder_marker
