@@ -70,7 +70,7 @@ def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRe
 
 
 def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults) -> tuple[Comparison, ...]:
-    slots = {key: slot for line in first.lines.values()
+    slots = {key: slot for line in first.lines.values() if line.indicator.headline
              for key, slot in ((line.indicator.growth, line.growth), (line.indicator.key, line.value))}
     return tuple(compare(h, first.period, slot,
                          annual_series(dataset.figures, edition.series, h, edition.year + 1))

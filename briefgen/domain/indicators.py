@@ -148,7 +148,7 @@ INDICATORS: dict[str, Indicator] = {i.key: i for i in _ENTRIES}
 # Figures about figures: "N/28 provinces …", a province's rank, the region's median.
 PROVINCES_COUNT = "provinces_count"
 RANK_IN_REGION = "rank_in_region"
-MEDIAN_SUFFIX = "_median"
+IIP_MEDIAN = "iip_growth_median"      # the region's median IIP growth, from the forms
 COUNT_SUBJECTS: dict[str, str] = {
     "iip_above_national": "số tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước",
     "iip_above_10": "số tỉnh, thành phố có IIP tăng trên 10%",

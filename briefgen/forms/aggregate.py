@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import IIP_MEDIAN, PROVINCES_COUNT, RANK_IN_REGION, K, form_indicators
+from briefgen.domain.measures import Measure, measures, tidy
 from briefgen.domain.period import Period
 from briefgen.forms.layout import NATIONAL, FormLayout, previous_period
-from briefgen.forms.measures import MEASURES, Measure, tidy
 from briefgen.forms.problems import Problem
 from briefgen.forms.validate import Entry, ProvinceReport
 
@@ -24,7 +25,7 @@ ONE_DECIMAL = Decimal("0.1")
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
 IIP_THRESHOLD = Decimal(10)
 EXAMPLE_NOTE = "VÍ DỤ: số liệu giả định của biểu mẫu ví dụ, không phải số liệu thật"
-GROWTH_COUNTS = {"retail_sales": "retail_growth_positive", "export_value": "export_growth_positive"}
+GROWTH_COUNTS = {i.key: i.form.positive_count for i in form_indicators() if i.form.positive_count}
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class _Builder:
         caveat = "; ".join(notes)
         figure = Figure(self.layout.year, self.layout.series, period, scope, indicator, subject,
                         value, unit, estimate, "confirmed", source, quote,
-                        caveat[:1].upper() + caveat[1:] + "." if caveat else None)
+                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind="form")
         self.figures.append(figure)
         if note:
             self.partial.add(figure.id)
@@ -98,7 +99,7 @@ def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: S
     provinces = [r for r in reports if r.name != NATIONAL]
     expected = tuple(p.name for p in layout.provinces)
     for period in layout.periods:
-        for measure in MEASURES:
+        for measure in measures():
             rows = [(r, e) for r in provinces for e in r.entries
                     if e.measure is measure and e.period == period]
             if measure.is_index:
@@ -179,7 +180,7 @@ def _value_figures(builder: _Builder, rows, measure: Measure, period: Period,
     _region_growth(builder, valued, measure, period, expected, estimate)
     for report, entry in valued if note is None and total else ():   # a share of a partial total is not one
         share = round_half_up(entry.value / total * 100, SHARE_STEP)
-        builder.add(period, report.name, "share_of_region", share, "%", subject=measure.indicator,
+        builder.add(period, report.name, K.share_of_region, share, "%", subject=measure.indicator,
                     source=_source(len(valued)), note=note, inputs=cells,
                     quote=f"Tỷ trọng của {report.name} trong {measure.noun} "
                           f"{period.label} của khu vực")
@@ -211,7 +212,7 @@ def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
                       f"(không lấy bình quân tốc độ tăng)")
     if measure.indicator in GROWTH_COUNTS:
         positive = sum(1 for g in growths.values() if g > 0)
-        builder.add(period, "region", "provinces_count", Decimal(positive), f"/{len(expected)}",
+        builder.add(period, "region", PROVINCES_COUNT, Decimal(positive), f"/{len(expected)}",
                     subject=GROWTH_COUNTS[measure.indicator], source=_source(len(pairs)),
                     note=note, inputs=cells,
                     quote=f"Số tỉnh, thành phố có {measure.noun} {period.label} tăng "
@@ -230,7 +231,7 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
     count_unit = f"/{len(expected)}"
 
     def count(subject: str, bound: Decimal, phrase: str, extra_inputs: Sequence[str] = ()) -> None:
-        builder.add(period, "region", "provinces_count", Decimal(sum(1 for g in growths if g > bound)),
+        builder.add(period, "region", PROVINCES_COUNT, Decimal(sum(1 for g in growths if g > bound)),
                     count_unit, subject=subject, source=_source(len(stated)), note=note,
                     inputs=list(cells) + list(extra_inputs),
                     quote=f"Số tỉnh, thành phố có IIP {period.label} {phrase}")
@@ -241,7 +242,7 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
     if country is not None:
         count("iip_above_national", country.value, "tăng cao hơn mức tăng của cả nước",
               [country.source])
-    builder.add(period, "region", "iip_growth_median", tidy(Decimal(statistics.median(growths))), "%",
+    builder.add(period, "region", IIP_MEDIAN, tidy(Decimal(statistics.median(growths))), "%",
                 source=_source(len(stated)), note=note, inputs=cells,
                 quote=f"Trung vị tốc độ tăng IIP {period.label} của {len(stated)} tỉnh, thành phố "
                       f"(IIP là chỉ số, không cộng và không lấy bình quân giữa các địa phương)")
@@ -250,9 +251,9 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
 
 
 def _national_iip(builder: _Builder, national: Sequence[Figure], period: Period) -> Figure | None:
-    stated = next((f for f in builder.figures if f.scope == "national" and f.indicator == "iip_growth"
+    stated = next((f for f in builder.figures if f.scope == "national" and f.indicator == K.iip_growth
                    and f.period == period), None)
-    return stated or next((f for f in national if f.indicator == "iip_growth" and f.period == period), None)
+    return stated or next((f for f in national if f.indicator == K.iip_growth and f.period == period), None)
 
 
 def _ranks(builder: _Builder, items, indicator: str, period: Period, what: str) -> None:
@@ -261,6 +262,6 @@ def _ranks(builder: _Builder, items, indicator: str, period: Period, what: str) 
     cells = [c for _, _, c in items]
     for report, value, _ in items:
         rank = values.index(value) + 1
-        builder.add(period, report.name, "rank_in_region", Decimal(rank), f"/{len(items)}",
+        builder.add(period, report.name, RANK_IN_REGION, Decimal(rank), f"/{len(items)}",
                     subject=indicator, source=_source(len(items)), inputs=cells,
                     quote=f"Thứ hạng của {report.name} về {what} trong {len(items)} tỉnh, thành phố")

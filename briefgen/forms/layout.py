@@ -15,9 +15,9 @@ from openpyxl.utils import get_column_letter
 
 from briefgen.analyze.edition import build_region, find_record
 from briefgen.domain.edition import EditionContext
+from briefgen.domain.measures import Measure, measures
 from briefgen.domain.period import Period, reporting_period
 from briefgen.domain.province import Province
-from briefgen.forms.measures import MEASURES, Measure
 from briefgen.load import Dataset
 
 DATA_SHEET = "Số liệu"
@@ -102,7 +102,7 @@ def build_columns(periods: tuple[Period, ...]) -> tuple[FormColumn, ...]:
     """Return the data columns: period by period, measure by measure, field by field."""
     columns: list[FormColumn] = []
     for period in periods:
-        for measure in MEASURES:
+        for measure in measures():
             for name in measure.fields:
                 columns.append(FormColumn(measure, period, name, FIRST_DATA_COLUMN + len(columns)))
     return tuple(columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from decimal import Decimal
 
 from briefgen.domain.indicators import UNIT_FAMILIES, Indicator, form_indicators
@@ -63,10 +64,24 @@ def _measure(entry: Indicator) -> Measure:
                    question.province_unit, question.region_unit, units, question.strict_growth)
 
 
-MEASURES: tuple[Measure, ...] = tuple(_measure(entry) for entry in form_indicators())
-MEASURE_BY_INDICATOR = {m.indicator: m for m in MEASURES}
-# Indicators the ministry may give for the whole country (the "Cả nước" row).
-NATIONAL_MEASURES = tuple(entry.key for entry in form_indicators() if entry.form.national)
+@cache
+def _measures_of(entries: tuple[Indicator, ...]) -> tuple[Measure, ...]:
+    return tuple(_measure(entry) for entry in entries)
+
+
+def measures() -> tuple[Measure, ...]:
+    """Return the measures of the form, in column order (the same objects while the registry is)."""
+    return _measures_of(form_indicators())
+
+
+def measure_of(indicator: str) -> Measure | None:
+    """Return the form's measure of *indicator*, or None when the form does not ask for it."""
+    return next((m for m in measures() if m.indicator == indicator), None)
+
+
+def national_measures() -> tuple[str, ...]:
+    """Return the indicators the ministry may give for the whole country (the "Cả nước" row)."""
+    return tuple(entry.key for entry in form_indicators() if entry.form.national)
 
 
 def tidy(number: Decimal) -> Decimal:
