@@ -10,6 +10,7 @@ from pathlib import Path
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
 from briefgen.docx_writer import render_docx
+from briefgen.domain.edition import EditionContext
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec
@@ -48,30 +49,34 @@ class BuildResult:
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
-                  plot: Plot | None = None, forms=None, charts: str = "native") -> Draft:
+                  plot: Plot | None = None, forms=None, charts: str = "native",
+                  edition: EditionContext | None = None) -> Draft:
     """Return a complete draft in memory, writing nothing.
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
     *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
+    *edition* is the edition of *year* and *host* when the caller has built it already:
+    the edition is built once per draft, here at the front door, and handed down.
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
-    facts = build_facts(dataset, year, host, conference_date, forms)
+    edition = edition or build_edition(dataset, year, host, conference_date)
+    facts = build_facts(dataset, edition, forms)
     blocks = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
     return Draft(facts, briefing, render_docx(briefing, charts), blocks)
 
 
-def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[Path | str],
-                   conference_date: date | None = None):
+def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequence[Path | str]):
     """Return *dataset* with the filled forms' figures merged in, and the ``FormData``.
 
-    Raises ``FormValidationError`` (every problem with its file › sheet!cell) before anything
-    is built when a form has an error.
+    The forms are read for the built *edition* (its periods and provinces). Raises
+    ``FormValidationError`` (every problem with its file › sheet!cell) before anything is
+    built when a form has an error.
     """
     from briefgen.forms.collect import load_forms, merge_forms  # openpyxl only when forms are given
 
-    forms = load_forms(data_files, dataset, build_edition(dataset, year, host, conference_date))
+    forms = load_forms(data_files, dataset, edition)
     return merge_forms(dataset, forms)
 
 
@@ -112,12 +117,13 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     out = Path(out_dir or DEFAULT_WORKSPACE.output)
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+    edition = build_edition(dataset, year, host, conference_date)
     forms = None
     if data_files:
-        dataset, forms = load_form_data(dataset, year, host, data_files, conference_date)
+        dataset, forms = load_form_data(dataset, edition, data_files)
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
-                          charts)
+                          charts, edition)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = out / f"{year}-{slug(host_name)}"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from briefgen.analyze import build_facts
-from briefgen.analyze.edition import check_year, find_record
+from briefgen.analyze.edition import build_edition, check_year, find_record
 from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
 from briefgen.errors import as_user_error, one_line
@@ -112,7 +112,7 @@ def shared_specs(dataset: Dataset, jobs: Iterable[Job],
     specs, counts = {}, Counter()
     for job in jobs:
         try:
-            facts = build_facts(dataset, job.year, job.host, conference_date)
+            facts = build_facts(dataset, build_edition(dataset, job.year, job.host, conference_date))
         except Exception:  # the job itself reports it when it runs
             continue
         for spec in filter(has_data, facts.charts):

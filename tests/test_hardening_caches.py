@@ -174,8 +174,9 @@ def test_the_dataset_key_covers_the_loader_code(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def specs(fresh):
     from briefgen.analyze import build_facts
+    from briefgen.analyze.edition import build_edition
 
-    charts = build_facts(fresh, 2025, "Tuyên Quang").charts
+    charts = build_facts(fresh, build_edition(fresh, 2025, "Tuyên Quang")).charts
     return charts[0], charts[1]
 
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from briefgen.analyze import charts as chart_specs
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
-from briefgen.analyze.edition import build_edition
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
 from briefgen.analyze.host import HostProfile, build_host_profile
@@ -105,14 +104,13 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
     return tuple(specs + [s for s in optional if s])
 
 
-def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None,
-                forms: FormData | None = None) -> Facts:
-    """Return the facts of a draft for *year* hosted by *host*.
+def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | None = None) -> Facts:
+    """Return the facts of a draft for the built *edition* (see ``analyze.edition.build_edition``).
 
     *forms* are the provinces' filled forms, already merged into *dataset*; they add the
     province section, the host's paragraph and the merger comparison.
     """
-    edition = build_edition(dataset, year, host, conference)
+    year = edition.year
     finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count,
                         post_merger=edition.region.post_merger)
     results = tuple(find_period_results(finder, p) for p in edition.periods)

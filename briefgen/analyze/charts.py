@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from briefgen.analyze.history import YearValue, annual_series, in_common_unit, partial_series
+from briefgen.analyze.provinces_table import TABLE_MEASURES
 from briefgen.domain.figure import Figure
-from briefgen.domain.indicators import INDUSTRY_GROWTH, K
+from briefgen.domain.indicators import INDUSTRY_GROWTH, K, results_rows
 from briefgen.model import ChartSpec, Point, Series, Slot
 
 MISSING = "chưa có số liệu"
+# Charts whose id does not come from the registry (see ``chart_ids``).
+FIXED_CHARTS = ("growth_history", "partial_retail_growth", "clusters", "host_products", "products",
+                "province_ranking", "host_vs_region")
+
+
+def chart_ids() -> frozenset[str]:
+    """Return the id of every chart the analysis can make; a template may refer to these only."""
+    history = {i.history_chart for i in results_rows() if i.history_chart}
+    shares = {f"province_share_{key}" for key in TABLE_MEASURES}
+    return frozenset(FIXED_CHARTS) | history | shares
 
 
 def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: int | None) -> tuple[Point, ...]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.analyze import Facts
+from briefgen.analyze.charts import chart_ids
 from briefgen.analyze.consistency import notes_by_figure
 from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
 from briefgen.domain.period import describe_periods
@@ -16,7 +17,7 @@ from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholde
 from briefgen.numbers import fmt_number
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
-from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
+from briefgen.render.narrative import FigureLedger, Known, make_environment, parse_blocks
 from briefgen.render.province_tables import province_tables
 
 COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
@@ -131,7 +132,8 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     built += province_tables(facts.provinces, ledger)
     built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
-                          charts if charts is not None else render_charts(facts))
+                          charts if charts is not None else render_charts(facts),
+                          Known(chart_ids(), frozenset(tables.TABLE_IDS), ("provinces-",)))
     edition = facts.edition
     return Briefing(masthead=_masthead(facts), blocks=blocks, figures=dict(ledger.figures),
                     placeholders=dict(ledger.placeholders), document_date=edition.date,

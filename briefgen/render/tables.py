@@ -12,6 +12,8 @@ from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
 
 DASH = "–"
+# Every table a draft can have; the province tables add one per period ("provinces-2024").
+TABLE_IDS = ("results", "products", "history", "merger", "sources", "merger-comparison")
 
 
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:

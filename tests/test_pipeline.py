@@ -1,0 +1,61 @@
+"""The pipeline's contracts: the edition is built once and handed down; templates refer to what exists."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.analyze import edition as edition_module
+from briefgen.api import build_briefing, prepare_draft
+
+PROJECT = Path(__file__).resolve().parent.parent
+EXAMPLE_FORM = PROJECT / "examples" / "bieu-mau-2025-vi-du.xlsx"
+
+
+@pytest.fixture
+def editions_built(monkeypatch) -> list[tuple]:
+    """Count every call of ``build_edition``, wherever a module imported it from."""
+    original, calls = edition_module.build_edition, []
+
+    def counting(*args, **kwargs):
+        calls.append(args[1:3])
+        return original(*args, **kwargs)
+
+    for module in [m for name, m in sys.modules.items() if name.startswith("briefgen")]:
+        if getattr(module, "build_edition", None) is original:
+            monkeypatch.setattr(module, "build_edition", counting)
+    return calls
+
+
+def test_with_forms_the_edition_is_built_once(editions_built, tmp_path, dataset):
+    result = build_briefing(2025, "tuyen quang", out_dir=tmp_path, dataset=dataset, data_files=[EXAMPLE_FORM])
+    assert result.docx_path.exists() and result.warnings is not None
+    assert editions_built == [(2025, "tuyen quang")]
+
+
+def test_without_forms_the_edition_is_built_once(editions_built, tmp_path, dataset):
+    build_briefing(2023, "Quảng Ninh", out_dir=tmp_path, dataset=dataset)
+    assert editions_built == [(2023, "Quảng Ninh")]
+
+
+def _templates_with(tmp_path: Path, line: str) -> Path:
+    folder = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", folder)
+    section = folder / "sections" / "04_comparison.j2"
+    section.write_text(section.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("reference, message", [
+    ("[[chart:retail_histroy]]", "Mẫu văn bản dẫn tới biểu đồ 'retail_histroy' không có"),
+    ("[[table:resluts]]", "Mẫu văn bản dẫn tới bảng 'resluts' không có"),
+])
+def test_an_unknown_chart_or_table_reference_is_an_error(tmp_path, dataset, reference, message):
+    from briefgen.errors import TemplateError
+
+    with pytest.raises(TemplateError) as raised:
+        prepare_draft(2023, "Quảng Ninh", dataset=dataset, templates_dir=_templates_with(tmp_path, reference))
+    assert message in str(raised.value)
