@@ -10,8 +10,9 @@ from pathlib import Path
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
 from briefgen.docx_writer import render_docx
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
-from briefgen.load import Dataset, load_dataset
+from briefgen.load import load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec
 from briefgen.output import DraftPaths, check_folder, slug, write_draft

@@ -184,7 +184,7 @@ def test_a_form_figure_replacing_one_on_record_is_a_warning(tmp_path, dataset):
     form = write_form(layout, dataset, tmp_path / "f.xlsx",
                       values={"Bắc Giang": {key("iip_growth", Period(2024, 6), "growth"): 19}})
     reports, problems = check_files([form], layout, dataset)
-    from briefgen.forms.aggregate import aggregate
+    from briefgen.forms.to_figures import aggregate
     from briefgen.forms.collect import merge_forms
 
     merged, forms = merge_forms(dataset, aggregate(reports, layout, problems))

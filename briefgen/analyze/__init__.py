@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefgen.analyze import charts as chart_specs
+from briefgen.analyze.aggregate import FormData
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
@@ -15,15 +16,14 @@ from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, 
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
 from briefgen.dates import fmt_date_short
+from briefgen.domain.catalog import Target, TaskGroup
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.indicators import K
-from briefgen.load import Dataset
-from briefgen.load.catalog import Target, TaskGroup
 from briefgen.model import ChartSpec, Placeholder
 
 if TYPE_CHECKING:
     from briefgen.analyze.provinces_table import ProvinceFindings
-    from briefgen.forms.aggregate import FormData
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import compared_indicators
 from briefgen.domain.measures import measure_of, tidy
 from briefgen.domain.period import Period
 from briefgen.domain.province import Province
-from briefgen.load import Dataset
 
 # Indicators a province comparison looks at, value first and its growth after.
 COMPARED = compared_indicators()

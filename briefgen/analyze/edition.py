@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from briefgen.analyze.hosts import find_host, provinces_on
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import Edition, EditionContext, Region
 from briefgen.domain.period import Period, reporting_period
 from briefgen.domain.province import Province
 from briefgen.errors import DataFileError, InvalidArgumentError
-from briefgen.load import Dataset
 
 MERGER_DAY = date(2025, 7, 1)
 NORTH_CENTRAL = "Bắc Trung Bộ"

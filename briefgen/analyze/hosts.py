@@ -6,10 +6,10 @@ import difflib
 from datetime import date, timedelta
 
 from briefgen.dates import fmt_date_short
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.province import Province
 from briefgen.domain.province import fold
 from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.load import Dataset
 
 _PREFIXES = ("thanh pho ", "tp. ", "tp ", "tinh ")
 

@@ -1,6 +1,6 @@
 """What the filled forms let the draft say about the provinces: side by side, the host, the merger.
 
-Numbers are computed in ``briefgen.forms.aggregate``; this module only picks and orders
+Numbers are computed in ``briefgen.analyze.aggregate``; this module only picks and orders
 them: the table rows of each period, the IIP summary (counts, median, highest, lowest),
 the leading provinces by value, the host's own figures, and the earlier editions'
 province figures mapped onto today's units.
@@ -9,19 +9,16 @@ province figures mapped onto today's units.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from briefgen.analyze.across_merger import Mapped, earlier_province_figures, last_reporting_edition, old_units
+from briefgen.analyze.aggregate import FormData
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import (IIP_MEDIAN, INDICATORS, PROVINCES_COUNT, RANK_IN_REGION, K,
                                        form_indicators)
 from briefgen.domain.measures import Measure, measures
 from briefgen.domain.period import Period
-from briefgen.load import Dataset
-
-if TYPE_CHECKING:
-    from briefgen.forms.aggregate import FormData
 
 TABLE_MEASURES = tuple(i.key for i in form_indicators() if i.form.province_table)   # table columns
 LEADERS = 3

@@ -8,17 +8,17 @@ layout works as a workbook and as a CSV whose header is that row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from openpyxl.utils import get_column_letter
 
 from briefgen.analyze.edition import build_region, find_record
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.measures import Measure, measures
 from briefgen.domain.period import Period, reporting_period
 from briefgen.domain.province import Province
-from briefgen.load import Dataset
 
 DATA_SHEET = "Số liệu"
 GUIDE_SHEET = "Hướng dẫn"
@@ -62,11 +62,6 @@ class FormColumn:
 def column_key(indicator: str, period: Period, field_name: str) -> str:
     """Return the machine key of a column: ``retail_sales@9M-2025:value``."""
     return f"{indicator}@{period.code}:{field_name}"
-
-
-def previous_period(period: Period) -> Period:
-    """Return the same span one year earlier (``9M-2025`` → ``9M-2024``)."""
-    return replace(period, year=period.year - 1)
 
 
 @dataclass(frozen=True)

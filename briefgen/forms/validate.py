@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from briefgen.analyze.hosts import find_host
 from briefgen.bounds import MAX_DIGITS, growth_problem, number_problem, shown
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.measures import Measure, measures, national_measures, tidy
 from briefgen.domain.period import Period, parse_period
 from briefgen.domain.province import fold
@@ -23,7 +24,6 @@ from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
 from briefgen.forms.problems import ERROR, WARNING, Problem, errors_of
 from briefgen.forms.read_forms import FormSheet, RawCell, RawRow
-from briefgen.load import Dataset
 from briefgen.numbers import fmt_number, parse_number, to_decimal
 
 MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)

@@ -22,14 +22,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from briefgen.analyze.across_merger import COMPARED, map_onto, old_units, parts_for
 from briefgen.dates import fmt_date_short
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.indicators import label_of
 from briefgen.domain.measures import measures, national_measures
+from briefgen.domain.period import previous_period
 from briefgen.domain.province import Province
 from briefgen.forms.layout import (DATA_SHEET, FIELD_HEADERS, FIRST_DATA_ROW, GUIDE_SHEET, KEY_ROW,
                                    MEASURE_ROW, NATIONAL, PERIOD_ROW, REFERENCE_SHEET, TITLE_ROW,
-                                   INFO_ROW, FIELD_ROW, FormLayout, previous_period)
+                                   INFO_ROW, FIELD_ROW, FormLayout)
 from briefgen.forms.read_forms import EXAMPLE_MARK
-from briefgen.load import Dataset
 from briefgen.numbers import fmt_number
 from briefgen.output import write_atomic
 

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
-from briefgen.domain.edition import Edition
-from briefgen.domain.figure import Figure
-from briefgen.domain.province import Merger, Province
+from briefgen.domain.dataset import Dataset
 from briefgen.errors import DataFileError
 from briefgen.load.cache import dataset_key, read_cached, store
-from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
+from briefgen.load.catalog import load_resolutions, load_targets, load_task_groups
 from briefgen.load.editions import load_editions
 from briefgen.load.figures import load_figures
 from briefgen.load.provinces import load_mergers, load_provinces
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Everything briefgen knows, as loaded from one data folder."""
-
-    provinces: tuple[Province, ...]
-    mergers: tuple[Merger, ...]
-    editions: tuple[Edition, ...]
-    figures: tuple[Figure, ...]
-    task_groups: tuple[TaskGroup, ...]
-    resolutions: tuple[Resolution, ...]
-    targets: tuple[Target, ...]
-    data_dir: Path
 
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
@@ -74,4 +58,4 @@ def read_dataset(data_dir: Path) -> Dataset:
     )
 
 
-__all__ = ["Dataset", "check_folder", "load_dataset", "read_dataset"]
+__all__ = ["check_folder", "load_dataset", "read_dataset"]

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import briefgen
 from briefgen.cache_entry import read_entry, write_entry
+from briefgen.domain.catalog import Resolution, Target, TaskGroup
 from briefgen.domain.edition import Edition
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import Period
 from briefgen.domain.province import Merger, Province
-from briefgen.load.catalog import Resolution, Target, TaskGroup
 
 DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicators.csv",
               "task_groups.csv", "resolutions.csv", "targets.csv")

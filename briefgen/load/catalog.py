@@ -2,49 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
+from briefgen.domain.catalog import Resolution, Target, TaskGroup
 from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
 from briefgen.load.task_text import check_task_text
-
-
-@dataclass(frozen=True)
-class TaskGroup:
-    """A standard task group (nhóm nhiệm vụ), in the project's own words."""
-
-    order: int
-    key: str
-    theme: str
-    text: str                      # plain text with blanks {{ region }}, {{ year }}, {{ resolution }}
-    editions: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The Government's annual resolution on the socio-economic plan (Nghị quyết 01/NQ-CP)."""
-
-    year: int
-    number: str
-    date: date
-    source: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target the Government set for a year (a plan, never a result)."""
-
-    year: int
-    indicator: str
-    low: Decimal | None
-    high: Decimal | None
-    unit: str
-    source: str
-    quote: str
 
 
 def _years(text: str) -> tuple[int, ...]:

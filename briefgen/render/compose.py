@@ -8,10 +8,10 @@ from pathlib import Path
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
 from briefgen.analyze.consistency import notes_by_figure
+from briefgen.domain.catalog import Target
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
 from briefgen.domain.period import describe_periods
-from briefgen.load import Dataset
-from briefgen.load.catalog import Target
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number

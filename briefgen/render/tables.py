@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from briefgen.analyze import Facts
 from briefgen.analyze.history import HEADLINES, HistoryRow
+from briefgen.domain.dataset import Dataset
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import INDICATORS, INDUSTRY_GROWTH, K, common_unit, headline_headers
-from briefgen.load import Dataset
 from briefgen.model import Slot, TableBlock
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger

@@ -1,9 +1,9 @@
-"""Turn checked province reports into Figures: each province's cells, and the region's totals.
+"""Add the provinces' figures up to the region's, whichever source they came from.
 
 Totals add up values (retail sales, exports, output value); regional growth comes from
 the summed values and the summed values of the same period a year earlier — never from
 averaging percentages. An index (IIP) is not added up: the region gets counts, ranks and
-the median. Every computed Figure lists the cells it came from in ``FormData.inputs``.
+the median. Every computed Figure lists the figures (cells) it came from in ``inputs``.
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import IIP_MEDIAN, PROVINCES_COUNT, RANK_IN_REGION, K, form_indicators
 from briefgen.domain.measures import Measure, measures, tidy
-from briefgen.domain.period import Period
-from briefgen.forms.layout import NATIONAL, FormLayout, previous_period
-from briefgen.forms.problems import Problem
-from briefgen.forms.validate import Entry, ProvinceReport
+from briefgen.domain.period import Period, previous_period
 
 ONE_DECIMAL = Decimal("0.1")
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
@@ -30,12 +27,12 @@ GROWTH_COUNTS = {i.key: i.form.positive_count for i in form_indicators() if i.fo
 
 @dataclass(frozen=True)
 class FormData:
-    """What the filled forms add to a draft: figures, where each came from, and the warnings."""
+    """What the provinces' figures add to a draft: figures, where each came from, and the warnings."""
 
     files: tuple[str, ...]
     figures: tuple[Figure, ...]
     inputs: dict[str, tuple[str, ...]]      # computed figure id -> cells it was computed from
-    warnings: tuple[Problem, ...]
+    warnings: tuple                          # problems (where, message) the draft reports
     expected: tuple[str, ...]               # province names the region counts
     reported: tuple[str, ...]               # provinces that sent at least one figure
     periods: tuple[Period, ...]
@@ -48,7 +45,7 @@ class FormData:
 
     def find(self, indicator: str, period: Period, scope: str,
              subject: str | None = None) -> Figure | None:
-        """Return the form figure for *indicator* in *period* and *scope*, if any."""
+        """Return the provinces' figure for *indicator* in *period* and *scope*, if any."""
         return next((f for f in self.figures if f.indicator == indicator and f.period == period
                      and f.scope == scope and f.subject == subject), None)
 
@@ -59,11 +56,13 @@ def round_half_up(value: Decimal, step: Decimal = ONE_DECIMAL) -> Decimal:
 
 
 @dataclass
-class _Builder:
-    """Collects figures with the cells behind each computed one."""
+class FigureBuilder:
+    """Collects figures of one edition with the inputs behind each computed one."""
 
-    layout: FormLayout
+    year: int
+    series: str
     example: bool
+    kind: str = "form"
     figures: list[Figure] = field(default_factory=list)
     inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     partial: set[str] = field(default_factory=set)
@@ -71,11 +70,12 @@ class _Builder:
     def add(self, period: Period, scope: str, indicator: str, value: Decimal, unit: str, *,
             source: str, quote: str, estimate: bool = False, subject: str | None = None,
             note: str | None = None, inputs: Sequence[str] = ()) -> Figure:
+        """Return the new figure, kept with its inputs; a *note* marks it partial."""
         notes = [n for n in (EXAMPLE_NOTE if self.example else None, note) if n]
         caveat = "; ".join(notes)
-        figure = Figure(self.layout.year, self.layout.series, period, scope, indicator, subject,
+        figure = Figure(self.year, self.series, period, scope, indicator, subject,
                         value, unit, estimate, "confirmed", source, quote,
-                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind="form")
+                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind=self.kind)
         self.figures.append(figure)
         if note:
             self.partial.add(figure.id)
@@ -84,70 +84,45 @@ class _Builder:
         return figure
 
 
-def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: Sequence[Problem],
-              national: Sequence[Figure] = ()) -> FormData:
-    """Return the figures of *reports* and of the region they add up to.
+@dataclass(frozen=True)
+class _Reported:
+    """What one province gave for one measure and period: value, same period last year, growth."""
+
+    name: str
+    value: Figure | None
+    previous: Figure | None
+    growth: Figure | None           # as the source stated it (never one computed from the others)
+
+
+def add_region(builder: FigureBuilder, periods: Sequence[Period], expected: tuple[str, ...],
+               national: Sequence[Figure] = ()) -> None:
+    """Add the region's figures computed from the provinces' figures already in *builder*.
 
     *national* are national figures already known (e.g. IIP of the whole country), used
-    when the forms' "Cả nước" row leaves them empty.
+    when the sources leave them empty.
     """
-    example = any(r.sheet.example for r in reports)
-    builder = _Builder(layout, example)
-    for report in reports:
-        for entry in report.entries:
-            _province_figures(builder, report, entry)
-    provinces = [r for r in reports if r.name != NATIONAL]
-    expected = tuple(p.name for p in layout.provinces)
-    for period in layout.periods:
+    own = [f for f in builder.figures if f.scope not in ("national", "region") and not f.subject]
+    for period in periods:
         for measure in measures():
-            rows = [(r, e) for r in provinces for e in r.entries
-                    if e.measure is measure and e.period == period]
+            rows = _reported(own, builder.inputs, measure, period)
             if measure.is_index:
                 _index_figures(builder, rows, measure, period, expected, national)
             else:
                 _value_figures(builder, rows, measure, period, expected)
-    files = tuple(dict.fromkeys(r.sheet.path.name for r in reports))
-    return FormData(files, tuple(builder.figures), builder.inputs, tuple(warnings), expected,
-                    tuple(r.name for r in provinces), layout.periods, example, frozenset(builder.partial))
 
 
-def _scope(report: ProvinceReport) -> str:
-    return "national" if report.name == NATIONAL else report.name
+def _reported(own: Sequence[Figure], inputs: dict, measure: Measure, period: Period) -> list[_Reported]:
+    before = previous_period(period)
+    names = dict.fromkeys(f.scope for f in own if f.period in (period, before)
+                          and f.indicator in (measure.indicator, measure.growth))
 
+    def pick(indicator: str, when: Period, name: str) -> Figure | None:
+        return next((f for f in own if f.scope == name and f.indicator == indicator and f.period == when
+                     and f.id not in inputs), None)
 
-def _of(report: ProvinceReport) -> str:
-    return "cả nước" if report.name == NATIONAL else report.name
-
-
-def _province_figures(builder: _Builder, report: ProvinceReport, entry: Entry) -> None:
-    measure, period = entry.measure, entry.period
-    scope, where = _scope(report), report.where
-    unit = measure.region_unit if report.name == NATIONAL else measure.province_unit
-    scale = Decimal("0.001") if report.name == NATIONAL else Decimal(1)
-    converted = f" (ghi theo {entry.typed_unit}, đổi sang {unit})" if entry.typed_unit else ""
-    if entry.value is not None:
-        ref = entry.refs["value"]
-        builder.add(period, scope, measure.indicator, tidy(entry.value * scale), unit,
-                    source=where(ref), estimate=entry.estimate,
-                    quote=f"Ô {ref}: {measure.label} {period.label} của {_of(report)}{converted}")
-    if entry.previous is not None:
-        ref = entry.refs["previous"]
-        before = previous_period(period)
-        builder.add(before, scope, measure.indicator, tidy(entry.previous * scale), unit,
-                    source=where(ref),
-                    quote=f"Ô {ref}: {measure.label} {before.label} (cùng kỳ) của {_of(report)}{converted}")
-    if entry.growth is not None:
-        ref = entry.refs["growth"]
-        builder.add(period, scope, measure.growth, entry.growth, "%", source=where(ref),
-                    estimate=entry.estimate,
-                    quote=f"Ô {ref}: tốc độ tăng {measure.noun} {period.label} của {_of(report)}")
-    elif entry.value is not None and entry.previous:
-        refs = (entry.refs["value"], entry.refs["previous"])
-        growth = round_half_up((entry.value / entry.previous - 1) * 100)
-        builder.add(period, scope, measure.growth, growth, "%", estimate=entry.estimate,
-                    source=f"tính từ {where(refs[0])} và ô {refs[1]}",
-                    quote=f"Tốc độ tăng tính từ thực hiện (ô {refs[0]}) và cùng kỳ (ô {refs[1]})",
-                    inputs=[where(r) for r in refs])
+    rows = [_Reported(n, pick(measure.indicator, period, n), pick(measure.indicator, before, n),
+                      pick(measure.growth, period, n)) for n in names]
+    return [r for r in rows if (r.growth if measure.is_index else r.value) is not None]
 
 
 def _coverage_note(count: int, expected: tuple[str, ...], names: Sequence[str]) -> str | None:
@@ -162,45 +137,43 @@ def _source(count: int) -> str:
     return f"tính từ {count} biểu mẫu"
 
 
-def _value_figures(builder: _Builder, rows, measure: Measure, period: Period,
+def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Measure, period: Period,
                    expected: tuple[str, ...]) -> None:
-    valued = [(r, e) for r, e in rows if e.value is not None]
     if not valued:
         return
-    names = [r.name for r, _ in valued]
-    note = _coverage_note(len(valued), expected, names)
-    estimate = any(e.estimate for _, e in valued)
-    cells = [r.where(e.refs["value"]) for r, e in valued]
-    total = sum((e.value for _, e in valued), Decimal(0))
-    label = measure.label
+    note = _coverage_note(len(valued), expected, [r.name for r in valued])
+    estimate = any(r.value.estimate for r in valued)
+    cells = [r.value.source for r in valued]
+    total = sum((r.value.value for r in valued), Decimal(0))
     builder.add(
         period, "region", measure.indicator, round_half_up(total / 1000), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
-        quote=f"{label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
+        quote=f"{measure.label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)
-    for report, entry in valued if note is None and total else ():   # a share of a partial total is not one
-        share = round_half_up(entry.value / total * 100, SHARE_STEP)
-        builder.add(period, report.name, K.share_of_region, share, "%", subject=measure.indicator,
+    for row in valued if note is None and total else ():   # a share of a partial total is not one
+        share = round_half_up(row.value.value / total * 100, SHARE_STEP)
+        builder.add(period, row.name, K.share_of_region, share, "%", subject=measure.indicator,
                     source=_source(len(valued)), note=note, inputs=cells,
-                    quote=f"Tỷ trọng của {report.name} trong {measure.noun} "
+                    quote=f"Tỷ trọng của {row.name} trong {measure.noun} "
                           f"{period.label} của khu vực")
-    _ranks(builder, [(r, e.value, r.where(e.refs["value"])) for r, e in valued], measure.indicator,
+    _ranks(builder, [(r.name, r.value.value, r.value.source) for r in valued], measure.indicator,
            period, f"{measure.noun} {period.label}")
 
 
-def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
+def _region_growth(builder: FigureBuilder, valued: list[_Reported], measure: Measure, period: Period,
                    expected: tuple[str, ...], estimate: bool) -> None:
     pairs, cells, growths = [], [], {}
-    for report, entry in valued:
-        if entry.previous:
-            before, basis = entry.previous, entry.refs["previous"]
-        elif entry.growth is not None and entry.growth > -100:
-            before, basis = entry.value / (1 + entry.growth / 100), entry.refs["growth"]
+    for row in valued:
+        value, stated = row.value.value, row.growth.value if row.growth else None
+        if row.previous and row.previous.value:
+            before, basis = row.previous.value, row.previous
+        elif stated is not None and stated > -100:
+            before, basis = value / (1 + stated / 100), row.growth
         else:
             continue
-        pairs.append((entry.value, before))
-        cells += [report.where(entry.refs["value"]), report.where(basis)]
-        growths[report.name] = entry.growth if entry.growth is not None else (entry.value / before - 1) * 100
+        pairs.append((value, before))
+        cells += [row.value.source, basis.source]
+        growths[row.name] = stated if stated is not None else (value / before - 1) * 100
     now, then = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
     if not pairs or then <= 0:
         return                       # nothing to grow from (every value reported is zero)
@@ -219,15 +192,13 @@ def _region_growth(builder: _Builder, valued, measure: Measure, period: Period,
                           f"so với cùng kỳ")
 
 
-def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
+def _index_figures(builder: FigureBuilder, stated: list[_Reported], measure: Measure, period: Period,
                    expected: tuple[str, ...], national: Sequence[Figure]) -> None:
-    stated = [(r, e) for r, e in rows if e.growth is not None]
     if not stated:
         return
-    names = [r.name for r, _ in stated]
-    note = _coverage_note(len(stated), expected, names)
-    cells = [r.where(e.refs["growth"]) for r, e in stated]
-    growths = [e.growth for _, e in stated]
+    note = _coverage_note(len(stated), expected, [r.name for r in stated])
+    cells = [r.growth.source for r in stated]
+    growths = [r.growth.value for r in stated]
     count_unit = f"/{len(expected)}"
 
     def count(subject: str, bound: Decimal, phrase: str, extra_inputs: Sequence[str] = ()) -> None:
@@ -246,22 +217,22 @@ def _index_figures(builder: _Builder, rows, measure: Measure, period: Period,
                 source=_source(len(stated)), note=note, inputs=cells,
                 quote=f"Trung vị tốc độ tăng IIP {period.label} của {len(stated)} tỉnh, thành phố "
                       f"(IIP là chỉ số, không cộng và không lấy bình quân giữa các địa phương)")
-    _ranks(builder, [(r, e.growth, r.where(e.refs["growth"])) for r, e in stated], measure.indicator,
+    _ranks(builder, [(r.name, r.growth.value, r.growth.source) for r in stated], measure.indicator,
            period, f"tốc độ tăng IIP {period.label}")
 
 
-def _national_iip(builder: _Builder, national: Sequence[Figure], period: Period) -> Figure | None:
+def _national_iip(builder: FigureBuilder, national: Sequence[Figure], period: Period) -> Figure | None:
     stated = next((f for f in builder.figures if f.scope == "national" and f.indicator == K.iip_growth
                    and f.period == period), None)
     return stated or next((f for f in national if f.indicator == K.iip_growth and f.period == period), None)
 
 
-def _ranks(builder: _Builder, items, indicator: str, period: Period, what: str) -> None:
+def _ranks(builder: FigureBuilder, items, indicator: str, period: Period, what: str) -> None:
     """Add each province's rank (1 = highest; ties share the better rank) among *items*."""
     values = sorted((v for _, v, _ in items), reverse=True)
     cells = [c for _, _, c in items]
-    for report, value, _ in items:
+    for name, value, _ in items:
         rank = values.index(value) + 1
-        builder.add(period, report.name, RANK_IN_REGION, Decimal(rank), f"/{len(items)}",
+        builder.add(period, name, RANK_IN_REGION, Decimal(rank), f"/{len(items)}",
                     subject=indicator, source=_source(len(items)), inputs=cells,
-                    quote=f"Thứ hạng của {report.name} về {what} trong {len(items)} tỉnh, thành phố")
+                    quote=f"Thứ hạng của {name} về {what} trong {len(items)} tỉnh, thành phố")
