@@ -9,35 +9,40 @@ from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
-from briefgen.docx_writer import render_docx
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.load import load_dataset
 from briefgen.manifest import build_manifest
-from briefgen.model import Briefing, ChartBlock, ChartSpec
+from briefgen.model import Briefing, ChartBlock, ChartSpec, chart_file
 from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
+from briefgen.writers import DEFAULT_FORMATS, WRITERS, render_documents
 
 Plot = Callable[[ChartSpec], bytes]
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A draft built in memory: the model, its DOCX bytes and its charts."""
+    """A draft built in memory: the model, its documents (format → bytes) and its charts."""
 
     facts: Facts
     briefing: Briefing
-    docx: bytes
+    documents: dict[str, bytes]
     charts: dict[str, ChartBlock]
+
+    @property
+    def docx(self) -> bytes:
+        """Return the DOCX bytes (when the draft was rendered as DOCX)."""
+        return self.documents["docx"]
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """What ``build_briefing`` wrote."""
 
-    docx_path: Path
+    documents: dict[str, Path]                 # format -> file written ("docx", "md")
     manifest_path: Path
     chart_paths: tuple[Path, ...]
     version: int
@@ -47,16 +52,27 @@ class BuildResult:
     warnings: tuple = ()                       # Problems from the filled forms (where, message)
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
 
+    @property
+    def docx_path(self) -> Path | None:
+        """Return the DOCX written, or None when only other formats were asked for."""
+        return self.documents.get("docx")
+
+    @property
+    def main_path(self) -> Path:
+        """Return the first document written (the DOCX unless only other formats were asked for)."""
+        return next(iter(self.documents.values()))
+
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
                   plot: Plot | None = None, forms=None, charts: str = "native",
-                  edition: EditionContext | None = None) -> Draft:
+                  edition: EditionContext | None = None, formats: Sequence[str] = DEFAULT_FORMATS) -> Draft:
     """Return a complete draft in memory, writing nothing.
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
     *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
+    *formats* names the writers (``WRITERS``: "docx", "md") the document is rendered with.
     *edition* is the edition of *year* and *host* when the caller has built it already:
     the edition is built once per draft, here at the front door, and handed down.
     """
@@ -65,7 +81,7 @@ def prepare_draft(year: int, host: str, conference_date: date | None = None,
     facts = build_facts(dataset, edition, forms)
     blocks = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
-    return Draft(facts, briefing, render_docx(briefing, charts), blocks)
+    return Draft(facts, briefing, render_documents(briefing, formats, charts), blocks)
 
 
 def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequence[Path | str]):
@@ -91,15 +107,11 @@ def _form_manifest(manifest: dict, forms) -> None:
             entry["inputs"] = list(forms.inputs[entry["id"]])
 
 
-def _chart_file(chart_id: str, index: int) -> str:
-    return f"{index:02d}-{chart_id.replace('_', '-')}.png"
-
-
-def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
+def _notices(draft: Draft, paths: DraftPaths, formats: Sequence[str]) -> tuple[str, ...]:
     notices = list(draft.facts.notices)
     if paths.version > 1:
         notices.append(f"Đã có dự thảo trước đó trong {paths.folder}; không ghi đè, "
-                       f"lưu phiên bản mới: {paths.docx.name}")
+                       f"lưu phiên bản mới: {paths.document(WRITERS[formats[0]].suffix).name}")
     return tuple(notices)
 
 
@@ -107,15 +119,15 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                    out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                    templates_dir: Path | str | None = None, dataset: Dataset | None = None,
                    plot: Plot | None = None, data_files: Sequence[Path | str] = (),
-                   charts: str = "native") -> BuildResult:
+                   charts: str = "native", formats: Sequence[str] = DEFAULT_FORMATS) -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
     Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
     its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
-    ``FormValidationError`` and nothing is written. *charts*: see ``prepare_draft``.
+    ``FormValidationError`` and nothing is written. *charts*, *formats*: see ``prepare_draft``.
     """
-    out = Path(out_dir or DEFAULT_WORKSPACE.output)
+    out, formats = Path(out_dir or DEFAULT_WORKSPACE.output), tuple(formats)
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     edition = build_edition(dataset, year, host, conference_date)
@@ -124,32 +136,40 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         dataset, forms = load_form_data(dataset, edition, data_files)
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
-                          charts, edition)
+                          charts, edition, formats)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = out / f"{year}-{slug(host_name)}"
-    files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+    files = {cid: chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,
                "date": draft.facts.edition.date.isoformat() if draft.facts.edition.date else None,
                "periods": [p.code for p in draft.facts.edition.periods]}
 
+    def documents_for(paths: DraftPaths) -> dict[Path, bytes]:
+        chart_paths = {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()}
+        return {paths.document(WRITERS[f].suffix): (WRITERS[f].write(draft.briefing, charts, chart_paths)
+                                                     if WRITERS[f].links_charts else draft.documents[f])
+                for f in formats}
+
     def manifest_for(paths: DraftPaths) -> dict:
-        manifest = build_manifest(draft.briefing, paths.docx.name,
+        manifest = build_manifest(draft.briefing, paths.docx.name if "docx" in formats else None,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
-        manifest["notices"] = list(_notices(draft, paths))
+        manifest["notices"] = list(_notices(draft, paths, formats))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
             for item in draft.facts.inconsistencies
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         if forms is not None:
             _form_manifest(manifest, forms)
+        manifest.update({f: paths.document(WRITERS[f].suffix).name for f in formats if f != "docx"})
         return manifest
 
-    paths = write_draft(folder, stem, draft.docx,
+    paths = write_draft(folder, stem, documents_for,
                         {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
-    return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
+    documents = {f: paths.document(WRITERS[f].suffix) for f in formats}
+    return BuildResult(documents, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
-                       _notices(draft, paths), forms.warnings if forms else (),
+                       _notices(draft, paths, formats), forms.warnings if forms else (),
                        tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))

@@ -38,7 +38,7 @@ def find_places(briefing: Briefing) -> tuple[dict[str, list[str]], dict[str, lis
     return figures, placeholders
 
 
-def build_manifest(briefing: Briefing, docx_name: str, chart_files: dict[str, str],
+def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[str, str],
                    chart_figures: dict[str, tuple[str, ...]], request: dict,
                    known_figures: dict | None = None) -> dict:
     """Return the manifest as plain JSON-ready data.

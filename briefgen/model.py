@@ -160,3 +160,8 @@ class Briefing:
     document_date: date | None = None
     title: str = ""
     keywords: str = ""
+
+
+def chart_file(chart_id: str, index: int) -> str:
+    """Return the file name a draft gives its *index*-th chart (``01-retail-history.png``)."""
+    return f"{index:02d}-{chart_id.replace('_', '-')}.png"

@@ -24,6 +24,8 @@ __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", 
            "write_atomic", "write_draft"]  # write_atomic: for the caches
 
 MAX_VERSIONS = 999
+# Every document a writer may put into a version (``briefgen.writers``): any of them takes the version.
+DOCUMENT_SUFFIXES = (".docx", ".md")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class DraftPaths:
     docx: Path
     manifest: Path
     charts: Path
+
+    def document(self, suffix: str) -> Path:
+        """Return the path of this version's document in the format of *suffix* (``.md``)."""
+        return self.docx.with_suffix(suffix)
 
 
 class _Taken(Exception):
@@ -52,7 +58,8 @@ def draft_paths(folder: Path, stem: str, version: int) -> DraftPaths:
 
 
 def _taken(paths: DraftPaths) -> bool:
-    return any(os.path.lexists(p) for p in (paths.docx, paths.manifest, paths.charts))
+    documents = (paths.document(suffix) for suffix in DOCUMENT_SUFFIXES)
+    return any(os.path.lexists(p) for p in (*documents, paths.manifest, paths.charts))
 
 
 def next_free(folder: Path, stem: str) -> DraftPaths:
@@ -76,13 +83,14 @@ def reserve(folder: Path, stem: str) -> DraftPaths:
             continue                           # another run won this version
 
 
-def _write_version(paths: DraftPaths, docx: bytes, charts: dict[str, bytes], manifest_for,
+def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], manifest_for,
                    written: list[Path]) -> None:
-    """Write charts, manifest and DOCX into the reserved version, noting each file in *written*."""
+    """Write charts, manifest and documents into the reserved version, noting each file in *written*."""
     manifest = manifest_for(paths)
     files = [(paths.charts / name, png) for name, png in charts.items()]
     files.append((paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")))
-    files.append((paths.docx, docx))           # last: a DOCX on disk has its manifest and charts
+    # Last, the main document last of all: a document on disk has its manifest and charts.
+    files += reversed(documents_for(paths).items())
     for path, data in files:
         if not write_new(path, data):
             raise _Taken(path)
@@ -97,14 +105,14 @@ def _undo(paths: DraftPaths, written: list[Path]) -> None:
         paths.charts.rmdir()
 
 
-def _write_first_free(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
+def _write_first_free(folder: Path, stem: str, documents_for, charts: dict[str, bytes],
                       manifest_for) -> DraftPaths:
     """Return the paths of the version written, trying the next one if an outsider took it."""
     while True:
         paths = reserve(folder, stem)
         written: list[Path] = []
         try:
-            _write_version(paths, docx, charts, manifest_for, written)
+            _write_version(paths, documents_for, charts, manifest_for, written)
             return paths
         except BaseException as error:   # Ctrl-C too: leave nothing of this version
             _undo(paths, written)
@@ -142,17 +150,18 @@ def output_error(folder: Path, error: OSError) -> OutputError:
     return OutputError(folder, f"không ghi được vào thư mục {folder}: {reason}", hint)
 
 
-def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
+def write_draft(folder: Path, stem: str, documents_for, charts: dict[str, bytes],
                 manifest_for) -> DraftPaths:
-    """Write charts, manifest and DOCX as the next free version; return the paths used.
+    """Write charts, manifest and documents as the next free version; return the paths used.
 
-    *manifest_for(paths)* returns the manifest of the reserved version. Raises
-    ``OutputError`` (nothing left behind) when the folder cannot be written.
+    *documents_for(paths)* and *manifest_for(paths)* return the documents (path → bytes,
+    main document first) and the manifest of the reserved version. Raises ``OutputError``
+    (nothing left behind) when the folder cannot be written.
     """
     created = _missing_folders(folder)   # removed again if the run fails
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _write_first_free(folder, stem, docx, charts, manifest_for)
+        return _write_first_free(folder, stem, documents_for, charts, manifest_for)
     except BaseException as error:
         for path in created:
             with suppress(OSError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -59,3 +60,35 @@ def test_an_unknown_chart_or_table_reference_is_an_error(tmp_path, dataset, refe
     with pytest.raises(TemplateError) as raised:
         prepare_draft(2023, "Quảng Ninh", dataset=dataset, templates_dir=_templates_with(tmp_path, reference))
     assert message in str(raised.value)
+
+
+def test_format_docx_and_md_writes_both_from_one_built_document(tmp_path):
+    from briefgen.cli import main
+    from briefgen.output import DOCUMENT_SUFFIXES
+    from briefgen.writers import WRITERS
+
+    assert {w.suffix for w in WRITERS.values()} <= set(DOCUMENT_SUFFIXES)
+    assert main(["--year", "2023", "--host", "Quảng Ninh", "--out", str(tmp_path), "--format", "docx,md"]) == 0
+    folder = tmp_path / "2023-quang-ninh"
+    markdown = (folder / "bao-cao-2023-quang-ninh.md").read_text(encoding="utf-8")
+    assert (folder / "bao-cao-2023-quang-ninh.docx").is_file()
+    assert "](charts/01-retail-history.png)" in markdown and "BÁO CÁO" in markdown
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["docx"] == "bao-cao-2023-quang-ninh.docx" and manifest["md"] == "bao-cao-2023-quang-ninh.md"
+    # The next run is version 2 and its Markdown links version 2's charts.
+    assert main(["--year", "2023", "--host", "Quảng Ninh", "--out", str(tmp_path), "--format", "md"]) == 0
+    second = (folder / "bao-cao-2023-quang-ninh-v2.md").read_text(encoding="utf-8")
+    assert "](charts-v2/01-retail-history.png)" in second
+    assert not (folder / "bao-cao-2023-quang-ninh-v2.docx").exists()
+    second_manifest = json.loads((folder / "manifest-v2.json").read_text(encoding="utf-8"))
+    assert second_manifest["docx"] is None and second_manifest["md"] == "bao-cao-2023-quang-ninh-v2.md"
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
+    from briefgen.cli import main
+
+    with pytest.raises(SystemExit) as raised:
+        main(["--year", "2023", "--host", "Quảng Ninh", "--out", str(tmp_path), "--format", "docx,pdf"])
+    assert raised.value.code == 2
+    assert "định dạng không hỗ trợ 'pdf'; dùng docx, md" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
