@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen import api
 from briefgen.api import build_briefing
 from briefgen.cli import main
 from briefgen.files import write_new
