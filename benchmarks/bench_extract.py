@@ -2,7 +2,8 @@
 
 Run: ``python benchmarks/bench_extract.py [--mb 1.0] [--runs 5]``. The corpus repeats the
 seeds (each copy extracted as its own document, as the CLI does per file) until it
-reaches the size asked; the figure printed is the median of the runs.
+reaches the size asked; the figure printed is the median of the runs. A second row times one
+line of the same size holding a figure every 30 bytes (issue 8: it must stay linear).
 """
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ def time_run(corpus: list[tuple[str, str]]) -> tuple[float, int]:
     return time.perf_counter() - start, found
 
 
+LONG_LINE_PIECE = "tăng 5,4%, đạt 1.234 tỷ đồng, "
+
+
+def time_long_line(megabytes: float) -> tuple[float, float, int]:
+    """Return MB, seconds and figures of one extraction of a single line of *megabytes*."""
+    repeats = int(megabytes * 1_000_000 / len(LONG_LINE_PIECE.encode("utf-8")))
+    text = "Sản xuất công nghiệp " + LONG_LINE_PIECE * repeats
+    start = time.perf_counter()
+    found = len(extract_text(text, "long-line.txt"))
+    return len(text.encode("utf-8")) / 1_000_000, time.perf_counter() - start, found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
@@ -50,6 +63,9 @@ def main() -> None:
     print(f"corpus: {megabytes:.2f} MB in {len(corpus)} documents, {timings[0][1]} figures")
     print(f"runs: {', '.join(f'{t:.3f}s' for t, _ in timings)}")
     print(f"throughput: {megabytes / seconds:.2f} MB/s (median of {args.runs})")
+    size, seconds, found = time_long_line(args.mb)
+    print(f"one long line: {size:.2f} MB, {found} figures, {seconds:.2f}s, "
+          f"{size / seconds:.2f} MB/s")
 
 
 if __name__ == "__main__":

@@ -97,6 +97,24 @@ def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequen
     return merge_forms(dataset, forms)
 
 
+def split_data_files(data_files: Sequence[Path | str]) -> tuple[list[Path | str], list[Path | str]]:
+    """Return (edited drafts, forms) among *data_files*, told apart by content, not by name."""
+    from briefgen.review.reuse import is_draft
+
+    drafts = [p for p in data_files if is_draft(p)]
+    return drafts, [p for p in data_files if p not in drafts]
+
+
+def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[Path | str]) -> Dataset:
+    """Return *dataset* with the figures staff filled in edited drafts of the built *edition*.
+
+    Raises ``DraftFileError`` for a file briefgen did not make or one of another year or host.
+    """
+    from briefgen.review.reuse import load_draft_figures, merge_draft_figures
+
+    return merge_draft_figures(dataset, load_draft_figures(drafts, edition.year, edition.host.name))
+
+
 def _form_manifest(manifest: dict, forms) -> None:
     """Add the forms, their warnings and the inputs of every computed figure to *manifest*."""
     manifest["warnings"] = [{"where": w.where, "message": w.message} for w in forms.warnings]
@@ -132,8 +150,11 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     edition = build_edition(dataset, year, host, conference_date)
     forms = None
-    if data_files:
-        dataset, forms = load_form_data(dataset, edition, data_files)
+    drafts, form_files = split_data_files(data_files)
+    if drafts:
+        dataset = load_draft_data(dataset, edition, drafts)
+    if form_files:
+        dataset, forms = load_form_data(dataset, edition, form_files)
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
                           charts, edition, formats)
@@ -164,6 +185,8 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         if forms is not None:
             _form_manifest(manifest, forms)
         manifest.update({f: paths.document(WRITERS[f].suffix).name for f in formats if f != "docx"})
+        if drafts:
+            manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
     paths = write_draft(folder, stem, documents_for,

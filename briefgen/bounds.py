@@ -16,6 +16,7 @@ SMALLEST = Decimal("1e-6")           # a non-zero figure below a millionth is a 
 GROWTH_FLOOR = Decimal(-100)         # nothing decreases by more than 100%
 GROWTH_LIMIT = Decimal(500)          # beyond +500% (or -500 typed for a decrease) a growth rate is a typo
 SHOWN_LENGTH = 40                    # characters of a typed value quoted back in a message
+MESSAGE_LENGTH = 1000                # characters of a whole message line (a backstop for long paths)
 
 
 def significant_digits(number: Decimal) -> int:
@@ -50,10 +51,12 @@ def growth_problem(growth: Decimal) -> str | None:
 
 def shown(value: object) -> str:
     """Return a typed value fit to quote in a message: control characters escaped, long text cut."""
-    text = escaped(str(value))
-    if len(text) > SHOWN_LENGTH:
-        return f"{text[:SHOWN_LENGTH]}… ({len(text)} ký tự)"
-    return text
+    return clipped(escaped(str(value)), SHOWN_LENGTH)
+
+
+def clipped(text: str, limit: int = MESSAGE_LENGTH) -> str:
+    """Return *text* cut to *limit* characters, saying how long it was (a message line stays readable)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} ký tự)"
 
 
 def escaped(text: str) -> str:

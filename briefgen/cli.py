@@ -15,9 +15,11 @@ import sys
 import traceback
 from pathlib import Path
 
+from briefgen.bounds import clipped, shown
 from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.crash_log import write_crash_log
 from briefgen.errors import BriefgenError, as_user_error, one_line
+from briefgen.interrupts import EXIT_TERMINATED, Terminated, terminate_as_interrupt
 
 # name -> module exposing ``main(argv: list[str]) -> int``
 SUBCOMMANDS: dict[str, str] = {
@@ -25,6 +27,8 @@ SUBCOMMANDS: dict[str, str] = {
     "check-data": "briefgen.extract.check",
     "form": "briefgen.forms.cli",
     "serve": "briefgen.serve.cli",
+    "review": "briefgen.review.cli",
+    "learn": "briefgen.review.learn_cli",
 }
 
 EXIT_OK = 0
@@ -35,12 +39,13 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, xem --json); 1 lỗi người dùng sửa được, "
               "không ghi tệp nào (biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng, không có quyền ghi, đầy ổ "
               "đĩa); 2 sai cú pháp lệnh; 3 lỗi nội bộ của chương trình (chi tiết ghi vào tệp nhật ký "
-              "trong thư mục logs của bộ nhớ đệm); 130 bị dừng.")
+              "trong thư mục logs của bộ nhớ đệm); 130 bị dừng (Ctrl-C); 143 bị dừng bằng tín hiệu SIGTERM; "
+              "khi bị dừng, không để lại tệp dở dang.")
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"cần số nguyên dương, gặp '{text}'")
+        raise argparse.ArgumentTypeError(f"cần số nguyên dương, gặp '{shown(text)}'")
     return int(text)
 
 
@@ -71,8 +76,8 @@ def build_parser() -> Parser:
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
-                        help="biểu mẫu đã điền (.xlsx hoặc .csv; nhắc lại cho nhiều tệp); tạo biểu mẫu: "
-                             "briefgen form --year Y")
+                        help="biểu mẫu đã điền (.xlsx hoặc .csv) hoặc dự thảo đã chỉnh sửa (.docx); nhắc lại "
+                             "cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
     parser.add_argument("--charts", choices=("native", "png"), default="native",
                         help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
     parser.add_argument("--format", type=_formats, default=("docx",), dest="formats", metavar="docx,md",
@@ -168,10 +173,10 @@ def json_summary(result=None, error: BriefgenError | None = None, exit_code: int
 def print_error(error: BriefgenError) -> None:
     """Print *error* as one line, with its hint on the next."""
     for problem in getattr(error, "errors", ()):   # a form's problems, one line each
-        print(f"Lỗi: {one_line(str(problem))}", file=sys.stderr)
-    print(f"Lỗi: {one_line(str(error))}", file=sys.stderr)
+        print(f"Lỗi: {clipped(one_line(str(problem)))}", file=sys.stderr)
+    print(f"Lỗi: {clipped(one_line(str(error)))}", file=sys.stderr)
     if error.hint:
-        print(f"Gợi ý: {one_line(error.hint)}", file=sys.stderr)
+        print(f"Gợi ý: {clipped(one_line(error.hint))}", file=sys.stderr)
 
 
 def internal_error_line(error: BaseException | None, log: Path | None) -> str:
@@ -224,10 +229,14 @@ def run(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code (0, 1, 3 or 130; usage errors exit with 2)."""
+    """Run the CLI and return its exit code (0, 1, 3, 130 or 143; usage errors exit with 2)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return run(argv)
+        with terminate_as_interrupt():
+            return run(argv)
+    except Terminated:
+        print("Đã dừng (tín hiệu SIGTERM).", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+from briefgen.bounds import clipped, shown
+
 # argparse's message ids (Python 3.11–3.13) and their Vietnamese; placeholders kept as they are.
 MESSAGES: dict[str, str] = {
     "usage: ": "cách dùng: ",
@@ -72,7 +74,7 @@ def integer(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"cần số nguyên, gặp '{text}'") from None
+        raise argparse.ArgumentTypeError(f"cần số nguyên, gặp '{shown(text)}'") from None
 
 
 def iso_date(text: str) -> date:
@@ -80,7 +82,7 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{text}', cần dạng YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{shown(text)}', cần dạng YYYY-MM-DD") from None
 
 
 class Parser(argparse.ArgumentParser):
@@ -113,4 +115,4 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str):
         """Print the usage and *message* in Vietnamese, then exit with code 2."""
         with vietnamese():
-            super().error(message)
+            super().error(clipped(message))

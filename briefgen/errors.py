@@ -125,3 +125,25 @@ def as_user_error(error: BaseException) -> BriefgenError | None:
     if isinstance(error, BriefgenError):
         return error
     return from_os_error(error) if isinstance(error, OSError) else None
+
+
+class DraftFileError(BriefgenError):
+    """A draft given to ``review``/``--data``/``learn`` cannot be read, or is for another edition."""
+
+
+class DraftValuesError(DraftFileError):
+    """Values typed in an edited draft cannot be used; ``errors`` lists each with its place."""
+
+    def __init__(self, path, errors):
+        self.errors = tuple(errors)
+        super().__init__(f"{path}: {len(self.errors)} giá trị không dùng được; không ghi tệp nào",
+                         hint="sửa các ô nêu trên trong dự thảo (kiểm tra trước: briefgen review …)")
+
+
+class LearnConflictError(BriefgenError):
+    """Learned figures differ from values on record; ``errors`` shows both sources of each."""
+
+    def __init__(self, errors):
+        self.errors = tuple(errors)
+        super().__init__(f"{len(self.errors)} số liệu khác với dữ liệu có sẵn; không ghi tệp nào",
+                         hint='xem lại; nếu số mới đúng: briefgen learn … --replace --reason "lý do"')

@@ -86,6 +86,8 @@ REASONS = {
     errno.ENAMETOOLONG: ("đường dẫn quá dài", "chọn thư mục có đường dẫn ngắn hơn bằng --out"),
     errno.EIO: ("lỗi đọc ghi của ổ đĩa", "kiểm tra ổ đĩa hoặc kết nối mạng rồi chạy lại"),
     errno.ELOOP: ("đường dẫn có vòng lặp liên kết tượng trưng", "chọn thư mục khác bằng --out"),
+    # the folder given vanished, or the system has no place there for a new one (/proc, /sys)
+    errno.ENOENT: ("hệ thống không cho tạo thư mục ở đường dẫn này", "chọn thư mục khác bằng --out"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefgen.draft_identity import name_control
 from briefgen.model import Briefing, FigureRun, Heading, Paragraph, PlaceholderRun, TableBlock
 
 
@@ -38,6 +39,22 @@ def find_places(briefing: Briefing) -> tuple[dict[str, list[str]], dict[str, lis
     return figures, placeholders
 
 
+def _controls(briefing: Briefing) -> dict[str, dict]:
+    """Return the content control of each figure and placeholder in the text (first place, all bookmarks)."""
+    controls: dict[str, dict] = {}
+    for inline, _ in _runs_with_places(briefing):
+        if not isinstance(inline, (FigureRun, PlaceholderRun)):
+            continue
+        placeholder = isinstance(inline, PlaceholderRun)
+        key = inline.placeholder_id if placeholder else inline.figure_id
+        entry = controls.get(key)
+        control = name_control(key, inline.text, placeholder, len(entry["bookmarks"]) + 1 if entry else 1)
+        if entry is None:
+            controls[key] = entry = {**control.as_dict(), "bookmarks": []}
+        entry["bookmarks"].append(control.bookmark)
+    return controls
+
+
 def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[str, str],
                    chart_figures: dict[str, tuple[str, ...]], request: dict,
                    known_figures: dict | None = None) -> dict:
@@ -46,6 +63,7 @@ def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[
     *known_figures* (id → Figure) lets figures that appear only in charts be listed too.
     """
     figure_places, placeholder_places = find_places(briefing)
+    controls = _controls(briefing)
     for chart_id, ids in chart_figures.items():
         for figure_id in ids:
             if chart_id in chart_files:
@@ -57,9 +75,11 @@ def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[
                 "unit": f.unit, "period": f.period.code, "scope": f.scope, "estimate": f.estimate,
                 "status": f.status, "source": f.source, "quote": f.quote,
                 "data_line": f.line, "where": figure_places.get(f.id, [])}
+               | ({"control": controls[f.id]} if f.id in controls else {})
                for f in sorted(used.values(), key=lambda f: f.id)]
     placeholders = [{"id": p.id, "text": p.label, "need": p.need, "period": p.period,
                      "where": placeholder_places.get(p.id, [])}
+                    | ({"control": controls[p.id]} if p.id in controls else {})
                     for p in sorted(briefing.placeholders.values(), key=lambda p: p.id)]
     return {"request": request, "docx": docx_name, "charts": sorted(chart_files.values()),
             "figures": figures, "placeholders": placeholders}

@@ -160,6 +160,7 @@ class Briefing:
     document_date: date | None = None
     title: str = ""
     keywords: str = ""
+    identity: dict = field(default_factory=dict)   # year, host, series: who the draft is for
 
 
 def chart_file(chart_id: str, index: int) -> str:

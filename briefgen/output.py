@@ -2,10 +2,12 @@
 
 A run first reserves a version: the first one whose DOCX, manifest and charts folder are
 all absent (a dangling symbolic link counts as present), by creating that charts folder, an
-atomic step only one run can win. Then it writes the version's charts, its manifest and,
-last, its DOCX, each whole and without overwriting. Any failure, Ctrl-C included, removes
-what the run wrote, its reservation and the folders it created: a draft on disk always has
-its own manifest and charts, and a failed run leaves nothing.
+atomic step only one run can win, and recording itself as its owner in it. Then it writes
+the version's charts, its manifest and, last, its DOCX, each whole and without overwriting.
+Any failure, Ctrl-C and SIGTERM included, removes what the run wrote, its reservation and the
+folders it created: a draft on disk always has its own manifest and charts, and a failed run
+leaves nothing. A version left by a run killed outright (``kill -9``) is taken back by a
+later run of the same computer (``briefgen.reservations``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from briefgen.domain.province import fold
 from briefgen.errors import OutputError
 from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
+from briefgen.reservations import reclaim, remove_owner, write_owner
 
 __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
            "write_atomic", "write_draft"]  # write_atomic: for the caches
@@ -63,10 +66,11 @@ def _taken(paths: DraftPaths) -> bool:
 
 
 def next_free(folder: Path, stem: str) -> DraftPaths:
-    """Return the first version of which nothing exists yet (not reserved: see ``reserve``)."""
+    """Return the first version of which nothing exists yet, or that a dead run of this computer
+    left unfinished and was taken back (not reserved: see ``reserve``)."""
     for version in range(1, MAX_VERSIONS + 1):
         paths = draft_paths(folder, stem, version)
-        if not _taken(paths):
+        if not _taken(paths) or reclaim(paths.docx, paths.manifest, paths.charts):
             return paths
     raise OutputError(folder, f"thư mục {folder} đã có {MAX_VERSIONS} phiên bản dự thảo",
                       hint="chuyển bớt các bản cũ sang nơi khác hoặc chọn thư mục khác bằng --out")
@@ -78,9 +82,15 @@ def reserve(folder: Path, stem: str) -> DraftPaths:
         paths = next_free(folder, stem)
         try:
             paths.charts.mkdir(parents=True)   # parents: a failed run may have removed the folder
-            return paths
         except FileExistsError:
             continue                           # another run won this version
+        try:
+            write_owner(paths.charts)
+        except BaseException:
+            with suppress(OSError):
+                paths.charts.rmdir()
+            raise
+        return paths
 
 
 def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], manifest_for,
@@ -95,12 +105,14 @@ def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], m
         if not write_new(path, data):
             raise _Taken(path)
         written.append(path)
+    remove_owner(paths.charts)                 # the version is whole: a draft, never reclaimed
 
 
 def _undo(paths: DraftPaths, written: list[Path]) -> None:
     """Remove the files this run wrote into *paths* and release the version."""
     for path in reversed(written):
         remove_quietly(path)
+    remove_owner(paths.charts)
     with suppress(OSError):
         paths.charts.rmdir()
 

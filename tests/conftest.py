@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from briefgen.api import BuildResult, build_briefing
+from docx_text import cell_text, runs_of, text_of
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -23,10 +24,10 @@ class BuiltDraft:
     @property
     def text(self) -> str:
         """All paragraph and table text of the body, in order."""
-        parts = [p.text for p in self.document.paragraphs]
+        parts = [text_of(p) for p in self.document.paragraphs]
         for table in self.document.tables:
             for row in table.rows:
-                parts.extend(cell.text for cell in row.cells)
+                parts.extend(cell_text(cell) for cell in row.cells)
         return "\n".join(parts)
 
 

@@ -1,5 +1,5 @@
-"""Issue 8, classes 4 and 5: ordinary mistakes are one Vietnamese line and exit 1; usage errors
-speak Vietnamese and exit 2; a bug exits 3 with one line naming a log file that holds the traceback.
+"""Issue 8, class 4: ordinary mistakes are one Vietnamese line and exit 1; usage errors speak
+Vietnamese and exit 2. (Class 5, bugs that exit 3, is tests/test_internal_errors.py.)
 """
 
 from __future__ import annotations
@@ -7,17 +7,15 @@ from __future__ import annotations
 import argparse
 import csv
 import errno
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 import briefgen.api
-import briefgen.batch
-import briefgen.extract.cli
-from briefgen.cli import EXIT_CODES, main
+from briefgen.cli import EXIT_CODES
 from briefgen.load.cache import DATA_FILES
+from cli_helpers import draft, run
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
@@ -32,20 +30,6 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
-
-
-def run(argv: list[str], capsys) -> tuple[int, str, str]:
-    """Return the exit code, stdout and stderr of the CLI (usage errors raise SystemExit)."""
-    try:
-        code = main(argv)
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def draft(out: Path, *extra: str) -> list[str]:
-    return ["--year", "2025", "--host", "Tuyên Quang", "--out", str(out), *extra]
 
 
 # -- usage errors: Vietnamese, exit 2 (11 command lines) ------------------------------------------
@@ -86,9 +70,9 @@ def test_argparse_is_restored_for_other_parsers(capsys):
 
 
 def test_exit_codes_are_documented(capsys):
-    assert all(f"{code} " in EXIT_CODES for code in (0, 1, 2, 3, 130))
+    assert all(f"{code} " in EXIT_CODES for code in (0, 1, 2, 3, 130, 143))
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    assert all(f"| `{code}` |" in readme for code in (0, 1, 2, 3, 130))
+    assert all(f"| `{code}` |" in readme for code in (0, 1, 2, 3, 130, 143))
 
 
 # -- years: one line, exit 1, nothing written (8 command lines) -----------------------------------
@@ -247,97 +231,6 @@ def test_an_os_error_of_the_environment_is_a_user_error(code, reason, monkeypatc
     assert (exit_code, out) == (1, "")
     assert err.splitlines()[0] == f"Lỗi: /srv/chung/ba\u0301o-ca\u0301o.docx: {reason}"
     assert "system words" not in err and not (tmp_path / "cache").exists()
-
-
-# -- bugs: exit 3, one line, a log file with the traceback (7 cases) -------------------------------
-
-def _bug(*args, **kwargs):
-    raise RuntimeError("renderer bug\nsecond line")
-
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(folder))
-    return folder
-
-
-def _the_log(err: str) -> Path:
-    assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith("Lỗi nội bộ của briefgen (RuntimeError: renderer bug second line), không phải lỗi "
-                          "của dữ liệu hay của lệnh; chi tiết đã ghi vào ")
-    assert err.endswith("; xin gửi tệp đó cho người bảo trì (mã thoát 3).\n")
-    log = Path(err.split("chi tiết đã ghi vào ")[1].split("; xin gửi")[0])
-    text = log.read_text(encoding="utf-8")
-    assert "Traceback (most recent call last)" in text and "RuntimeError: renderer bug" in text
-    assert "lệnh: briefgen " in text
-    return log
-
-
-@pytest.mark.parametrize("argv, target", [
-    (["--year", "2025", "--host", "Tuyên Quang"], (briefgen.api, "build_briefing")),
-    (["extract", str(SEED)], (briefgen.extract.cli, "extract_text")),
-])
-def test_a_bug_exits_3_with_one_line_and_a_log(argv, target, cache, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(*target, _bug)
-    code, out, err = run(argv + (["--out", str(tmp_path / "out")] if argv[0] != "extract" else []), capsys)
-    assert code == 3
-    assert _the_log(err).parent == cache / "logs"
-
-
-def test_a_bug_with_json_prints_json(cache, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(briefgen.api, "build_briefing", _bug)
-    code, out, err = run(draft(tmp_path / "out", "--json"), capsys)
-    summary = json.loads(out)
-    assert code == 3 and err == ""
-    assert (summary["ok"], summary["exit_code"], summary["docx"]) == (False, 3, None)
-    _the_log(summary["errors"][0]["message"] + "\n")
-
-
-def test_an_os_error_that_is_not_the_users_is_a_bug(cache, monkeypatch, tmp_path, capsys):
-    def broken(*args, **kwargs):
-        raise OSError(errno.EIO, "Input/output error")
-    monkeypatch.setattr(briefgen.api, "build_briefing", broken)
-    code, _, err = run(draft(tmp_path / "out"), capsys)
-    assert code == 3 and err.startswith("Lỗi nội bộ của briefgen (OSError: [Errno 5] Input/output error)")
-
-
-def test_the_log_falls_back_to_the_temporary_folder(tmp_path, monkeypatch, capsys):
-    blocked = tmp_path / "cache-is-a-file"
-    blocked.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(blocked))
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(briefgen.api, "build_briefing", _bug)
-    code, _, err = run(draft(tmp_path / "out"), capsys)
-    assert code == 3 and _the_log(err).parent == tmp_path / "tmp" / "briefgen-logs"
-
-
-def test_without_any_writable_folder_the_line_says_so(tmp_path, monkeypatch, capsys):
-    blocked = tmp_path / "blocked"
-    blocked.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(blocked))
-    monkeypatch.setattr("tempfile.tempdir", str(blocked))
-    monkeypatch.setattr(briefgen.api, "build_briefing", _bug)
-    code, _, err = run(draft(tmp_path / "out"), capsys)
-    assert code == 3 and err.count("\n") == 1
-    assert "không ghi được tệp nhật ký (thư mục bộ nhớ đệm và thư mục tạm đều không ghi được)" in err
-
-
-def test_a_bug_in_the_drafts_of_a_batch_exits_3(cache, monkeypatch, tmp_path, capsys):
-    real = briefgen.batch.build_batch
-
-    def with_a_bug(*args, **kwargs):
-        return real(*args, **{**kwargs, "jobs": 1, "disk_cache": False, "plot": _bug})
-    monkeypatch.setattr(briefgen.batch, "build_batch", with_a_bug)
-    code, out, err = run(["--year", "2025", "--host", "Hà Nội", "--year", "2024", "--out",
-                          str(tmp_path / "out")], capsys)
-    assert code == 3 and "Traceback" not in err and out.startswith("Đã ghi 0/2 dự thảo")
-    assert "\nLỗi nội bộ: 2025 Hà Nội: RuntimeError: renderer bug second line\n" in err
-    assert "\nLỗi nội bộ: 2024 Hà Nội: RuntimeError: renderer bug second line\n" in err
-    assert "\nsecond line" not in err
-    log = Path(err.split("chi tiết đã ghi vào ")[1].split("; xin gửi")[0])
-    assert log.read_text(encoding="utf-8").count("in _bug") == 2
 
 
 def test_a_headline_in_a_unit_it_cannot_be_compared_in(data_copy, tmp_path, capsys):

@@ -7,13 +7,14 @@ import re
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx_text import cell_text, runs_of, text_of
 
 TASK_ORDINALS = ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy",
                  "Thứ tám", "Thứ chín", "Thứ mười"]
 
 
 def _starts(draft, prefix):
-    return [p.text for p in draft.document.paragraphs if p.text.startswith(prefix)]
+    return [text_of(p) for p in draft.document.paragraphs if text_of(p).startswith(prefix)]
 
 
 def test_2025_edition_facts_are_derived(draft_2025):
@@ -32,7 +33,7 @@ def test_2025_never_says_28(draft_2025):
 
 
 def test_task_groups_in_order_with_year_details(draft_2025):
-    paragraphs = [p.text for p in draft_2025.document.paragraphs]
+    paragraphs = [text_of(p) for p in draft_2025.document.paragraphs]
     found = [next(i for i, t in enumerate(paragraphs) if t.startswith(o + ",")) for o in TASK_ORDINALS]
     assert found == sorted(found)
     first = paragraphs[found[0]]
@@ -40,7 +41,7 @@ def test_task_groups_in_order_with_year_details(draft_2025):
 
 
 def test_main_headings_in_order(draft_2025):
-    headings = [p.text for p in draft_2025.document.paragraphs if p.style.name == "Heading 1"]
+    headings = [text_of(p) for p in draft_2025.document.paragraphs if p.style.name == "Heading 1"]
     assert [h.split(".")[0] for h in headings[:6]] == ["I", "II", "III", "IV", "V", "VI"]
     assert headings[3] == "IV. SO SÁNH VỚI CÁC KỲ HỘI NGHỊ TRƯỚC"
 
@@ -70,11 +71,11 @@ def test_2023_products_table_has_the_seed_values(draft_2023):
     table = next(t for t in draft_2023.document.tables
                  if t.rows[0].cells[0].text == "Sản phẩm")
     cement = next(r for r in table.rows if r.cells[0].text == "Xi măng")
-    assert [c.text for c in cement.cells[2:]] == ["80,3", "tăng 43,3%", "41,6", "tăng 0,8%"]
+    assert [cell_text(c) for c in cement.cells[2:]] == ["80,3", "tăng 43,3%", "41,6", "tăng 0,8%"]
     shoes = next(r for r in table.rows if r.cells[0].text == "Giày dép")
-    assert shoes.cells[3].text == "gấp 2,8 lần"
+    assert cell_text(shoes.cells[3]) == "gấp 2,8 lần"
     clothes = next(r for r in table.rows if r.cells[0].text == "Quần áo may sẵn")
-    assert clothes.cells[1].text == "tỷ cái" and clothes.cells[4].text == "94,9 triệu cái"
+    assert clothes.cells[1].text == "tỷ cái" and cell_text(clothes.cells[4]) == "94,9 triệu cái"
 
 
 def test_at_least_four_charts_embedded(draft_2025):
@@ -84,12 +85,12 @@ def test_at_least_four_charts_embedded(draft_2025):
 
 def test_every_placeholder_is_highlighted_and_commented(draft_2025):
     comments = [c.text for c in draft_2025.document.comments]
-    highlighted = [r.text for p in draft_2025.document.paragraphs for r in p.runs
+    highlighted = [r.text for p in draft_2025.document.paragraphs for r in runs_of(p)
                    if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     for table in draft_2025.document.tables:
         for row in table.rows:
             for cell in row.cells:
-                highlighted += [r.text for p in cell.paragraphs for r in p.runs
+                highlighted += [r.text for p in cell.paragraphs for r in runs_of(p)
                                 if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
     assert "[… nghìn tỷ đồng]" in highlighted and "[tăng/giảm …%]" in highlighted
     assert len(comments) >= len(highlighted)
@@ -131,7 +132,7 @@ def test_masthead_and_closing(draft_2025):
     assert header.cell(1, 0).text.startswith("Số:")
     assert header.cell(1, 1).text.startswith("Hà Nội, ngày")
     assert round(header.columns[0].width.mm) == 65 and round(header.columns[1].width.mm) == 100
-    titles = [p.text for p in draft_2025.document.paragraphs[:4]]
+    titles = [text_of(p) for p in draft_2025.document.paragraphs[:4]]
     assert "BÁO CÁO" in titles
     assert any(t.cell(0, 0).text.startswith("Nơi nhận:") for t in draft_2025.document.tables)
 
@@ -174,7 +175,7 @@ def test_no_internal_keys_or_english_in_the_text(draft_2023, draft_2025):
 
 def test_uncertain_host_figures_are_introduced_as_such(draft_2025):
     assert "chưa xác định rõ phạm vi số liệu" in draft_2025.text
-    turquoise = [r.text for p in draft_2025.document.paragraphs for r in p.runs
+    turquoise = [r.text for p in draft_2025.document.paragraphs for r in runs_of(p)
                  if r.font.highlight_color == WD_COLOR_INDEX.TURQUOISE]
     assert "17.115 triệu kWh" in turquoise
 
@@ -182,11 +183,11 @@ def test_uncertain_host_figures_are_introduced_as_such(draft_2025):
 def test_signature_closes_the_body_and_the_appendix_follows(draft_2025):
     body = draft_2025.document.element.body
     order = [child.tag.split("}")[1] for child in body]
-    texts = [p.text for p in draft_2025.document.paragraphs]
+    texts = [text_of(p) for p in draft_2025.document.paragraphs]
     assert texts.index("PHỤ LỤC") > texts.index("VI. KIẾN NGHỊ, ĐỀ XUẤT")
     signature_table = next(t for t in draft_2025.document.tables if t.cell(0, 0).text.startswith("Nơi nhận:"))
     assert list(body).index(signature_table._tbl) < list(body).index(
-        next(p for p in draft_2025.document.paragraphs if p.text == "PHỤ LỤC")._p)
+        next(p for p in draft_2025.document.paragraphs if text_of(p) == "PHỤ LỤC")._p)
     assert "- Như trên;" not in signature_table.cell(0, 0).text
     assert order[-1] == "sectPr"
 

@@ -20,13 +20,13 @@ KEY = PROJECT / "tests" / "extract_key.csv"
 
 REPORT = ("Năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ "
           "đồng, tăng 19,4% so cùng kỳ, thấp hơn mức tăng của cả nước (cả nước tăng 21,67%).\n")
-HEADER = "file,indicator,period,scope,value,unit,estimate,quote,start"
+HEADER = "file,indicator,period,scope,value,unit,estimate,quote,start,location"
 REPORT_ROWS = [
     HEADER,
     'r.txt,retail_sales,2022,region,1954,nghìn tỷ đồng,false,"Năm 2022, tổng mức bán lẻ hàng hóa '
-    'và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ đồng",0',
-    'r.txt,retail_growth,2022,region,19.4,%,false,"tăng 19,4%",94',
-    'r.txt,retail_growth,2022,national,21.67,%,false,"cả nước tăng 21,67%",148',
+    'và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ đồng",0,dòng 1',
+    'r.txt,retail_growth,2022,region,19.4,%,false,"tăng 19,4%",94,dòng 1',
+    'r.txt,retail_growth,2022,national,21.67,%,false,"cả nước tăng 21,67%",148,dòng 1',
 ]
 
 
@@ -56,7 +56,7 @@ def test_json_has_the_same_records(report, capsys):
     records = json.loads(capsys.readouterr().out)
     assert records[2] == {"file": "r.txt", "indicator": "retail_growth", "period": "2022",
                           "scope": "national", "value": "21.67", "unit": "%", "estimate": False,
-                          "quote": "cả nước tăng 21,67%", "start": 148}
+                          "quote": "cả nước tăng 21,67%", "start": 148, "location": "dòng 1"}
     assert [r["value"] for r in records] == ["1954", "19.4", "21.67"]
 
 
@@ -103,7 +103,10 @@ def test_score_table_on_a_small_key(report, tmp_path, capsys):
     assert table["export_value"] == ["1", "0", "0", "1.000", "0.000", "0.000"]
     assert table["core"] == ["3", "3", "2", "0.667", "0.667", "0.667"]
     assert table["all"] == ["3", "3", "2", "0.667", "0.667", "0.667"]
-    assert lines[11:] == ["thiếu: r.txt,export_value,2022,region,7",
+    assert lines[12].split() == ["scope", "(core)", "key", "found", "match", "prec", "recall", "F1"]
+    assert lines[13].split() == ["region", "3", "2", "2", "1.000", "0.667", "0.800"]
+    assert lines[14].split() == ["national", "0", "1", "0", "0.000", "1.000", "0.000"]
+    assert lines[16:] == ["thiếu: r.txt,export_value,2022,region,7",
                           "thừa: r.txt,retail_growth,2022,national,21.67"]
 
 
@@ -137,6 +140,35 @@ def test_key_quotes_are_verbatim_in_the_seeds():
 def test_score_command_prints_the_documented_table(capsys):
     assert main(["extract", "--score", str(KEY), *map(str, SEEDS)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == [
+    assert [line.split()[0] for line in lines if line] == [
         "indicator", "iip_growth", "industrial_output_value", "retail_sales", "retail_growth",
-        "export_value", "export_growth", "provinces_count", "other", "core", "all"]
+        "export_value", "export_growth", "provinces_count", "other", "core", "all",
+        "scope", "region", "national", "province"]
+
+
+def test_score_matches_ranges_and_skips_a_metadata_line(tmp_path, capsys):
+    text = tmp_path / "k.txt"
+    text.write_text("# dev text; facts from https://example.org/2024/9-10\n"
+                    "Năm 2024, kim ngạch xuất khẩu ước đạt khoảng 50,5-51 tỷ USD, tăng 6-7%.\n",
+                    encoding="utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("file,indicator,period,scope,value\n"
+                   "k.txt,export_value,2024,region,50.5-51\n"
+                   "k.txt,export_growth,2024,region,6-8\n", encoding="utf-8")
+    assert main(["extract", "--score", str(key), "--skip-comment-line", "-v", str(text)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    table = {line.split()[0]: line.split()[1:] for line in lines[1:11]}
+    assert table["export_value"] == ["1", "1", "1", "1.000", "1.000", "1.000"]
+    assert table["export_growth"] == ["1", "1", "0", "0.000", "0.000", "0.000"]
+    assert lines[-2:] == ["thiếu: k.txt,export_growth,2024,region,6-8",
+                          "thừa: k.txt,export_growth,2024,region,6-7"]
+
+
+def test_metadata_line_is_not_extracted_and_offsets_refer_to_the_body(tmp_path, capsys):
+    path = tmp_path / "k.txt"
+    body = "Năm 2024, IIP tăng 9,5%.\n"
+    path.write_text("# facts from https://example.org/tang-12%\n" + body, encoding="utf-8")
+    assert main(["extract", "--skip-comment-line", str(path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["value"], r["location"]) for r in rows] == [("9.5", "dòng 2")]
+    assert body[int(rows[0]["start"]):].startswith(rows[0]["quote"])

@@ -241,3 +241,27 @@ def test_a_device_is_refused_without_reading_it_and_without_noise(tmp_path, caps
     assert main(["form", "--year", "2025", "--check", str(path)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "Lỗi: zero.csv: không phải tệp thông thường (thiết bị, ống dẫn…); ghi tên tệp biểu mẫu"]
+
+
+def _stored_as_number(path: Path, text: str) -> Path:
+    """Return *path* (a copy of the example) with cell E10, a number cell, holding *text* as its value."""
+    import zipfile
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    cell = b'<c r="E10" s="11" t="n"><v>10000</v></c>'
+    [sheet] = [n for n, data in parts.items() if cell in data]
+    parts[sheet] = parts[sheet].replace(cell, cell.replace(b"10000", text.encode()))
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("text", ["NaN", "abc", "1,5", "9" * 60 + "x"])
+def test_a_number_cell_holding_no_number_is_named(tmp_path, capsys, text):
+    path = _stored_as_number(tmp_path / "bieu-mau.xlsx", text)
+    code, lines = build(path, tmp_path / "out", capsys)
+    quoted = text if len(text) <= 40 else f"{text[:40]}… ({len(text)} ký tự)"
+    assert (code, lines) == (1, [f"Lỗi: {WHERE}E10: ô được lưu là ô số nhưng chứa '{quoted}', không phải số; "
+                                 f"mở tệp trong Excel, lưu lại rồi gửi lại", *TAIL])
+    assert not (tmp_path / "out").exists()

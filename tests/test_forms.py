@@ -22,6 +22,7 @@ from briefgen.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, RE
 from briefgen.forms.write_form import known_previous, write_form
 from briefgen.paths import DEFAULT_WORKSPACE
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
+from docx_text import cell_text, runs_of, text_of
 
 N = NINE_MONTHS
 
@@ -57,8 +58,8 @@ def built(tmp_path_factory, dataset, layout):
     form = fill(layout, dataset, folder / "bieu-mau.xlsx", VALUES)
     result = build_briefing(2025, "Tuyên Quang", out_dir=folder / "out", dataset=dataset, data_files=[form])
     document = docx.Document(str(result.docx_path))
-    text = "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    text = "\n".join([text_of(p) for p in document.paragraphs]
+                     + [cell_text(c) for t in document.tables for r in t.rows for c in r.cells])
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     return result, text, manifest, document
 
@@ -169,7 +170,7 @@ def test_example_form_is_marked_fictitious_in_the_file_and_the_draft(tmp_path, d
     book = load_workbook(example)
     assert "VÍ DỤ" in book[DATA_SHEET]["A1"].value and book.properties.category == "VÍ DỤ"
     result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path, dataset=dataset, data_files=[example])
-    text = "\n".join(p.text for p in docx.Document(str(result.docx_path)).paragraphs)
+    text = "\n".join(text_of(p) for p in docx.Document(str(result.docx_path)).paragraphs)
     assert "VÍ DỤ – SỐ LIỆU GIẢ ĐỊNH" in text and "(số liệu ví dụ, giả định)" in text
     # all 18 provinces reported: shares of the regional total, 40.000 / 2.065.000 = 1,94%
     assert "ước đạt 40.000 tỷ đồng, tăng 11,1%, chiếm 1,94% của toàn khu vực (thứ 13/18)" in text

@@ -152,3 +152,20 @@ def test_too_many_versions_is_named_and_leaves_nothing(tmp_path, monkeypatch):
         write_draft(tmp_path, "x", lambda p: {p.docx: b"docx"}, {"a.png": b"png"}, lambda paths: {})
     assert str(raised.value) == f"thư mục {tmp_path} đã có 2 phiên bản dự thảo"
     assert _tree(tmp_path) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+@pytest.mark.parametrize("argv, line", [
+    ([*HOST, "--out", "/proc/briefgen-out"],
+     "Lỗi: không ghi được vào thư mục /proc/briefgen-out/2025-tuyen-quang: hệ thống không cho tạo thư mục "
+     "ở đường dẫn này"),
+    (["form", "--year", "2025", "-o", "/proc/briefgen-out/bieu-mau.xlsx"],
+     "Lỗi: không ghi được biểu mẫu vào /proc/briefgen-out/bieu-mau.xlsx: hệ thống không cho tạo thư mục "
+     "ở đường dẫn này"),
+])
+def test_an_out_path_the_system_cannot_create_is_the_users_error(argv, line, capsys):
+    """ENOENT from mkdir on a path the user gave (/proc, a vanished network drive) is exit 1, not a bug."""
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.splitlines()[0] == line
+    assert not os.path.lexists("/proc/briefgen-out")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import docx
+from docx_text import cell_text, text_of
 
 from briefgen.api import build_briefing
 from briefgen.domain import indicators as registry
@@ -112,11 +113,11 @@ def test_a_new_indicator_needs_one_entry_and_one_phrase(monkeypatch, tmp_path, d
     result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "out", dataset=_with_imports(dataset),
                             templates_dir=_templates_with_phrase(tmp_path))
     document = docx.Document(str(result.docx_path))
-    paragraphs = [p.text for p in document.paragraphs]
+    paragraphs = [text_of(p) for p in document.paragraphs]
     assert "Năm 2024, kim ngạch nhập khẩu của khu vực đạt 61,7 tỷ USD, tăng 12,4% so với năm 2023." in paragraphs
-    results = next(t for t in document.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
-    row = next(r for r in results.rows if r.cells[0].text == "Kim ngạch nhập khẩu")
-    assert [c.text for c in row.cells][1:4] == ["tỷ USD", "61,7", "tăng 12,4%"]
+    results = next(t for t in document.tables if cell_text(t.rows[0].cells[0]) == "Chỉ tiêu")
+    row = next(r for r in results.rows if cell_text(r.cells[0]) == "Kim ngạch nhập khẩu")
+    assert [cell_text(c) for c in row.cells][1:4] == ["tỷ USD", "61,7", "tăng 12,4%"]
     manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
     assert "import_value@region:2024#2025" in {f["id"] for f in manifest["figures"]}
     form = layout_for_year(dataset, 2025)

@@ -139,7 +139,7 @@ def test_a_form_with_errors_names_file_and_place(api, out):
     response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", ("So lieu Tuyên Quang.csv", b"a,b\n1,2\n"))])
     assert response.status_code == 400
     body = response.json()
-    assert body["errors"][0]["where"] == "so-lieu-tuyen-quang.csv"
+    assert body["errors"][0]["where"] == "So lieu Tuyên Quang.csv"
     assert "tệp không theo biểu mẫu của briefgen" in body["errors"][0]["message"]
     assert _files_in(out) == before
 

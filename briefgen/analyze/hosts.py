@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from datetime import date, timedelta
 
+from briefgen.bounds import shown
 from briefgen.dates import fmt_date_short
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.province import Province
@@ -68,5 +69,5 @@ def _unknown(name: str, current: tuple[Province, ...]) -> UnknownHostError:
     by_key = {_key(p.name): p.name for p in current}
     close = difflib.get_close_matches(_key(name), list(by_key), n=3, cutoff=0.5)
     suggestions = [by_key[k] for k in close] or sorted(by_key.values())
-    return UnknownHostError(f"không có tỉnh, thành phố nào tên '{name}'.",
+    return UnknownHostError(f"không có tỉnh, thành phố nào tên '{shown(name)}'.",
                             hint="có phải: " + ", ".join(suggestions) + "?")

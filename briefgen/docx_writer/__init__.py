@@ -10,9 +10,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
 
 from briefgen.docx_writer.blocks import CHART_KINDS, BlockWriter
+from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
+from briefgen.draft_identity import build_identity, dump_identity
 from briefgen.model import Briefing, Heading, PageBreak
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -75,6 +77,9 @@ def build_document(briefing: Briefing, charts: str = "native"):
     for block in appendix:
         writer.write(block)
     _add_page_numbers(document)
+    if briefing.identity:
+        identity = build_identity(briefing, writer.printed)
+        add_identity(document, dump_identity(identity))
     return document
 
 

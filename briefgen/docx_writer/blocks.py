@@ -8,7 +8,9 @@ from datetime import datetime
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Cm, Mm, Pt
 
-from briefgen.docx_writer.oxml import mark_header_row, set_cell_shading, set_comment_date
+from briefgen.docx_writer.oxml import (mark_header_row, set_cell_shading, set_comment_date,
+                                       wrap_in_text_control)
+from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
 
@@ -42,6 +44,8 @@ class BlockWriter:
         self.native_charts = charts == "native"
         self.tables = 0
         self.charts = 0
+        self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
+        self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
@@ -61,6 +65,20 @@ class BlockWriter:
             elif isinstance(inline, FigureRun) and inline.note:
                 run.font.highlight_color = WD_COLOR_INDEX.TURQUOISE  # printed, but needs a check
                 self.comment(run, inline.note)
+            if isinstance(inline, (FigureRun, PlaceholderRun)):
+                self.tag(run, inline)
+
+    def tag(self, run, inline: FigureRun | PlaceholderRun) -> None:
+        """Put *run* in a content control naming its figure or placeholder (see draft_identity)."""
+        placeholder = isinstance(inline, PlaceholderRun)
+        key = inline.placeholder_id if placeholder else inline.figure_id
+        taken = self.controls.setdefault(key, [])
+        control = name_control(key, inline.text, placeholder, len(taken) + 1)
+        taken.append(control.as_dict())
+        if not placeholder and inline.text not in self.printed.setdefault(key, []):
+            self.printed[key].append(inline.text)
+        count = sum(len(v) for v in self.controls.values())
+        wrap_in_text_control(run._r, control.alias, control.tag, count, control.bookmark, count)
 
     def write(self, block) -> None:
         """Write one block at the end of the document."""

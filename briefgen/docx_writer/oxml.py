@@ -110,3 +110,30 @@ def set_cell_shading(cell, fill: str) -> None:
 def set_comment_date(comment, iso_stamp: str) -> None:
     """Pin a comment's date (python-docx stamps the clock; drafts must be reproducible)."""
     comment._comment_elm.set(qn("w:date"), iso_stamp)
+
+
+def _element(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def wrap_in_text_control(r, alias: str, tag: str, sdt_id: int, bookmark: str, bookmark_id: int) -> None:
+    """Put the run element *r* inside a plain-text content control holding a bookmark.
+
+    The control keeps *r*'s place, so a comment range around *r* now spans the control.
+    """
+    sdt = OxmlElement("w:sdt")
+    properties = OxmlElement("w:sdtPr")
+    # CT_SdtPr order: rPr, alias, tag, id, lock, placeholder, temporary, showingPlcHdr, …, text.
+    for element in (_element("w:alias", val=alias), _element("w:tag", val=tag),
+                    _element("w:id", val=str(sdt_id)), _element("w:text")):
+        properties.append(element)
+    content = OxmlElement("w:sdtContent")
+    r.addprevious(sdt)
+    sdt.append(properties)
+    sdt.append(content)
+    content.append(_element("w:bookmarkStart", id=str(bookmark_id), name=bookmark))
+    content.append(r)
+    content.append(_element("w:bookmarkEnd", id=str(bookmark_id)))

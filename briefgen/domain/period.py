@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from briefgen.bounds import shown
+
 _CODE = re.compile(r"^(?:(?P<year>\d{4})|H1-(?P<h1>\d{4})|(?P<n>\d{1,2})M-(?P<nm>\d{4})"
                    r"|Q(?P<q>[1-4])-(?P<qy>\d{4})|M(?P<m>\d{1,2})-(?P<my>\d{4}))$")
 _ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -81,7 +83,7 @@ def parse_period(code: str) -> Period:
     """Return the Period of a data code, or raise ValueError naming the accepted forms."""
     match = _CODE.match(code.strip())
     if not match:
-        raise ValueError(f"kỳ '{code}' không hợp lệ; dùng 2022, H1-2023, 9M-2022, Q1-2022 hoặc M5-2023")
+        raise ValueError(f"kỳ '{shown(code)}' không hợp lệ; dùng 2022, H1-2023, 9M-2022, Q1-2022 hoặc M5-2023")
     groups = match.groupdict()
     if groups["year"]:
         return Period(int(groups["year"]))
@@ -90,13 +92,13 @@ def parse_period(code: str) -> Period:
     if groups["n"]:
         months = int(groups["n"])
         if not 1 <= months <= 11:
-            raise ValueError(f"kỳ '{code}': số tháng phải từ 1 đến 11")
+            raise ValueError(f"kỳ '{shown(code)}': số tháng phải từ 1 đến 11")
         return Period(int(groups["nm"]), months)
     if groups["q"]:
         return Period(int(groups["qy"]), quarter=int(groups["q"]))
     month = int(groups["m"])
     if not 1 <= month <= 12:
-        raise ValueError(f"kỳ '{code}': tháng phải từ 1 đến 12")
+        raise ValueError(f"kỳ '{shown(code)}': tháng phải từ 1 đến 12")
     return Period(int(groups["my"]), month=month)
 
 

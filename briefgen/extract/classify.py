@@ -10,7 +10,8 @@ indicator; everything else economic is ``other``.
 from __future__ import annotations
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, TOPIC_RE, TOPICS, VERB_RE
+from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, \
+    VERB_RE
 from briefgen.extract.text import Sentence, Source
 
 OTHER = "other"
@@ -29,10 +30,13 @@ _BY_TOPIC = {
     ("retail", "growth"): "retail_growth",
     ("export", "money"): "export_value",
     ("export", "growth"): "export_growth",
+    ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
-_GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm"}
+GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
+_DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
+_COMPARATIVES = {"cao hơn", "thấp hơn"}
 _SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
-_CHANGE_VERBS = {"tăng", "giảm"}  # before an amount of money: a change, not a level
+_CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"}  # before an amount of money: a change, not a level
 
 
 def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
@@ -51,16 +55,31 @@ def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
     return found.value if found else None
 
 
-def find_verb(lead: str) -> str | None:
-    """Return the last verb of *lead*, the words between the previous figure and this one."""
+def find_verb(lead: str, growth: bool = False) -> str | None:
+    """Return the last verb of *lead*, the words between the previous figure and this one.
+
+    With *growth*, only growth verbs count. A sign in parentheses is a verb ("(+21,67%)" rose, "(-0,4%)" fell); in "thấp hơn tháng
+    2/2022 là 13,2%" the comparative, not "là", says what the figure is.
+    """
+    sign = SIGN_BEFORE_RE.search(lead)
+    if sign:
+        return "tăng" if sign.group("sign") == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
+    if growth:  # the verb a list of figures inherits: the last growth verb
+        verbs = [v for v in verbs if v in GROWTH_VERBS]
+    if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in GROWTH_VERBS:  # "mức tăng là 23,84%"
+        return verbs[-2]
     return verbs[-1] if verbs else None
 
 
-def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_share: bool) -> str:
-    """Return the indicator of a figure of unit *kind* introduced by *verb* under *topic*."""
+def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_share: bool,
+             year_on_year: bool = False) -> str:
+    """Return the indicator of a figure of unit *kind* introduced by *verb* under *topic*;
+    *year_on_year* says the words after it compare with the same period last year."""
     if kind == "provinces":
         return PROVINCES_COUNT
+    if kind == "multiple" and verb == "gấp" and year_on_year:
+        return _BY_TOPIC.get((topic, "ratio"), OTHER)
     role = _role(kind, verb, lead, plan_share)
     return _BY_TOPIC.get((topic, role), OTHER)
 
@@ -70,7 +89,7 @@ def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | Non
     if kind == "percent":
         if plan_share or verb in _SHARE_VERBS:
             return None
-        return "growth" if verb in _GROWTH_VERBS else None
+        return "growth" if verb in GROWTH_VERBS else None
     if kind == "money":
         if verb in _CHANGE_VERBS or PER_UNIT_RE.search(MAJOR_BREAK_RE.split(lead)[-1]):
             return None
@@ -80,4 +99,4 @@ def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | Non
 
 def sign_of(verb: str | None) -> int:
     """Return -1 when *verb* says a decrease."""
-    return -1 if verb in ("giảm", "âm") else 1
+    return -1 if verb in _DECREASE_VERBS else 1

@@ -7,6 +7,7 @@ one ``Lỗi: …`` line per unreadable file to stderr. Exit code 1 when some fil
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from briefgen.cli_parser import Parser
@@ -15,8 +16,9 @@ from briefgen.errors import BriefgenError, describe_os_error
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
-from briefgen.extract.score import find_differences, load_key, render_scores, score
-from briefgen.extract.sources import read_report
+from briefgen.extract.score import find_differences, load_key, render_key, render_scores, score, \
+    score_by_scope
+from briefgen.extract.sources import Report, load_report
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
@@ -25,23 +27,27 @@ def build_parser() -> Parser:
     """Return the parser of ``briefgen extract``."""
     parser = Parser(
         prog="briefgen extract",
-        description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt (UTF-8).",
-        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start. "
+        description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt: .txt (UTF-8), "
+                    ".docx, .html, .pdf.",
+        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start, location. "
                "Chấm điểm: briefgen extract --score tests/extract_key.csv seeds/*.txt")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="tệp văn bản UTF-8")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="báo cáo: .txt (UTF-8), .docx, .html hoặc .pdf")
     parser.add_argument("--format", choices=FORMATS, default="csv", help="định dạng (mặc định csv)")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="ghi ra tệp thay vì stdout")
     parser.add_argument("--score", type=Path, metavar="KEY",
                         help="so với khóa gán nhãn tay; in precision/recall/F1 theo chỉ tiêu")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="với --score: liệt kê các dòng thiếu và thừa")
+    parser.add_argument("--skip-comment-line", action="store_true",
+                        help="bỏ dòng 1 của tệp nếu bắt đầu bằng '# ' (siêu dữ liệu, như trong "
+                             "kho văn bản phát triển); trích dẫn và vị trí tính từ dòng 2")
     return parser
 
 
 def main(argv: list[str]) -> int:
     """Run ``briefgen extract`` and return its exit code."""
     args = build_parser().parse_args(argv)
-    figures, failed = extract_files(args.files)
+    figures, failed = extract_files(args.files, args.skip_comment_line)
     if args.score:
         _print_scores(figures, args.score, args.verbose)
     else:
@@ -49,27 +55,42 @@ def main(argv: list[str]) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def extract_files(paths: list[Path]) -> tuple[list[Figure], int]:
-    """Return the figures of every readable file and how many files failed (reported)."""
+def extract_files(paths: list[Path], skip_comment_line: bool = False) -> tuple[list[Figure], int]:
+    """Return the figures of every readable file and how many files failed (reported).
+
+    With *skip_comment_line*, a first line starting with "# " is metadata, not report text.
+    """
     figures: list[Figure] = []
     failed = 0
     for path in paths:
         try:
-            figures.extend(extract_text(read_report(path), path.name))
+            figures.extend(extract_report(load_report(path), path.name, skip_comment_line))
         except BriefgenError as error:
             print_error(error)  # report and go on with the other files
             failed += 1
     return figures, failed
 
 
+def extract_report(report: Report, name: str, skip_comment_line: bool = False) -> list[Figure]:
+    """Return the figures of *report*, each with its location in the original."""
+    text, shift = report.text, 0
+    if skip_comment_line and text.startswith("# "):
+        shift = len(text.partition("\n")[0]) + 1
+        text = text[shift:]
+    return [replace(f, location=report.location_of(f.start + shift))
+            for f in extract_text(text, name)]
+
+
 def _print_scores(figures: list[Figure], key_path: Path, verbose: bool) -> None:
     key = load_key(key_path)
     print(render_scores(score(figures, key)))
+    print()
+    print(render_scores(score_by_scope(figures, key), title="scope (core)"))
     if verbose:
         missing, extra = find_differences(figures, key)
         for label, rows in (("thiếu", missing), ("thừa", extra)):
             for row in rows:
-                print(f"{label}: " + ",".join(str(cell) for cell in row))
+                print(f"{label}: {render_key(row)}")
 
 
 def _write(text: str, output: Path | None) -> None:

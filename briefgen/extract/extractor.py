@@ -6,21 +6,30 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from briefgen.extract.classify import PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
+from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, classify, find_topic, find_topic_mentions, \
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, ESTIMATE_RE, \
+from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
+    COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
     PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
-from briefgen.extract.periods import find_period_mentions, resolve_period
+from briefgen.extract.periods import PeriodMention, find_period_mentions, months_reported, \
+    reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
-from briefgen.extract.scopes import REGION, find_scope_mentions, resolve_scopes
+from briefgen.extract.scopes import LISTED_NAME_RE, NATIONAL, REGION, find_scope_mentions, \
+    resolve_scopes
+from briefgen.domain.period import Period
+from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
 
 _QUOTE_MAX = 160
 _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")
 _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is about them
 _MAJOR_BREAKS = ";:()"
+_NATIONAL_DENOMINATORS = ("/63", "/34")
+_MONTH_CODE_RE = re.compile(r"M(\d{1,2})-\d{4}")
+_CONTEXT = 300
+_FORECAST_MARGIN = 2  # months: "dự kiến" for a period ending this much after the data is a forecast  # how far back a figure alone in parentheses looks for the verb of its list
 
 
 @dataclass(frozen=True)
@@ -43,19 +52,24 @@ class Extractor:
 
     def __init__(self, source: Source):
         self.source = source
-        self._quantity_starts: list[int] = []
-        self.periods = find_period_mentions(source)
+        self.quantities = find_quantities(source)
+        self._quantity_starts = [q.start for q in self.quantities]
+        self.periods = find_period_mentions(source, self._quantity_starts)
         self.scopes = find_scope_mentions(source)
         self.topics = find_topic_mentions(source)
         self.estimates = _find_markers(source, ESTIMATE_RE)
         self.targets = _find_markers(source, TARGET_RE)
         self.subsets = _find_markers(source, SUBSET_RE)
+        self.subject = find_subject(source)
+        self.forecasts = _find_markers(source, FORECAST_RE)
+        self._months_reported = months_reported(self.periods)
+        self._first_retail_total = next((m.start for m in self.topics.mentions
+                                         if m.value == "retail"), len(source.folded))
 
     def extract(self) -> list[Figure]:
         """Return the figures of the report, in reading order."""
         figures: list[Figure] = []
-        quantities = find_quantities(self.source)
-        self._quantity_starts = [q.start for q in quantities]
+        quantities = self.quantities
         for near in self._neighbourhoods(quantities):
             if not self._is_dropped(near):
                 figures.extend(self._figures_of(near))
@@ -72,9 +86,10 @@ class Extractor:
     def _is_dropped(self, near: Neighbourhood) -> bool:
         """Tell whether a quantity is a target, a range or a threshold rather than a result."""
         q, text = near.quantity, self.source.folded
-        if RANGE_BEFORE_RE.search(text, max(0, q.start - 8), q.start) or RANGE_AFTER_RE.match(text, q.end):
+        if (q.high is None and RANGE_BEFORE_RE.search(text, max(0, q.start - 8), q.start)) or \
+                RANGE_AFTER_RE.match(text, q.end):
             return True
-        if self._marked(self.targets, near):
+        if self._is_target(near):
             return True
         return q.kind == "percent" and self._is_threshold(near)
 
@@ -98,24 +113,48 @@ class Extractor:
         text = self.source.folded
         return max([start] + [text.rfind(char, start, end) + 1 for char in _MAJOR_BREAKS])
 
-    def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood) -> bool:
-        """Tell whether a visible marker precedes the quantity in its sentence."""
+    def _marked(self, markers: MentionIndex[Mention], near: Neighbourhood,
+                floor: int | None = None) -> bool:
+        """Tell whether a visible marker precedes the quantity in its sentence (after *floor*)."""
         q = near.quantity
         visible = lambda m: is_visible(self.source, m, q.start)  # noqa: E731
-        return markers.last_before(q.start, near.sentence.start, visible) is not None
+        return markers.last_before(q.start, floor or near.sentence.start, visible) is not None
+
+    def _is_target(self, near: Neighbourhood) -> bool:
+        """Tell whether a target word governs the quantity: through its sentence, unless a
+        later clause states an outcome ("chỉ tiêu giao tăng 9-10%; ước thực hiện tăng 11,2%")."""
+        text, q = self.source.folded, near.quantity
+        semicolon = text.rfind(";", near.sentence.start, q.start)
+        if semicolon >= 0 and OUTCOME_RE.search(text, semicolon, q.start):
+            return self._marked(self.targets, near, semicolon + 1)
+        return self._marked(self.targets, near)
 
     def _figures_of(self, near: Neighbourhood) -> list[Figure]:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""
         q, source = near.quantity, self.source
         indicator, verb = self._indicator(near)
         period, open_year = self._period(near)
-        scopes = [REGION] if indicator == PROVINCES_COUNT else \
-            resolve_scopes(source, self.scopes, near.sentence, q.start, self._is_claimed)
-        value = q.value * sign_of(verb) if q.kind != "provinces" else q.value
+        if self._is_forecast(near):
+            return []
+        if indicator != OTHER and verb in GROWTH_VERBS and \
+                self._against_other_month(near, verb, period):
+            indicator = OTHER
+        scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
+            resolve_scopes(source, self.scopes, near.sentence, (q.start, q.end), self._is_claimed,
+                           self.subject)
+        sign = sign_of(verb) if q.kind != "provinces" else 1
+        value, high = q.value * sign, (q.high * sign if q.high is not None else None)
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
         return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
-                       open_year) for scope in scopes]
+                       open_year, high) for scope in scopes]
+
+    def _count_scope(self, q: Quantity) -> str:
+        """Return the scope of a count of provinces: out of the nation's 63 or 34, or without a
+        denominator in a national report, the nation; else the group the report is about."""
+        if q.unit in _NATIONAL_DENOMINATORS or (q.unit == "tỉnh" and self.subject == NATIONAL):
+            return NATIONAL
+        return REGION
 
     def _is_claimed(self, mention: Mention) -> bool:
         """Tell whether a figure follows *mention* in its sentence (so it is that figure's scope)."""
@@ -128,19 +167,86 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         lead = text[near.lead_start:q.start]
         verb = find_verb(lead)
+        shares_verb = verb is None and (LISTED_NAME_RE.fullmatch(lead) or
+                                        SHARED_VERB_LEAD_RE.fullmatch(lead))
+        if shares_verb or self._after_a_name_in_parentheses(near):
+            verb = find_verb(text[max(near.sentence.start, q.start - _CONTEXT):q.start], growth=True)
         topic = find_topic(self.source, self.topics, near.sentence, q.start)
+        if verb in GROWTH_VERBS and self._against_previous_period(near, lead, verb):
+            topic = "other"
         previous = near.previous
+        if topic == "retail_goods":
+            topic = "other" if self._retail_total_before(q.start) else "retail"
         if previous and previous.kind in _FOLLOWERS and previous.start >= self._major_clause_start(near):
             topic = "other"
         plan_share = bool(PLAN_AFTER_RE.match(text, q.end))
-        return classify(q.kind, verb, topic, lead, plan_share), verb
+        year_on_year = bool(YEAR_ON_YEAR_AFTER_RE.match(text, q.end))
+        return classify(q.kind, verb, topic, lead, plan_share, year_on_year), verb
 
-    def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
-        """Return the period code of the quantity, or "" and the year when months are left open."""
+    def _after_a_name_in_parentheses(self, near: Neighbourhood) -> bool:
+        """Tell whether the figure stands alone in parentheses right after a scope's name,
+        "Bà Rịa-Vũng Tàu (47,14%)", "Phú Thọ (mới) (27,4%)": it takes its list's growth verb."""
+        q, text = near.quantity, self.source.folded
+        if not BARE_PAREN_BEFORE_RE.search(text, max(near.lead_start, q.start - 8), q.start):
+            return False
+        paren = text.rfind("(", 0, q.start)
+        named = self.scopes.last_before(paren, near.sentence.start)
+        return named is not None and POST_MERGER_TAG_RE.fullmatch(text, named.end, paren) is not None
+
+    def _against_previous_period(self, near: Neighbourhood, lead: str, verb: str) -> bool:
+        """Tell whether a change is month on month or quarter on quarter ("cao hơn tháng
+        trước 1,8%", "tăng 3,5% so với quý I"): those are not the year-on-year indicators."""
+        words, trailing = self._comparison_words(near, lead, verb)
+        return bool(PREVIOUS_PERIOD_BASE_RE.search(words) or PREVIOUS_PERIOD_BASE_RE.match(trailing))
+
+    def _against_other_month(self, near: Neighbourhood, verb: str, period: str) -> bool:
+        """Tell whether a month's change is measured against another month ("tháng 9/2023 …
+        so với tháng 8/2023 tăng 3,32%"); against the same month a year before it is y/y."""
+        month = _MONTH_CODE_RE.fullmatch(period)
+        if month is None:
+            return False
+        lead = self.source.folded[near.lead_start:near.quantity.start]
+        words, trailing = self._comparison_words(near, lead, verb)
+        base = MONTH_BASE_RE.search(words) or MONTH_BASE_RE.match(trailing)
+        return base is not None and int(base.group("month")) != int(month.group(1))
+
+    def _comparison_words(self, near: Neighbourhood, lead: str, verb: str) -> tuple[str, str]:
+        """Return the words that may name the base of a change: from the start of the figure's
+        own statement ("và so với tháng 8/2023 tăng") to the figure; and after the figure in
+        its clause ("tăng 2,1% so với tháng trước")."""
+        q, text = near.quantity, self.source.folded
+        clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
+        at_verb = lead.rfind(verb)
+        before = STATEMENT_BREAK_RE.split(lead[:at_verb])[-1]
+        compared = COMPARED_WITH_RE.search(before)  # "so với tháng 8/2023 tăng": base first
+        own = (before[compared.start():] if compared else "") + lead[at_verb:]
+        return own, text[q.end:clause_break.start() if clause_break else near.next_start]
+
+    def _retail_total_before(self, position: int) -> bool:
+        """Tell whether the report stated a retail total (with services) before *position*:
+        then goods-only retail ("doanh thu bán lẻ hàng hóa") is a part of it."""
+        return self._first_retail_total < position
+
+    def _period_mention(self, near: Neighbourhood) -> PeriodMention | None:
+        """Return the period mention that gives the quantity its period, or None."""
         q, text = near.quantity, self.source.folded
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
         clause_end = clause_break.start() if clause_break else near.next_start
-        found = resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+        return resolve_period(self.source, self.periods, near.sentence, q.start, q.end, clause_end)
+
+    def _is_forecast(self, near: Neighbourhood) -> bool:
+        """Tell whether "dự kiến" governs a figure of a period that ends months after the data
+        of the report ("dự kiến cả năm 2022 … tăng 9-10%" in a half-year report): a forecast.
+        At a year's end ("dự kiến cả năm tăng trên 11%" in an 11-month review) it is an estimate."""
+        if not self._marked(self.forecasts, near):
+            return False
+        found = self._period_mention(near)
+        return found is not None and isinstance(found.value, Period) and \
+            reaches_beyond(found.value, self._months_reported, _FORECAST_MARGIN)
+
+    def _period(self, near: Neighbourhood) -> tuple[str, int | None]:
+        """Return the period code of the quantity, or "" and the year when months are left open."""
+        found = self._period_mention(near)
         if found is None:
             return "", None
         return (found.value.code, None) if found.value else ("", found.year)

@@ -19,6 +19,9 @@ class Mention:
 
 
 M = TypeVar("M", bound=Mention)
+# How many mentions one lookup may step over: context further away than this never decides
+# a figure, and the bound keeps extraction linear on a line holding thousands of mentions.
+SCAN_LIMIT = 64
 
 
 class MentionIndex(Generic[M]):
@@ -29,9 +32,13 @@ class MentionIndex(Generic[M]):
         self._starts = [m.start for m in mentions]
 
     def before(self, position: int, floor: int) -> Iterator[M]:
-        """Yield mentions ending by *position* and starting at or after *floor*, nearest first."""
+        """Yield mentions ending by *position* and starting at or after *floor*, nearest first.
+
+        At most SCAN_LIMIT mentions are looked at.
+        """
         index = bisect_left(self._starts, position) - 1
-        while index >= 0 and self.mentions[index].start >= floor:
+        stop = max(-1, index - SCAN_LIMIT)
+        while index > stop and self.mentions[index].start >= floor:
             if self.mentions[index].end <= position:
                 yield self.mentions[index]
             index -= 1
@@ -39,7 +46,8 @@ class MentionIndex(Generic[M]):
     def after(self, position: int, ceiling: int) -> Iterator[M]:
         """Yield mentions starting at or after *position* and ending by *ceiling*, nearest first."""
         index = bisect_left(self._starts, position)
-        while index < len(self.mentions) and self.mentions[index].end <= ceiling:
+        stop = min(len(self.mentions), index + SCAN_LIMIT)
+        while index < stop and self.mentions[index].end <= ceiling:
             yield self.mentions[index]
             index += 1
 

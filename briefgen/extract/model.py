@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-COLUMNS = ("file", "indicator", "period", "scope", "value", "unit", "estimate", "quote", "start")
+COLUMNS = ("file", "indicator", "period", "scope", "value", "unit", "estimate", "quote", "start",
+           "location")
 
 
 @dataclass(frozen=True)
@@ -22,13 +23,22 @@ class Figure:
     quote: str
     start: int
     open_year: int | None = None  # not output: the year when the months are left open
+    high: Decimal | None = None   # a range "8-9%": value is the lower bound, this the upper
+    location: str = ""            # where in the original: "dòng 3", "trang 5", "bảng 2, dòng 4"
+
+    @property
+    def value_text(self) -> str:
+        """Return the value as written in the output: "8.4", or a range "50.5-51"."""
+        if self.high is None:
+            return fmt_plain(self.value)
+        return f"{fmt_plain(self.value)}-{fmt_plain(self.high)}"
 
     def as_row(self) -> dict[str, str]:
         """Return the figure as CSV cells (plain dot-decimal value, true/false)."""
         return {"file": self.file, "indicator": self.indicator, "period": self.period,
-                "scope": self.scope, "value": fmt_plain(self.value), "unit": self.unit,
+                "scope": self.scope, "value": self.value_text, "unit": self.unit,
                 "estimate": "true" if self.estimate else "false", "quote": self.quote,
-                "start": str(self.start)}
+                "start": str(self.start), "location": self.location}
 
     def as_record(self) -> dict[str, object]:
         """Return the figure for JSON: value kept as text to keep the source's precision."""

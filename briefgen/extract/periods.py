@@ -11,25 +11,39 @@ cuối năm") are resolved to None: the report does not say which months.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from briefgen.domain.period import Period
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CLAUSE_BREAK_RE
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, trie_pattern
 from briefgen.extract.text import Sentence, Source
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
+# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out: it is
+# the year far more often than five.
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                 "mười": 10, "mười một": 11, "mười hai": 12}
+# Month names written in words ("tháng Chín", "tháng Mười").
+_MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_WORDS = trie_pattern
+
 PERIOD_RE = re.compile(
-    r"(?=[\dncmqtđh])"  # every alternative starts with one of these: a cheap first test
+    r"(?=[\dncmqtđhbs])(?<!\w)"  # every alternative starts a word with one of these: a cheap test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
-    r"|(?<!\d)(?P<n>\d{1,2}) tháng(?: (?P<edge>đầu|cuối))?(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
+    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
+    r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
+    r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
+    r"|(?<!\w)(?P<whole>cả năm)(?: (?P<wy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
-    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/| )(?P<qy>\d{4}))?(?!\w)"
-    r"|(?<!\w)tháng (?P<m>\d{1,2})(?:(?:/| năm )(?P<my>\d{4}))?(?![\w/])"
+    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
+    rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
-    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w))"
+    r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
+    r"|(?<!\w)(?P<same>cùng kỳ)(?: (?:năm )?(?P<sy>\d{4}))?(?!\w))"
 )
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
 # between the comparison word and the period.
@@ -44,7 +58,19 @@ _DATE_LEAD_RE = re.compile(r"ngày\s*$")
 # "đến [hết] tháng 6 năm 2013" runs through June: the first six months, not June alone.
 _THROUGH_LEAD_RE = re.compile(r"(?<!\w)(?:đến|tới|lũy kế) (?:hết |cuối )?$")
 _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
-_LEAD_WINDOW = 100  # how far back the words qualifying a period are looked for
+_OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
+# A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
+# sets no context for the figures that follow.
+# So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
+# So does the plan a share is measured against ("hoàn thành 74,7% kế hoạch năm 2023").
+_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$"
+                                 r"|\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu)\s+$")
+# The year of a plan ("kế hoạch kinh phí khuyến công năm 2013") carries within its paragraph only.
+_PLAN_LEAD_RE = re.compile(r"(?<!\w)(?:kế hoạch|chỉ tiêu|mục tiêu)[^,.;:()\d]{0,40}$")
+_CLAUSE_OR_PAREN_RE = re.compile(r",(?!\d)|[;:()]|\.\s")
+_SAME_PERIOD_LEAD_RE = re.compile(r"\s*(?:trong|còn|riêng)?\s*")
+_LEAD_WINDOW = 100
+_OPENING = 60  # a period this close to the start of its paragraph is the paragraph's period  # how far back the words qualifying a period are looked for
 
 
 @dataclass(frozen=True)
@@ -56,15 +82,26 @@ class PeriodMention(Mention):
     base: bool = False         # the comparison base, not the figure's period
     now: bool = False          # "đến nay": the report's current period
     carries: bool = True       # sets the context for later sentences
+    opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
+    plan: bool = False         # the year of a plan ("kế hoạch năm 2025"): no outcome's period
 
 
-def find_period_mentions(source: Source) -> MentionIndex[PeriodMention]:
+def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
     """Return the period mentions of *source*, with years and "now" resolved."""
-    raw = [m for m in (_read_mention(source, match) for match in PERIOD_RE.finditer(source.folded)) if m]
+    raw = [m for m in (_read_mention(source, match, figure_starts)
+                       for match in PERIOD_RE.finditer(source.folded)) if m]
     return MentionIndex(_resolve_context(raw))
 
 
-def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
+def _opens(figure_starts: list[int], sentence: Sentence, start: int) -> bool:
+    """Tell whether a period at *start* comes before the first figure of its sentence: then it
+    carries to later paragraphs; one stated after a figure stays with that sentence's figures
+    ("năm 2022 … đạt 111,2; quý IV/2022 … đạt 106,5")."""
+    first = bisect_left(figure_starts, sentence.start)
+    return first == len(figure_starts) or figure_starts[first] >= start
+
+
+def _read_mention(source: Source, match: re.Match, figure_starts: list[int]) -> PeriodMention | None:
     """Return the mention of one regex match, or None when it names no period."""
     if match.group("date"):
         return None
@@ -74,12 +111,27 @@ def _read_mention(source: Source, match: re.Match) -> PeriodMention | None:
     skip_lead = _NOT_A_YEAR_LEAD_RE if match.group("y") else _DATE_LEAD_RE
     if skip_lead.search(lead) or _SPAN_AFTER_RE.match(text, match.end()):
         return None
-    flags = dict(base=_is_base(lead),
-                 carries=not sentence.paragraph.caption and source.paren_at(start) is None)
+    plan = bool(_PLAN_LEAD_RE.search(lead))
+    if match.group("same"):  # "(cùng kỳ năm 2023 tăng 0,3%)": only as the opening of a clause
+        return _same_period(match, lead, sentence.start)
+    flags = dict(base=_is_base(lead), plan=plan,
+                 opens=not plan and _opens(figure_starts, sentence, start),
+                 carries=not sentence.paragraph.caption and source.paren_at(start) is None
+                 and not _OWN_PERIOD_LEAD_RE.search(lead))
     mention = _interpret(match, **flags)
     if match.group("m") and _THROUGH_LEAD_RE.search(lead):
-        return replace(mention, value=("n", int(match.group("m"))))
+        return replace(mention, value=("n", _MONTH_NAMES.get(match.group("m")) or int(match.group("m"))))
     return mention  # value is a spec here; _resolve_context turns it into a Period
+
+
+def _same_period(match: re.Match, lead: str, sentence_start: int) -> PeriodMention | None:
+    """Return "cùng kỳ [năm Y]" opening a clause as the same months of an earlier year; after
+    a comparison word ("so với cùng kỳ", "bằng 96% cùng kỳ") it is no period of any figure."""
+    clause = _CLAUSE_OR_PAREN_RE.split(lead)[-1]
+    if clause.strip() and not _SAME_PERIOD_LEAD_RE.fullmatch(clause):
+        return None
+    year = _year(match.group("sy"))
+    return PeriodMention(match.start(), match.end(), ("same", 0), year, True, carries=False)
 
 
 def _is_base(lead: str) -> bool:
@@ -92,12 +144,16 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     """Return what the groups of a PERIOD_RE match say, year possibly still unknown."""
     g = match.groupdict()
     if g["n"] or g["n2"]:
-        spec, year = _months_spec(int(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
+        spec, year = _months_spec(_count(g["n"] or g["n2"]), g["edge"]), _year(g["ny"] or g["ny2"])
         partial = spec is None or spec[1] != 12
+    elif g["whole"]:
+        spec, year, partial = ("n", 12), _year(g["wy"]), False
+    elif g["half"]:
+        spec, year, partial = ("n", 6), _year(g["hy"]), True
     elif g["q"]:
         spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
     elif g["m"]:
-        spec, year, partial = ("m", int(g["m"])), _year(g["my"]), True
+        spec, year, partial = ("m", _MONTH_NAMES.get(g["m"]) or int(g["m"])), _year(g["my"]), True
     elif g["y"]:
         spec, year, partial = ("n", 12), int(g["y"]), False
     else:  # "đến nay", or vague months ("những tháng đầu năm 2024"): the year at most
@@ -106,9 +162,19 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
                          now=bool(g["now"]), **flags)
 
 
+def _count(text: str) -> int:
+    """Return a count of months written in digits ("06") or in words ("sáu")."""
+    return _MONTH_COUNTS.get(text) or int(text)
+
+
 def _months_spec(months: int, edge: str | None) -> tuple[str, int] | None:
-    """Return the spec of "N tháng (đầu|cuối) năm": the first N months; the last N are open."""
-    return None if edge == "cuối" or not 1 <= months <= 12 else ("n", months)
+    """Return the spec of "N tháng (đầu|cuối) năm": the first N months; the last N are open.
+
+    The first three months are the first quarter ("ba tháng đầu năm" = quý I).
+    """
+    if edge == "cuối" or not 1 <= months <= 12:
+        return None
+    return ("q", 1) if months == 3 else ("n", months)
 
 
 def _year(text: str | None) -> int | None:
@@ -117,15 +183,30 @@ def _year(text: str | None) -> int | None:
 
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
     """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
-    resolved, latest_partial, latest = [], None, None
+    resolved, latest_partial, latest, current = [], None, None, None
+    text_year = next((m.year for m in mentions if m.year and not m.base), None)
     for mention in mentions:
-        year = mention.year or latest_partial or latest
+        if mention.value == ("same", 0):  # the current months, a year (or the year given) before
+            resolved.append(_same_as(mention, current))
+            continue
+        year = mention.year or latest_partial or latest or text_year  # before any year: the text's
         resolved.append(replace(mention, value=_build_period(mention.value, year), year=year))
-        if year and not mention.base:  # the year the report is talking about, so far
+        if year and mention.value and not (mention.base or mention.plan):
+            current = (mention.value, year)
+        if year and not (mention.base or mention.plan):  # the year the report is about, so far
             latest = max(latest or year, year)
             latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
     current = _latest_partial(resolved)
     return [replace(m, value=current) if m.now else m for m in resolved]
+
+
+def _same_as(mention: PeriodMention, current: tuple | None) -> PeriodMention:
+    """Return a "cùng kỳ" mention resolved against the *current* (spec, year) of the text."""
+    if current is None:
+        return replace(mention, value=None, base=True)
+    spec, year = current
+    year = mention.year or year - 1
+    return replace(mention, value=_build_period(spec, year), year=year)
 
 
 def _build_period(spec: tuple[str, int] | None, year: int | None) -> Period | None:
@@ -153,13 +234,52 @@ def _end_key(period: Period) -> tuple[int, int, int]:
     return period.year, last, int(period.month is None and period.quarter is None)
 
 
+def months_reported(index: MentionIndex[PeriodMention]) -> int | None:
+    """Return the last month (year × 12 + month) of the part-year periods a report states
+    as its own (not bases, not plans): how far its data go. None for a whole-year report."""
+    ends = [_last_month(m.value) for m in index.mentions
+            if isinstance(m.value, Period) and m.partial and not (m.base or m.plan)]
+    return max(ends, default=None)
+
+
+def _last_month(period: Period) -> int:
+    year, last, _ = _end_key(period)
+    return year * 12 + last
+
+
+def reaches_beyond(code_period: Period, reported: int | None, margin: int) -> bool:
+    """Tell whether *code_period* ends more than *margin* months after the data reported."""
+    return reported is not None and _last_month(code_period) - reported > margin
+
+
+def _carried(source: Source, index: MentionIndex[PeriodMention],
+             sentence: Sentence) -> PeriodMention | None:
+    """Return the period carried to a sentence that states none: the last one of its
+    paragraph; else, of the periods an earlier paragraph states before its figures, the one
+    that ends last, the cumulative one on a tie ("6 tháng đầu năm …; IIP tháng 6 …" → H1)."""
+    carries = lambda m: m.carries and not m.base  # noqa: E731
+    paragraph = sentence.paragraph.start
+    found = index.last_before(sentence.start, paragraph, carries)
+    if found is not None:
+        return found
+    opening = [m for m in index.before(paragraph, 0) if carries(m) and m.opens]
+    if not opening:
+        return None
+    if not isinstance(opening[0].value, Period):
+        return opening[0]  # the months were left open
+    same = source.sentence_at(opening[0].start).paragraph.start
+    candidates = [m for m in opening if m.start >= same and isinstance(m.value, Period)]
+    return max(candidates, key=lambda m: _end_key(m.value))
+
+
 def resolve_period(source: Source, index: MentionIndex[PeriodMention], sentence: Sentence,
                    start: int, end: int, clause_end: int) -> PeriodMention | None:
     """Return the mention giving the period of the figure at [start, end) in *sentence*."""
     usable = lambda m: not m.base and is_visible(source, m, start)  # noqa: E731
-    found = index.last_before(start, sentence.start, usable)
+    after = next((m for m in index.after(end, clause_end) if not m.base), None)
+    if after is not None and _OWN_PERIOD_GAP_RE.fullmatch(source.folded, end, after.start):
+        return after  # "mức tăng 4,8% của 4 tháng năm 2013": the figure's own period
+    found = index.last_before(start, sentence.start, usable) or after
     if found is None:
-        found = next((m for m in index.after(end, clause_end) if not m.base), None)
-    if found is None:
-        found = index.last_before(sentence.start, 0, lambda m: m.carries and not m.base)
+        found = _carried(source, index, sentence)
     return found

@@ -6,13 +6,20 @@ delegates) is not a figure and is never returned.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.extract.patterns import HAVE_COUNT_RE, QUANTITY_RE, SLASH_COUNT_RE, UNIT_KINDS
+from briefgen.extract.patterns import BARE_NUMBER_RE, COUNT_LEAD_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
+    RANGE_LOW_RE, SLASH_COUNT_RE, UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
 from briefgen.numbers import parse_number
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_ROW_MAX = 300
+_DASHES = frozenset("-–")  # how far a row's label unit reaches
 
 
 @dataclass(frozen=True)
@@ -24,11 +31,13 @@ class Quantity:
     value: Decimal
     unit: str      # as written in the report
     kind: str      # percent, money, physical, count, multiple or provinces
+    high: Decimal | None = None  # the upper bound of a range "8-9%"; value is the lower
 
 
 def find_quantities(source: Source) -> list[Quantity]:
     """Return every quantity of *source*, in reading order."""
-    found = _with_units(source) + _slash_counts(source) + _have_counts(source)
+    found = _with_units(source) + _slash_counts(source) + _have_counts(source) + \
+        _under_header_units(source)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -36,9 +45,38 @@ def _with_units(source: Source) -> list[Quantity]:
     quantities = []
     for match in QUANTITY_RE.finditer(source.folded):
         unit = source.quote(match.start("unit"), match.end("unit"))[0]
-        quantities.append(Quantity(match.start(), match.end(), parse_number(match.group("num")),
-                                   unit, UNIT_KINDS[match.group("unit")]))
+        value, kind = parse_number(match.group("num")), UNIT_KINDS[match.group("unit")]
+        low = _range_low(source.folded, match.start())
+        if low and parse_number(low.group("low")) < value:  # "50,5-51 tỷ USD", "8-9%"
+            quantities.append(Quantity(low.start("low"), match.end(), parse_number(low.group("low")),
+                                       unit, kind, high=value))
+        else:
+            quantities.append(Quantity(match.start(), match.end(), value, unit, kind))
     return quantities
+
+
+def _range_low(text: str, start: int) -> re.Match | None:
+    """Return the lower bound written before a number at *start* ("8-9%"), or None."""
+    if not _DASHES.intersection(text[max(0, start - 3):start]):  # cheap test first
+        return None
+    return RANGE_LOW_RE.search(text, max(0, start - 24), start)
+
+
+def _under_header_units(source: Source) -> list[Quantity]:
+    """Return the bare numbers of a line whose label gives their unit, "(tỷ đồng): 215.460".
+
+    Years ("năm 2022"), months, quarters and numbers followed by a word are not among them.
+    """
+    found = []
+    for header in HEADER_UNIT_RE.finditer(source.folded):
+        line_end = source.folded.find("\n", header.end(), header.end() + _ROW_MAX)
+        line_end = min(len(source.folded), header.end() + _ROW_MAX) if line_end < 0 else line_end
+        unit = source.quote(header.start("unit"), header.end("unit"))[0]
+        for m in BARE_NUMBER_RE.finditer(source.folded, header.end(), line_end):
+            if not _YEAR_RE.fullmatch(m.group("num")):
+                found.append(Quantity(m.start(), m.end(), parse_number(m.group("num")), unit,
+                                      UNIT_KINDS[header.group("unit")]))
+    return found
 
 
 def _slash_counts(source: Source) -> list[Quantity]:
@@ -50,7 +88,19 @@ def _slash_counts(source: Source) -> list[Quantity]:
 
 
 def _have_counts(source: Source) -> list[Quantity]:
-    """Return "có 21 tỉnh" counts, but not "gồm 3 tỉnh Thanh Hóa, …" enumerations."""
-    return [Quantity(m.start("num"), m.end(), Decimal(m.group("num")), "tỉnh", "provinces")
-            for m in HAVE_COUNT_RE.finditer(source.folded)
-            if not PROVINCE_RE.match(source.folded, m.end() + 1)]
+    """Return counts of provinces that have or do something ("có 21 tỉnh", "tăng ở 61 địa
+    phương", "3 địa phương giảm"); out of all of them ("tất cả 63 tỉnh") the unit is /N.
+
+    A bare "28 tỉnh" (a conference's name, "gồm 3 tỉnh Thanh Hóa, …") is not a count.
+    """
+    found = []
+    text = source.folded
+    for m in HAVE_COUNT_RE.finditer(text):
+        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - 16), m.start())
+        if not (lead or m.group("verb")) or PROVINCE_RE.match(text, m.end("noun") + 1):
+            continue
+        out_of_all = lead and (lead.group("all") or lead.group("all2"))
+        unit = "/" + m.group("num") if out_of_all else "tỉnh"
+        found.append(Quantity(m.start("num"), m.end("noun"), Decimal(m.group("num")), unit,
+                              "provinces"))
+    return found

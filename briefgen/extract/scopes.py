@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, REFERENCE_RE, REGION_RE, \
+from briefgen.extract.patterns import CLAUSE_BREAK_RE, NATIONAL_RE, OWN_SCOPE_GAP_RE, \
+    POST_MERGER_TAG_RE, PROVINCE_REFERENCE_RE, REFERENCE_RE, REGION_RE, \
     trie_pattern
 from briefgen.extract.text import Sentence, Source, fold
 
 REGION = "region"
 NATIONAL = "national"
 
-# The 63 provinces and cities before 1/7/2025 (the merged units keep one of these names).
+# The 63 provinces and cities before 1/7/2025 (the 34 units after the merger keep one of
+# these names, Huế apart).
 PROVINCES = (
     "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ",
     "Hà Giang", "Cao Bằng", "Bắc Kạn", "Tuyên Quang", "Lào Cai", "Yên Bái", "Thái Nguyên",
@@ -32,6 +34,7 @@ PROVINCES = (
     "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu", "Long An",
     "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long", "Đồng Tháp", "An Giang", "Kiên Giang",
     "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau",
+    "Huế",  # the city's name since 2025 (Thừa Thiên Huế before)
 )
 ALIASES = {"Bắc Cạn": "Bắc Kạn", "Đắc Lắc": "Đắk Lắk", "Đắk Lắc": "Đắk Lắk",
            "TP.HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP HCM": "Hồ Chí Minh"}
@@ -41,6 +44,11 @@ _NAMES = {fold(name): name for name in PROVINCES} | {fold(a): n for a, n in ALIA
 PROVINCE_RE = re.compile(
     r"(?<!\w)(?:" + trie_pattern(_NAMES).replace(r"\ \-\ ", r"\s*[-–]\s*")  # Bà Rịa - Vũng Tàu
     + r")(?!\w)(?! dương)")  # Thái Bình Dương is the Pacific
+# The words before a figure that only name its province in a list: ", Vĩnh Long 28,9%".
+LISTED_NAME_RE = re.compile(r"[\s,;]*(?:và\s+)?(?:(?:tỉnh|thành phố|tp\.?)\s+)?(?:"
+                            + PROVINCE_RE.pattern + r")\s*(?:\((?:mới|cũ)\))?\s*")
+_CLAUSE_OR_SENTENCE_RE = re.compile(CLAUSE_BREAK_RE.pattern + r"|\.\s")
+_DASH_RE = re.compile(r"\s*[-–]\s*")
 _LIST_JOIN_RE = re.compile(r"\s*(?:,|và|[-–])\s*")
 
 
@@ -61,14 +69,22 @@ def find_scope_mentions(source: Source) -> MentionIndex[ScopeMention]:
 
 
 def _find_provinces(source: Source) -> list[ScopeMention]:
-    return [ScopeMention(m.start(), m.end(), _NAMES[_canonical_key(m.group())],
-                         _is_reference(source.folded, m.start()))
-            for m in PROVINCE_RE.finditer(source.folded)
-            if source.text[source.original_offset(m.start())].isupper()]
+    return [ScopeMention(m.start(), m.end(), name,
+                         _is_reference(source.folded, m.start(), PROVINCE_REFERENCE_RE))
+            for m in PROVINCE_RE.finditer(source.folded) if (name := province_of(source, m))]
+
+
+def province_of(source: Source, match: re.Match) -> str | None:
+    """Return the province a PROVINCE_RE match names, or None for a common word ("hòa bình")."""
+    if not source.text[source.original_offset(match.start())].isupper():
+        return None
+    return _NAMES[_canonical_key(match.group())]
 
 
 def _canonical_key(matched: str) -> str:
-    return re.sub(r"\s*[-–]\s*", " - ", matched)
+    if "-" not in matched and "–" not in matched:  # all names but Bà Rịa - Vũng Tàu
+        return matched
+    return _DASH_RE.sub(" - ", matched)
 
 
 def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMention]:
@@ -76,11 +92,11 @@ def _find_named(source: Source, pattern: re.Pattern, scope: str) -> list[ScopeMe
             for m in pattern.finditer(source.folded)]
 
 
-def _is_reference(text: str, start: int) -> bool:
+def _is_reference(text: str, start: int, words: re.Pattern = REFERENCE_RE) -> bool:
     """Tell whether a comparison word precedes *start* in its clause."""
     lead = text[max(0, start - 60):start]
-    clause = CLAUSE_BREAK_RE.split(lead)[-1]
-    return bool(REFERENCE_RE.search(clause))
+    clause = _CLAUSE_OR_SENTENCE_RE.split(lead)[-1]
+    return bool(words.search(clause))
 
 
 def _mark_lists(text: str, mentions: list[ScopeMention]) -> list[ScopeMention]:
@@ -101,22 +117,28 @@ def _is_province(mention: ScopeMention) -> bool:
 
 
 def resolve_scopes(source: Source, index: MentionIndex[ScopeMention], sentence: Sentence,
-                   start: int, claimed: Callable[[ScopeMention], bool]) -> list[str]:
+                   span: tuple[int, int], claimed: Callable[[ScopeMention], bool],
+                   subject: str) -> list[str]:
     """Return the scope(s) of the figure at *start*: several when it follows a list.
 
-    Failing a scope in its sentence, a figure takes the paragraph's topic: the last scope
-    of an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là …
-    . Cơ cấu kinh tế … chiếm 49,1%"), else the region.
+    Failing a scope in its sentence, a figure takes the paragraph's topic: the last province
+    named in an earlier sentence that no figure of that sentence has *claimed* ("Quảng Ninh là
+    … . Cơ cấu kinh tế … chiếm 49,1%"), else the report's *subject* (a passing "cả nước" or
+    "trong khu vực" is a comparison, not a new topic).
     """
+    start, end = span
+    own = next(index.after(end, sentence.end), None)
+    if own is not None and OWN_SCOPE_GAP_RE.fullmatch(source.folded, end, own.start):
+        return [own.value]
     usable = lambda m: not m.reference and is_visible(source, m, start)  # noqa: E731
     found = _explained_reference(source, index, start) or \
         index.last_before(start, sentence.start, usable)
     if found is not None:
         return _expand_list(index, found)
     carried = index.last_before(sentence.start, sentence.paragraph.start,
-                                lambda m: usable(m) and not m.listed
+                                lambda m: usable(m) and not m.listed and _is_province(m)
                                 and source.paren_at(m.start) is None)
-    return [carried.value] if carried and not claimed(carried) else [REGION]
+    return [carried.value] if carried and not claimed(carried) else [subject]
 
 
 def _expand_list(index: MentionIndex[ScopeMention], mention: ScopeMention) -> list[str]:
@@ -137,6 +159,6 @@ def _explained_reference(source: Source, index: MentionIndex[ScopeMention],
     if paren is None or index.last_before(start, paren.start) is not None:
         return None
     before = index.last_before(paren.start, 0)
-    if before is not None and not source.folded[before.end:paren.start].strip():
+    if before is not None and POST_MERGER_TAG_RE.fullmatch(source.folded, before.end, paren.start):
         return before
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from briefgen.bounds import shown
 from briefgen.errors import BriefgenError, DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, OTHER
 from briefgen.extract.extractor import extract_text
@@ -88,7 +89,7 @@ def _check_row(path: Path, line: int, row: dict[str, str], name: str,
     try:
         value = Decimal(row["value"])
     except InvalidOperation:
-        raise DataFileError(path, f"giá trị '{row['value']}' không phải số", line, "value") from None
+        raise DataFileError(path, f"giá trị '{shown(row['value'])}' không phải số", line, "value") from None
     findings = [] if row["quote"] in seed.text else \
         [Finding(line, ERROR, f"{_describe(row)}: trích dẫn không có nguyên văn trong {name}")]
     same_value = [f for f in seed.figures if f.value == value]

@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 from briefgen.cli_parser import Parser, integer, iso_date
+from briefgen.bounds import shown
 from briefgen.errors import BriefgenError, InvalidArgumentError
+from briefgen.files import explain
 
 EXIT_OK, EXIT_ERROR = 0, 1
 WRITE_FAILURES = {
@@ -27,6 +29,7 @@ WRITE_FAILURES = {
     errno.EROFS: "ổ đĩa chỉ cho đọc",
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENOENT: "hệ thống không cho tạo thư mục ở đường dẫn này",
 }
 
 
@@ -38,7 +41,8 @@ def build_parser() -> Parser:
                     "biểu mẫu đã điền trước khi soạn dự thảo.",
         epilog="Soạn dự thảo từ biểu mẫu đã điền: briefgen --year 2025 --host \"Tuyên Quang\" "
                "--data bieu-mau.xlsx. Mã thoát: 0 thành công (có thể kèm cảnh báo); 1 có lỗi; "
-               "2 sai cú pháp lệnh; 3 lỗi nội bộ (xem tệp nhật ký được nêu); 130 bị dừng.")
+               "2 sai cú pháp lệnh; 3 lỗi nội bộ (xem tệp nhật ký được nêu); 130 bị dừng (Ctrl-C); 143 bị dừng "
+               "bằng tín hiệu SIGTERM.")
     parser.add_argument("--year", type=integer, required=True, help="năm tổ chức hội nghị")
     parser.add_argument("--date", type=iso_date, help="ngày hội nghị YYYY-MM-DD (quyết định kỳ báo cáo)")
     parser.add_argument("-o", "--output", type=Path,
@@ -73,7 +77,7 @@ def _write(layout, dataset, path: Path, **options) -> None:
     try:
         write_form(layout, dataset, path, **options)
     except OSError as exc:
-        reason = WRITE_FAILURES.get(exc.errno, exc.strerror or exc.__class__.__name__)
+        reason = WRITE_FAILURES.get(exc.errno) or explain(exc)[0]
         raise InvalidArgumentError(f"không ghi được biểu mẫu vào {path}: {reason}",
                                    hint="chọn thư mục ghi được (-o THƯ-MỤC/tệp.xlsx)") from None
 
@@ -88,7 +92,7 @@ def write_forms(args: argparse.Namespace) -> int:
     layout = layout_for_year(dataset, args.year, args.date)
     target = args.output or DEFAULT_WORKSPACE.output / f"bieu-mau-{args.year}.xlsx"
     if target.suffix.lower() not in (".xlsx", ".csv"):
-        raise InvalidArgumentError(f"tệp biểu mẫu phải là .xlsx hoặc .csv, gặp '{target.name}'")
+        raise InvalidArgumentError(f"tệp biểu mẫu phải là .xlsx hoặc .csv, gặp '{shown(target.name)}'")
     _refuse_overwrite(target, args.force)
     _write(layout, dataset, target)
     print(f"Đã ghi biểu mẫu: {target} ({len(layout.provinces)} tỉnh, thành phố; kỳ báo cáo: "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 import zipfile
 import zlib
+from xml.etree.ElementTree import iterparse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ BEYOND_ROWS = 5000              # rows present in the file past MAX_ROWS that ar
 MAX_UNPACKED = 50 * 2 ** 20     # bytes of a workbook once unzipped (a form: well under 1 MB)
 EXAMPLE_MARK = "VÍ DỤ"
 RECALCULATE = "mở tệp trong Excel, lưu lại rồi gửi lại"
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # What openpyxl raises on a damaged or foreign file; the file is at fault, not briefgen.
 UNREADABLE = (zipfile.BadZipFile, zlib.error, InvalidFileException, OSError, EOFError, KeyError,
               ValueError, TypeError, IndexError, AttributeError, SyntaxError)
@@ -89,8 +91,12 @@ def _read_values(path: Path) -> tuple[str, list[list[RawCell]], set[str], bool]:
     try:
         sheet = _data_sheet(book)
         rows, pending = [], set()
-        for line, row in _bounded_rows(sheet):
-            rows.append(_cells(line, row, pending))
+        try:
+            for line, row in _bounded_rows(sheet):
+                rows.append(_cells(line, row, pending))
+        except ValueError:
+            _raise_bad_number(path, sheet)
+            raise
         title = " ".join(str(c.value) for row in rows[:2] for c in row if c.value is not None)
         example = EXAMPLE_MARK in title or (book.properties.category or "") == EXAMPLE_MARK
         return sheet.title, rows, pending, example
@@ -119,6 +125,33 @@ def _bounded_rows(sheet) -> Iterator[tuple[int, tuple]]:
                                      f"chỉ giữ các dòng của biểu mẫu rồi lưu lại", sheet.title)
         if blank is None and row and all(c is EMPTY_CELL for c in row):
             blank = row
+
+
+def _not_a_number(text: str) -> bool:
+    """Return whether openpyxl fails on *text* stored as a number (``NaN``, ``abc``, ``1,5``)."""
+    try:
+        float(text) if any(mark in text for mark in ".Ee") else int(text)
+    except ValueError:
+        return True
+    return False
+
+
+def _raise_bad_number(path: Path, sheet) -> None:
+    """Raise UnreadableForm naming the first cell stored as a number that holds no number, if any.
+
+    openpyxl stops at such a cell without saying which; the sheet's XML is streamed again to
+    find it (only number and boolean cells, the kinds openpyxl turns into numbers).
+    """
+    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as part:
+        for _, element in iterparse(part):
+            if element.tag != f"{SHEET_NS}c":
+                continue
+            value = element.find(f"{SHEET_NS}v")
+            text = value.text if value is not None else None
+            if element.get("t", "n") in ("n", "b") and text and _not_a_number(text.strip()):
+                raise UnreadableForm(f"ô được lưu là ô số nhưng chứa '{shown(text)}', không phải số; "
+                                     f"{RECALCULATE}", sheet.title, element.get("r"))
+            element.clear()
 
 
 def _cells(line: int, row: tuple, pending: set[str]) -> list[RawCell]:

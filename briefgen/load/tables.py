@@ -73,14 +73,14 @@ def parse_iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"cần ngày dạng YYYY-MM-DD, gặp '{text}'") from None
+        raise ValueError(f"cần ngày dạng YYYY-MM-DD, gặp '{shown(text)}'") from None
 
 
 def parse_bool(text: str) -> bool:
     """Return a ``true``/``false`` cell."""
     lowered = text.lower()
     if lowered not in ("true", "false"):
-        raise ValueError(f"cần true hoặc false, gặp '{text}'")
+        raise ValueError(f"cần true hoặc false, gặp '{shown(text)}'")
     return lowered == "true"
 
 
@@ -88,7 +88,7 @@ def one_of(*allowed: str) -> Parser:
     """Return a parser accepting only *allowed* values."""
     def parse(text: str) -> str:
         if text not in allowed:
-            raise ValueError(f"giá trị '{text}' không hợp lệ; cho phép: {', '.join(allowed)}")
+            raise ValueError(f"giá trị '{shown(text)}' không hợp lệ; cho phép: {', '.join(allowed)}")
         return text
     return parse
 

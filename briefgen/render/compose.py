@@ -138,4 +138,5 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     return Briefing(masthead=_masthead(facts), blocks=blocks, figures=dict(ledger.figures),
                     placeholders=dict(ledger.placeholders), document_date=edition.date,
                     title=f"Báo cáo {edition.conference_name}",
-                    keywords=f"Công Thương; {edition.region.name}; {edition.host.name}; {edition.year}")
+                    keywords=f"Công Thương; {edition.region.name}; {edition.host.name}; {edition.year}",
+                    identity={"year": edition.year, "host": edition.host.name, "series": edition.series})

@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from briefgen import __version__
+from briefgen.bounds import shown
 from briefgen.errors import BriefgenError
 from briefgen.serve import auth, pages
 from briefgen.serve.errors import (InternalFailure, ServeError, error_body, internal_body, log_bug,
@@ -137,7 +138,7 @@ def _add_api(app: FastAPI) -> None:
         record = find_record(request, draft_id)
         path = record.files(workshop.has_pdf).get(name)
         if path is None:
-            raise ServeError(f"dự thảo {record.id} không có tệp '{name[:80]}'", status=404, where="name")
+            raise ServeError(f"dự thảo {record.id} không có tệp '{shown(name)}'", status=404, where="name")
         if path == record.pdf:
             path = await workshop.run(workshop.pdf, record)
         return FileResponse(path, filename=name)

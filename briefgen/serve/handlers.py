@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
+from briefgen.bounds import shown
 from briefgen.serve.errors import ServeError
 from briefgen.serve.jobs import DraftRequest, Workshop
 from briefgen.serve.settings import ServeSettings
@@ -24,7 +25,7 @@ def find_record(request: Request, draft_id: str) -> DraftRecord:
     """Return the draft called *draft_id*, or raise a 404 user error."""
     record = workshop_of(request).store.get(draft_id)
     if record is None:
-        raise ServeError(f"không có dự thảo mã '{draft_id[:80]}'", status=404, where="id")
+        raise ServeError(f"không có dự thảo mã '{shown(draft_id)}'", status=404, where="id")
     return record
 
 

@@ -29,7 +29,7 @@ from briefgen.serve import pdf as pdf_files
 from briefgen.serve.errors import ServeError, log_bug
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
-from briefgen.serve.uploads import Upload, save_uploads
+from briefgen.serve.uploads import Upload, save_uploads, saved_files
 
 
 class LockedCharts:
@@ -132,7 +132,7 @@ class Workshop:
             with self._host_lock(request.year, host_name):
                 result = build_briefing(request.year, host_name, request.conference_date,
                                         out_dir=self.out_dir, dataset=self.dataset(), plot=self.charts,
-                                        data_files=sorted(uploads.iterdir()) if uploads else ())
+                                        data_files=saved_files(uploads) if uploads else ())
         finally:
             if uploads:
                 shutil.rmtree(uploads, ignore_errors=True)

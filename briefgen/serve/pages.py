@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from briefgen.dates import fmt_date_short
+from briefgen.bounds import shown
 from briefgen.errors import BriefgenError
 from briefgen.serve import auth
 from briefgen.serve.errors import ServeError, status_of, user_error_body
@@ -59,7 +60,7 @@ def _parse_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ServeError(f"ngày không hợp lệ '{text[:20]}', cần dạng YYYY-MM-DD", where="date")
+        raise ServeError(f"ngày không hợp lệ '{shown(text)}', cần dạng YYYY-MM-DD", where="date")
 
 
 def _is_iso(text: str) -> bool:
@@ -72,7 +73,7 @@ def _is_iso(text: str) -> bool:
 
 def _parse_year(text: str) -> int:
     if not text.strip().isdigit() or len(text.strip()) != 4:
-        raise ServeError(f"năm không hợp lệ '{text[:20]}'", where="year")
+        raise ServeError(f"năm không hợp lệ '{shown(text)}'", where="year")
     return int(text)
 
 

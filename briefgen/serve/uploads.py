@@ -1,26 +1,30 @@
-"""Uploaded files: only the accepted kinds, checked by content, saved under server-made names.
+"""Uploaded files: only the accepted kinds, checked by content, saved under the name the user gave.
 
 A file's kind is its extension *and* what its bytes look like (an .xlsx is a whole zip
-archive holding a workbook, a .csv is UTF-8 text). Each upload goes into a fresh folder the server created, under a name
-the server made from a slug of the original name, so nothing from the request becomes a
-path. Adding a kind (e.g. reports, edited drafts) is one line in ``ACCEPTED``.
+archive holding a workbook, a .csv is UTF-8 text). Each upload goes into its own numbered
+folder inside a fresh folder the server created, under the last part of the name the user
+gave (no folder, control characters written out, at most 200 bytes), so the request never
+chooses a path, and every message, the draft and its manifest name the file as the user
+knows it. Adding a kind (e.g. reports, edited drafts) is one line in ``ACCEPTED``.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.output import slug
+from briefgen.bounds import escaped, shown
 from briefgen.serve.errors import ServeError
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNZIPPED = 200 * 1024 * 1024   # a workbook that inflates beyond this is refused (zip bomb)
 XLSX_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+MAX_NAME_BYTES = 200               # a saved name stays well under the file systems' 255 bytes
 
 
 class UploadRejected(ServeError):
@@ -75,10 +79,11 @@ def accepted_list() -> str:
 
 def check_upload(upload: Upload, max_bytes: int) -> str:
     """Return the upload's extension, or raise ``UploadRejected`` naming the file."""
-    name = upload.filename or "(không tên)"
+    name = user_name(upload.filename)
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED:
-        raise UploadRejected(f"không nhận loại tệp '{suffix or name}'; chỉ nhận {accepted_list()}", where=name)
+        raise UploadRejected(f"không nhận loại tệp '{shown(suffix) or name}'; chỉ nhận {accepted_list()}",
+                             where=name)
     if len(upload.data) > max_bytes:
         raise UploadRejected(f"tệp quá lớn ({len(upload.data) // 1024} KB); tối đa "
                              f"{max_bytes // (1024 * 1024)} MB mỗi tệp", status=413, where=name)
@@ -94,23 +99,31 @@ def check_uploads(uploads: list[Upload], max_files: int, max_bytes: int) -> list
     return [check_upload(upload, max_bytes) for upload in uploads]
 
 
-def safe_name(filename: str, suffix: str, taken: set[str]) -> str:
-    """Return a server-made file name (ASCII slug of the original stem) not in *taken*."""
-    stem = slug(Path(filename).stem)[:60] or "tep"
-    name, n = f"{stem}{suffix}", 1
-    while name in taken:
-        n += 1
-        name = f"{stem}-{n}{suffix}"
-    return name
+def user_name(filename: str) -> str:
+    """Return the name the user gave a file, fit to save and to quote: its last part (a browser
+    may send ``C:\\…\\so liệu.xlsx``), control characters written out, at most 200 bytes."""
+    name = escaped(re.split(r"[\\/]", filename or "")[-1].strip())
+    if name in ("", ".", ".."):
+        return "(không tên)"
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 10 else ""
+    stem = name[:len(name) - len(suffix)]
+    while len((stem + suffix).encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def save_uploads(uploads: list[Upload], max_files: int, max_bytes: int, parent: Path) -> Path:
-    """Check *uploads* and write them into a new folder under *parent*; return that folder."""
-    suffixes = check_uploads(uploads, max_files, max_bytes)
+    """Check *uploads* and write each into its own numbered folder in a new folder under *parent*;
+    return that folder (``saved_files`` lists what it holds, in upload order)."""
+    check_uploads(uploads, max_files, max_bytes)
     folder = Path(tempfile.mkdtemp(prefix="upload-", dir=parent))
-    taken: set[str] = set()
-    for upload, suffix in zip(uploads, suffixes):
-        name = safe_name(upload.filename, suffix, taken)
-        taken.add(name)
-        (folder / name).write_bytes(upload.data)
+    for number, upload in enumerate(uploads, 1):
+        own = folder / f"{number:03d}"
+        own.mkdir()
+        (own / user_name(upload.filename)).write_bytes(upload.data)
     return folder
+
+
+def saved_files(folder: Path) -> list[Path]:
+    """Return the files ``save_uploads`` wrote into *folder*, in the order they were uploaded."""
+    return [file for own in sorted(folder.iterdir()) for file in own.iterdir()]

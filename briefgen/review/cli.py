@@ -1,0 +1,92 @@
+"""``briefgen review DRAFT.docx [--json]``: what became of a draft's figures after editing.
+
+Exit code 0 when the draft was read (the report lists refused values with their place),
+1 when the file is no readable .docx (printed by ``briefgen.cli``), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from briefgen.review.read_docx import read_draft
+from briefgen.review.review import Finding, Review, by_context, review_draft
+
+EXIT_OK = 0
+SECTIONS = (("open", "Chỗ còn trống, cần bổ sung"), ("filled", "Số liệu đã điền"),
+            ("changed", "Số liệu có nguồn đã bị sửa, nay khác nguồn"),
+            ("refused", "Giá trị không nhận được (sai đơn vị, không đọc được hoặc không thể có)"),
+            ("untagged", "Số liệu còn trong văn bản nhưng mất ô nội dung"),
+            ("lost", "Ô nội dung bị xóa, không còn tìm thấy số liệu"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``briefgen review``."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen review",
+        description="Rà soát dự thảo đã chỉnh sửa (Word hoặc LibreOffice): chỗ còn trống, số liệu đã "
+                    "điền, số liệu bị sửa khác nguồn, số liệu không khớp nhau.")
+    parser.add_argument("draft", type=Path, metavar="DRAFT.docx", help="dự thảo đã chỉnh sửa")
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    return parser
+
+
+def _line(finding: Finding) -> str:
+    text = f"  - {finding.title} [{finding.place or 'không rõ vị trí'}]"
+    if finding.text:
+        text += f": {finding.text}"
+    return text + (f" — {finding.detail}" if finding.detail else "")
+
+
+def render_text(review: Review, context: list[str]) -> str:
+    """Return the review as Vietnamese text, one section per kind of finding."""
+    if not review.made_by_briefgen:
+        lines = [f"Tệp {review.path} không phải dự thảo do briefgen soạn (không có phần nhận diện "
+                 f"briefgen); không đối chiếu được với nguồn.",
+                 f"Số liệu tìm được theo ngữ cảnh ({len(context)}):", *(f"  - {c}" for c in context)]
+        return "\n".join(lines)
+    identity = review.identity or {}
+    lines = [f"Dự thảo: {review.path} (hội nghị năm {identity.get('year')}, {identity.get('host')})"]
+    for name, heading in SECTIONS:
+        items = getattr(review, name)
+        lines.append(f"{heading}: {len(items)}")
+        lines.extend(_line(f) for f in items)
+    lines.append(f"Số liệu không khớp nhau: {len(review.inconsistencies)}")
+    lines.extend(f"  - {message}" for message in review.inconsistencies)
+    return "\n".join(lines)
+
+
+def _record(finding: Finding) -> dict:
+    return {"id": finding.id, "title": finding.title, "where": finding.place, "text": finding.text,
+            "value": None if finding.value is None else str(finding.value), "unit": finding.unit,
+            "detail": finding.detail, "bookmark": finding.bookmark}
+
+
+def render_json(review: Review, context: list[str]) -> dict:
+    """Return the review as JSON-ready data."""
+    identity = review.identity or {}
+    summary = {"draft": review.path, "made_by_briefgen": review.made_by_briefgen,
+               "year": identity.get("year"), "host": identity.get("host"),
+               "inconsistencies": review.inconsistencies, "context_figures": context}
+    summary.update({name: [_record(f) for f in getattr(review, name)] for name, _ in SECTIONS})
+    return summary
+
+
+def context_figures(reading) -> list[str]:
+    """Return the figures the extractor finds by context in a draft briefgen did not make."""
+    return [f"{f.indicator} {f.period or '(kỳ không rõ)'} {f.scope}: {f.value} {f.unit} [{place}] — \"{f.quote}\""
+            for place, f in by_context(reading).values()]
+
+
+def main(argv: list[str]) -> int:
+    """Run ``briefgen review`` and return its exit code."""
+    args = build_parser().parse_args(argv)
+    reading = read_draft(args.draft)        # a DraftFileError is printed by briefgen.cli
+    review = review_draft(reading)
+    context = [] if review.made_by_briefgen else context_figures(reading)
+    if args.json:
+        print(json.dumps(render_json(review, context), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(review, context))
+    return EXIT_OK

@@ -1,0 +1,116 @@
+"""``learn``: add the figures staff filled in edited drafts to ``data/indicators.csv`` for good.
+
+A figure already on record with the same value is left alone; a different value is a
+conflict that needs a reason to be replaced (recorded in the note column). The CSV is
+rewritten atomically and checked by the loader before it replaces the old one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from briefgen.domain.figure import Figure
+from briefgen.errors import DataFileError, LearnConflictError
+from briefgen.load.figures import load_figures
+from briefgen.numbers import fmt_quantity
+from briefgen.output import write_atomic
+from briefgen.review.reuse import checked_review
+from briefgen.review.review import filled_figures
+
+INDICATORS_FILE = "indicators.csv"
+
+
+@dataclass
+class LearnPlan:
+    """What learning would do to the data: rows added, rows replaced (old, new), figures already there."""
+
+    added: list[Figure] = field(default_factory=list)
+    replaced: list[tuple[Figure, Figure]] = field(default_factory=list)
+    known: list[Figure] = field(default_factory=list)
+    conflicts: list[tuple[Figure, Figure]] = field(default_factory=list)
+
+
+def _learned(figure: Figure, today: date) -> Figure:
+    return Figure(figure.edition_year, figure.series, figure.period, figure.scope, figure.indicator,
+                  figure.subject, figure.value, figure.unit, False, "confirmed",
+                  f"{figure.source}, rà soát ngày {today:%d/%m/%Y}",
+                  figure.quote or fmt_quantity(figure.value, figure.unit), "Bổ sung từ dự thảo đã chỉnh sửa")
+
+
+def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date) -> LearnPlan:
+    """Return what the edited drafts at *paths* add to *data_dir*; raise if a draft cannot be used."""
+    on_record = {f.id: f for f in load_figures(data_dir / INDICATORS_FILE)}
+    plan, seen = LearnPlan(), set()
+    for path in paths:
+        for figure in filled_figures(checked_review(Path(path))):
+            if figure.id in seen:
+                continue
+            seen.add(figure.id)
+            new, old = _learned(figure, today), on_record.get(figure.id)
+            if old is None:
+                plan.added.append(new)
+            elif old.value == new.value and old.unit == new.unit:
+                plan.known.append(old)
+            else:
+                plan.conflicts.append((old, new))
+    return plan
+
+
+def conflict_lines(plan: LearnPlan, data_dir: Path) -> list[str]:
+    """Return one line per conflict naming both values and both sources."""
+    return [f"{old.id}: {data_dir / INDICATORS_FILE}, dòng {old.line} ghi {fmt_quantity(old.value, old.unit)} "
+            f"(nguồn {old.source}); dự thảo ghi {fmt_quantity(new.value, new.unit)} ({new.source})"
+            for old, new in plan.conflicts]
+
+
+def _row(figure: Figure) -> dict[str, str]:
+    return {"edition_year": str(figure.edition_year), "series": figure.series, "period": figure.period.code,
+            "scope": figure.scope, "indicator": figure.indicator, "subject": figure.subject or "",
+            "value": format(figure.value, "f"), "unit": figure.unit,
+            "estimate": "true" if figure.estimate else "false", "status": figure.status,
+            "source": figure.source, "quote": figure.quote, "note": figure.note or ""}
+
+
+def _same_figure(row: dict[str, str], figure: Figure) -> bool:
+    keys = ("edition_year", "series", "period", "scope", "indicator", "subject")
+    mine = _row(figure)
+    return all((row.get(k) or "").strip() == mine[k] for k in keys)
+
+
+def _rewrite(text: str, plan: LearnPlan, reason: str | None, today: date) -> str:
+    rows = list(csv.DictReader(io.StringIO(text)))
+    header = list(rows[0].keys()) if rows else list(_row(plan.added[0]).keys())
+    for old, new in plan.replaced:
+        note = f"Thay {fmt_quantity(old.value, old.unit)} ({old.source}) ngày {today:%d/%m/%Y}: {reason}"
+        rows = [dict(_row(new), note=note) if _same_figure(r, old) else r for r in rows]
+    rows += [_row(f) for f in plan.added]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def apply_learning(plan: LearnPlan, data_dir: Path, reason: str | None, today: date) -> None:
+    """Write *plan* into the data's indicators table: atomically, and only if the loader accepts it."""
+    if plan.conflicts and not reason:
+        raise LearnConflictError(conflict_lines(plan, data_dir))
+    plan.replaced, plan.conflicts = plan.replaced + plan.conflicts, []
+    if not plan.added and not plan.replaced:
+        return
+    path = data_dir / INDICATORS_FILE
+    text = _rewrite(path.read_text(encoding="utf-8"), plan, reason, today)
+    check = data_dir / f".{INDICATORS_FILE}.learn-check.csv"
+    try:
+        write_atomic(check, text.encode("utf-8"))
+        load_figures(check)
+    except DataFileError as error:
+        raise DataFileError(path, f"dữ liệu sau khi bổ sung không hợp lệ ({error}); không ghi tệp nào") from None
+    finally:
+        check.unlink(missing_ok=True)
+    write_atomic(path, text.encode("utf-8"))

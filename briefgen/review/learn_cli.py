@@ -1,0 +1,59 @@
+"""``briefgen learn FILE… [--data-dir DIR] [--dry-run] [--replace --reason TEXT]``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from briefgen.errors import LearnConflictError
+from briefgen.numbers import fmt_quantity
+from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.review.learn import INDICATORS_FILE, apply_learning, conflict_lines, plan_learning
+
+EXIT_OK = 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``briefgen learn``."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen learn",
+        description="Bổ sung vào data/indicators.csv các số liệu đã điền trong dự thảo đã chỉnh sửa, "
+                    "kèm nguồn (tệp, ô nội dung, ngày rà soát), để các kỳ sau dùng tiếp.")
+    parser.add_argument("files", type=Path, nargs="+", metavar="FILE", help="dự thảo đã chỉnh sửa (.docx)")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_WORKSPACE.data,
+                        help="thư mục dữ liệu (mặc định: data/)")
+    parser.add_argument("--dry-run", action="store_true", help="chỉ in những gì sẽ thay đổi, không ghi tệp")
+    parser.add_argument("--replace", action="store_true",
+                        help="thay số liệu có sẵn khác giá trị (bắt buộc kèm --reason)")
+    parser.add_argument("--reason", help="lý do thay, được ghi vào cột note")
+    return parser
+
+
+def _describe(figure) -> str:
+    return f"{figure.id} = {fmt_quantity(figure.value, figure.unit)}"
+
+
+def main(argv: list[str]) -> int:
+    """Run ``briefgen learn`` and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.replace != bool(args.reason and args.reason.strip()):
+        parser.error("--replace cần đi kèm --reason \"lý do\" (và ngược lại)")
+    today = date.today()
+    plan = plan_learning(args.files, args.data_dir, today)
+    if plan.conflicts and not args.replace:
+        raise LearnConflictError(conflict_lines(plan, args.data_dir))
+    for figure in plan.added:
+        print(f"Thêm: {_describe(figure)} ({figure.source})")
+    for old, new in plan.conflicts:
+        print(f"Thay: {_describe(old)} bằng {fmt_quantity(new.value, new.unit)} ({new.source}); "
+              f"lý do: {args.reason}")
+    for figure in plan.known:
+        print(f"Đã có, giữ nguyên: {_describe(figure)}")
+    if args.dry_run:
+        print("Chạy thử (--dry-run): không ghi tệp nào.")
+        return EXIT_OK
+    apply_learning(plan, args.data_dir, args.reason, today)
+    print(f"Đã ghi {args.data_dir / INDICATORS_FILE}: thêm {len(plan.added)}, thay {len(plan.replaced)}.")
+    return EXIT_OK
