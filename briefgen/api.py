@@ -18,6 +18,7 @@ from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
+from briefgen.sources import group_by_kind
 from briefgen.writers import DEFAULT_FORMATS, WRITERS, render_documents
 
 Plot = Callable[[ChartSpec], bytes]
@@ -97,14 +98,6 @@ def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequen
     return merge_forms(dataset, forms)
 
 
-def split_data_files(data_files: Sequence[Path | str]) -> tuple[list[Path | str], list[Path | str]]:
-    """Return (edited drafts, forms) among *data_files*, told apart by content, not by name."""
-    from briefgen.review.reuse import is_draft
-
-    drafts = [p for p in data_files if is_draft(p)]
-    return drafts, [p for p in data_files if p not in drafts]
-
-
 def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[Path | str]) -> Dataset:
     """Return *dataset* with the figures staff filled in edited drafts of the built *edition*.
 
@@ -150,7 +143,8 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     edition = build_edition(dataset, year, host, conference_date)
     forms = None
-    drafts, form_files = split_data_files(data_files)
+    by_kind = group_by_kind(data_files)         # by content: edited drafts, filled forms
+    drafts, form_files = by_kind.get("draft", []), by_kind.get("form", [])
     if drafts:
         dataset = load_draft_data(dataset, edition, drafts)
     if form_files:

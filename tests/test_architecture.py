@@ -161,3 +161,9 @@ def test_only_the_command_lines_and_the_server_print_or_exit():
                 or module == "extract/check.py":
             continue  # extract/check.py is the `check-data` command (moves with the extractor rewrite)
         assert not _speaks(path), (module, _speaks(path))
+
+
+def test_sources_import_no_rendering_writers_or_front_doors():
+    forbidden = ("render", "docx_writer", "markdown_writer", "writers", "api", "cli", "serve", "batch")
+    for module, imports in _layer("sources").items():
+        assert not [n for n in imports if n.split(".")[0] in forbidden], (module, imports)

@@ -92,3 +92,15 @@ def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
     assert raised.value.code == 2
     assert "định dạng không hỗ trợ 'pdf'; dùng docx, md" in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_data_files_are_told_apart_by_content_not_by_name(tmp_path, dataset):
+    from briefgen.sources import ADAPTERS, group_by_kind
+
+    renamed_draft = tmp_path / "du-thao.dat"
+    renamed_draft.write_bytes(prepare_draft(2023, "Quảng Ninh", dataset=dataset).docx)
+    not_a_draft = tmp_path / "bao-cao.docx"
+    not_a_draft.write_bytes(b"plain text, not a Word file")
+    groups = group_by_kind([EXAMPLE_FORM, renamed_draft, not_a_draft])
+    assert groups == {"form": [EXAMPLE_FORM, not_a_draft], "draft": [renamed_draft]}
+    assert ADAPTERS[-1].kind == "form"     # the form reader explains whatever nothing else recognised
