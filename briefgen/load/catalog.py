@@ -36,7 +36,7 @@ def load_resolutions(path: Path) -> tuple[Resolution, ...]:
 def load_targets(path: Path) -> tuple[Target, ...]:
     """Return the Government's targets by year."""
     rows = read_table(path, (Column("year", parse_int), Column("indicator"),
-                             Column("low", parse_decimal, required=False),
+                             Column("low", parse_decimal),
                              Column("high", parse_decimal, required=False), Column("unit"),
                              Column("source"), Column("quote")))
     return tuple(Target(r["year"], r["indicator"], r["low"], r["high"], r["unit"], r["source"], r["quote"])
