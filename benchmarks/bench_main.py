@@ -182,15 +182,10 @@ def pandoc_rows(runs: int, work: Path, draft, docx_ms: float, cold_ms: float | N
         return [Row("pandoc reference (Markdown + PNGs → DOCX)", "skipped",
                     note="pandoc not found; install it with `apt-get install pandoc` "
                          "(or see https://pandoc.org/installing.html) and run again")]
-    from briefgen.markdown_writer import chart_file, render_markdown
+    from bench_ratios import write_markdown_draft
 
     folder = work / "pandoc"
-    (folder / "charts").mkdir(parents=True)
-    paths = {}
-    for index, (chart_id, block) in enumerate(draft.charts.items(), start=1):
-        paths[chart_id] = f"charts/{chart_file(chart_id, index)}"
-        (folder / paths[chart_id]).write_bytes(block.png)
-    (folder / "draft.md").write_text(render_markdown(draft.briefing, paths), encoding="utf-8")
+    write_markdown_draft(folder, draft)
     command = ["pandoc", "draft.md", "-o", "draft.docx"]
     subprocess.run(command, cwd=folder, check=True, capture_output=True)
     pandoc_ms, _ = timed(lambda: subprocess.run(command, cwd=folder, check=True, capture_output=True), runs)

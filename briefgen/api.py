@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
+from briefgen.checklist import build_checklist, render_markdown
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.load import load_dataset
@@ -52,6 +53,7 @@ class BuildResult:
     notices: tuple[str, ...]
     warnings: tuple = ()                       # Problems from the filled forms (where, message)
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
+    checklist_path: Path | None = None         # the drafters' checklist written beside the draft
 
     @property
     def docx_path(self) -> Path | None:
@@ -108,6 +110,32 @@ def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[
     return merge_draft_figures(dataset, load_draft_figures(drafts, edition.year, edition.host.name))
 
 
+def load_report_data(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
+                     report_files: Sequence[Path | str]):
+    """Return *dataset* with the reports' (and forms') figures, the ``FormData`` or None, the ``ReportData``.
+
+    *report_files* are reports (.docx/.pdf/.html/.txt) and review sheets (.xlsx), read for
+    the built *edition*. Raises ``DataFileError`` for a report that cannot be read,
+    ``FormValidationError`` for a form or review sheet with an error.
+    """
+    from briefgen.reports import add_reports, read_all, split_reports
+
+    reports, reviews, _ = split_reports(report_files)
+    return add_reports(dataset, edition, form_files, read_all(reports, reviews))
+
+
+def _report_manifest(manifest: dict, reports) -> None:
+    """Add the reports, their warnings and each report figure's provenance to *manifest*."""
+    manifest.setdefault("warnings", []).extend(
+        {"where": w.where, "message": w.message} for w in reports.warnings)
+    manifest["reports"] = reports.manifest({entry["id"] for entry in manifest["figures"]})
+    for entry in manifest["figures"]:
+        item = reports.sources.get(entry["id"])
+        if item is not None:
+            entry["report"] = {"file": item.figure.file, "location": item.figure.location,
+                               "issuer": item.issuer, "quote": item.figure.quote}
+
+
 def _form_manifest(manifest: dict, forms) -> None:
     """Add the forms, their warnings and the inputs of every computed figure to *manifest*."""
     manifest["warnings"] = [{"where": w.where, "message": w.message} for w in forms.warnings]
@@ -116,6 +144,15 @@ def _form_manifest(manifest: dict, forms) -> None:
     for entry in manifest["figures"]:
         if entry["id"] in forms.inputs:
             entry["inputs"] = list(forms.inputs[entry["id"]])
+
+
+def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
+    """Return what the drafters must check beyond figures: derived facts, notices, form warnings."""
+    edition = draft.facts.edition
+    notes = [f"Số thứ tự hội nghị (lần thứ {edition.ordinal}) được suy ra từ các kỳ trước, chưa có nguồn "
+             f"xác nhận; đề nghị kiểm tra lại."] if edition.ordinal_status != "confirmed" else []
+    notes += list(draft.facts.notices)
+    return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
 
 
 def _notices(draft: Draft, paths: DraftPaths, formats: Sequence[str]) -> tuple[str, ...]:
@@ -142,13 +179,16 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     edition = build_edition(dataset, year, host, conference_date)
-    forms = None
-    by_kind = group_by_kind(data_files)         # by content: edited drafts, filled forms
-    drafts, form_files = by_kind.get("draft", []), by_kind.get("form", [])
+    forms = reports = None
+    by_kind = group_by_kind(data_files)         # by content: reports, edited drafts, filled forms
+    report_files, drafts, form_files = (by_kind.get(k, []) for k in ("report", "draft", "form"))
     if drafts:
         dataset = load_draft_data(dataset, edition, drafts)
-    if form_files:
+    if report_files:
+        dataset, forms, reports = load_report_data(dataset, edition, form_files, report_files)
+    elif form_files:
         dataset, forms = load_form_data(dataset, edition, form_files)
+    warnings = (forms.warnings if forms else ()) + (reports.warnings if reports else ())
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
                           charts, edition, formats)
@@ -171,6 +211,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         manifest = build_manifest(draft.briefing, paths.docx.name if "docx" in formats else None,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
+        manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths, formats))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
@@ -178,15 +219,19 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         if forms is not None:
             _form_manifest(manifest, forms)
+        if reports is not None:
+            _report_manifest(manifest, reports)
         manifest.update({f: paths.document(WRITERS[f].suffix).name for f in formats if f != "docx"})
         if drafts:
             manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
+    checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
     paths = write_draft(folder, stem, documents_for,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
+                        checklist.encode("utf-8"))
     documents = {f: paths.document(WRITERS[f].suffix) for f in formats}
     return BuildResult(documents, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
-                       _notices(draft, paths, formats), forms.warnings if forms else (),
-                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))
+                       _notices(draft, paths, formats), warnings,
+                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

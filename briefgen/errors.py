@@ -132,10 +132,15 @@ class DraftFileError(BriefgenError):
 
 
 class DraftValuesError(DraftFileError):
-    """Values typed in an edited draft cannot be used; ``errors`` lists each with its place."""
+    """Values typed in an edited draft cannot be used; ``errors`` lists each with its place.
+
+    Each is a ``forms.problems.Problem`` ("du-thao.docx › II. … › đoạn 3": what is wrong),
+    so ``--json`` and the server show them like a form's problems.
+    """
 
     def __init__(self, path, errors):
         self.errors = tuple(errors)
+        self.problems = self.errors
         super().__init__(f"{path}: {len(self.errors)} giá trị không dùng được; không ghi tệp nào",
                          hint="sửa các ô nêu trên trong dự thảo (kiểm tra trước: briefgen review …)")
 

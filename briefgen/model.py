@@ -41,11 +41,12 @@ class Slot:
 
 @dataclass(frozen=True)
 class Point:
-    """One bar or point: its label, its value (None = not known) and a mark for estimates."""
+    """One bar or point: its label, its value (None = not known), a mark for estimates and whose it is."""
 
     label: str
     value: Decimal | None
     note: str | None = None     # e.g. "ước", "phạm vi 14 tỉnh"
+    figure_id: str | None = None    # the figure (or placeholder) id; None for a gap of no one's
 
 
 @dataclass(frozen=True)

@@ -120,10 +120,11 @@ def test_analysis_imports_the_domain_never_sources_renderers_or_writers():
 
 
 def test_writers_import_the_model_only():
-    # draft_identity names the model's figures and placeholders for the content controls.
+    # draft_identity names the model's figures and placeholders for the content controls;
+    # numbers formats the values of a native chart's data sheet.
     writers = {**_layer("docx_writer"), "markdown_writer.py": _project_imports(PACKAGE / "markdown_writer.py")}
     for module, imports in writers.items():
-        assert all(name.split(".")[0] in ("docx_writer", "model", "draft_identity") for name in imports), \
+        assert all(name.split(".")[0] in ("docx_writer", "model", "draft_identity", "numbers") for name in imports), \
             (module, imports)
 
 

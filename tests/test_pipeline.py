@@ -99,8 +99,8 @@ def test_data_files_are_told_apart_by_content_not_by_name(tmp_path, dataset):
 
     renamed_draft = tmp_path / "du-thao.dat"
     renamed_draft.write_bytes(prepare_draft(2023, "Quảng Ninh", dataset=dataset).docx)
-    not_a_draft = tmp_path / "bao-cao.docx"
-    not_a_draft.write_bytes(b"plain text, not a Word file")
-    groups = group_by_kind([EXAMPLE_FORM, renamed_draft, not_a_draft])
-    assert groups == {"form": [EXAMPLE_FORM, not_a_draft], "draft": [renamed_draft]}
+    report = tmp_path / "bao-cao.txt"
+    report.write_text("Năm 2024, kim ngạch xuất khẩu của tỉnh đạt 1.234 triệu USD.", encoding="utf-8")
+    groups = group_by_kind([EXAMPLE_FORM, renamed_draft, report])
+    assert groups == {"form": [EXAMPLE_FORM], "draft": [renamed_draft], "report": [report]}
     assert ADAPTERS[-1].kind == "form"     # the form reader explains whatever nothing else recognised

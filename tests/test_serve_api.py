@@ -121,11 +121,12 @@ def test_a_host_merged_away_names_its_successor(api):
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("du-thao.docx", b"PK\x03\x04rest", "không nhận loại tệp '.docx'; chỉ nhận .xlsx, .csv"),
-    ("bieu-mau", b"a,b\n", "không nhận loại tệp 'bieu-mau'; chỉ nhận .xlsx, .csv"),
+    ("du-thao.docx", b"PK\x03\x04rest", "nội dung tệp không phải dự thảo Word (.docx)"),
+    ("bieu-mau", b"a,b\n", "không nhận loại tệp 'bieu-mau'; chỉ nhận .xlsx, .csv, .docx"),
+    ("ghi-chu.txt", b"a,b\n", "không nhận loại tệp '.txt'; chỉ nhận .xlsx, .csv, .docx"),
     ("bieu-mau.xlsx", b"province,value\n", "nội dung tệp không phải biểu mẫu Excel (.xlsx)"),
     ("bieu-mau.csv", b"\xff\xfe\x00a\x00b", "nội dung tệp không phải biểu mẫu CSV (.csv, mã UTF-8)"),
-], ids=["docx", "no-extension", "xlsx-not-zip", "csv-not-utf8"])
+], ids=["docx-not-zip", "no-extension", "txt", "xlsx-not-zip", "csv-not-utf8"])
 def test_only_accepted_kinds_are_taken(api, out, name, data, message):
     before = _files_in(out)
     response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", (name, data))])
@@ -139,7 +140,7 @@ def test_a_form_with_errors_names_file_and_place(api, out):
     response = api.post("/api/drafts", data=TUYEN_QUANG, files=[("files", ("So lieu Tuyên Quang.csv", b"a,b\n1,2\n"))])
     assert response.status_code == 400
     body = response.json()
-    assert body["errors"][0]["where"] == "So lieu Tuyên Quang.csv"
+    assert body["errors"][0]["where"] == "So lieu Tuyên Quang.csv"   # the user's name, not the server's
     assert "tệp không theo biểu mẫu của briefgen" in body["errors"][0]["message"]
     assert _files_in(out) == before
 
@@ -277,7 +278,7 @@ def test_pdf_timeout_and_missing_libreoffice_are_clear(api, built, monkeypatch):
 def test_openapi_documents_the_api(api):
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/api/health", "/api/drafts", "/api/drafts/{draft_id}", "/api/drafts/{draft_id}/files/{name}",
-            "/api/forms/{year}"} <= set(paths)
+            "/api/forms/{year}", "/api/review", "/api/learn"} <= set(paths)
     assert api.get("/docs").status_code == 200
 
 

@@ -1,7 +1,7 @@
 """The page in a real headless browser (Debian's chromium and chromedriver, via selenium).
 
 Type "tuyen quang" without diacritics, pick Tuyên Quang, attach the example form, build,
-download the .docx and read it back. Skipped when chromium or its driver is missing
+download the .docx and read it back; then edit it as staff would and check it on the page. Skipped when chromium or its driver is missing
 (``./setup.sh`` installs them; CI always has them).
 """
 
@@ -52,7 +52,7 @@ def server(tmp_path):
     stop(process)
 
 
-def test_pick_a_host_without_diacritics_build_and_download(browser, server):
+def test_pick_a_host_without_diacritics_build_download_and_review(browser, server, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ready
     from selenium.webdriver.support.ui import WebDriverWait
@@ -71,6 +71,26 @@ def test_pick_a_host_without_diacritics_build_and_download(browser, server):
     assert "phiên bản 1" in browser.find_element(By.TAG_NAME, "h1").text
     href = browser.find_element(By.ID, "docx-link").get_attribute("href")
     with urllib.request.urlopen(href, timeout=60) as response:
-        document = docx.Document(io.BytesIO(response.read()))
+        downloaded = response.read()
+    document = docx.Document(io.BytesIO(downloaded))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Tuyên Quang" in text and "VÍ DỤ" in text
+    _review_on_the_page(browser, server, downloaded, tmp_path)
+
+
+def _review_on_the_page(browser, server, downloaded: bytes, folder) -> None:
+    """Type a changed figure into the downloaded draft and check it with the page's review form."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from draft_edits import CHANGED, edit_controls
+
+    (folder / "tai-ve.docx").write_bytes(downloaded)
+    edited = edit_controls(folder / "tai-ve.docx", folder / "da-sua.docx", {CHANGED: "615"})
+    browser.get(server + "/")
+    browser.find_element(By.ID, "review-file").send_keys(str(edited))
+    browser.find_element(By.ID, "review-button").click()
+    heading = WebDriverWait(browser, 120).until(ready.presence_of_element_located((By.ID, "changed")))
+    assert heading.text == "Số liệu có nguồn đã bị sửa, nay khác nguồn (1)"
+    assert "nguồn ghi 613 cụm" in browser.find_element(By.ID, "table-changed").text

@@ -15,13 +15,14 @@ def page(tmp_path_factory):
         yield test_client
 
 
-def test_the_start_page_offers_years_hosts_forms_and_no_fake_review(page):
+def test_the_start_page_offers_years_hosts_forms_and_review(page):
     html = page.get("/").text
     assert '<option value="2025" selected>' in html
     assert '<option value="Tuyên Quang">' in html and '<option value="Hà Giang">' not in html
     assert '"2023": ["H\\u00e0 Giang",' in html  # the script's data: JSON, not HTML-escaped
-    assert 'accept=".xlsx,.csv"' in html
-    assert "Chưa có: chức năng kiểm tra dự thảo đã sửa (review) chưa được xây dựng" in html
+    assert 'accept=".xlsx,.csv,.docx"' in html
+    assert '<h2 id="review">Kiểm tra dự thảo đã chỉnh sửa</h2>' in html and "chưa được xây dựng" not in html
+    assert '<form method="post" action="/review" enctype="multipart/form-data" id="review-form">' in html
     assert page.get("/forms?year=2024", follow_redirects=False).headers["location"] == "/api/forms/2024"
 
 

@@ -15,6 +15,7 @@ from briefgen.analyze.host import HostProfile, build_host_profile
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
+from briefgen.analyze.targets import TargetInForce, find_targets_in_force
 from briefgen.dates import fmt_date_short
 from briefgen.domain.catalog import Target, TaskGroup
 from briefgen.domain.dataset import Dataset
@@ -47,7 +48,7 @@ class Facts:
     comparisons: tuple[Comparison, ...]
     task_groups: tuple[TaskGroup, ...]
     resolution: ResolutionRef
-    targets: tuple[Target, ...]
+    targets: tuple[TargetInForce, ...]
     charts: tuple[ChartSpec, ...]
     placeholders: dict[str, Placeholder]
     date_placeholder: Placeholder | None
@@ -58,7 +59,7 @@ class Facts:
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
-    known = next((r for r in dataset.resolutions if r.year == year), None)
+    known = next((r for r in dataset.resolutions if r.year == year and r.kind == "annual"), None)
     if known:
         return ResolutionRef(f"Nghị quyết số {known.number} ngày {fmt_date_short(known.date)} của Chính phủ",
                              None)
@@ -128,7 +129,7 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         history=build_history_rows(dataset.editions, dataset.figures, year),
         comparisons=_comparisons(dataset, edition, results[0]),
         task_groups=dataset.task_groups, resolution=resolution,
-        targets=tuple(t for t in dataset.targets if t.year == year),
+        targets=find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date),
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
         months_placeholder=months_ph, notices=_notices(edition),

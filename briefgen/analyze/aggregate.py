@@ -55,6 +55,15 @@ def round_half_up(value: Decimal, step: Decimal = ONE_DECIMAL) -> Decimal:
     return value.quantize(step, rounding=ROUND_HALF_UP)
 
 
+def region_total(total: Decimal) -> Decimal:
+    """Return a total of the provinces in the region's unit (×1000): exact when whole, else to 0,1.
+
+    A sum of whole numbers stays whole (2.584, not 2.584,0): the sources' precision is kept.
+    """
+    value = total / 1000
+    return value if value == value.to_integral_value() else round_half_up(value)
+
+
 @dataclass
 class FigureBuilder:
     """Collects figures of one edition with the inputs behind each computed one."""
@@ -146,7 +155,7 @@ def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Mea
     cells = [r.value.source for r in valued]
     total = sum((r.value.value for r in valued), Decimal(0))
     builder.add(
-        period, "region", measure.indicator, round_half_up(total / 1000), measure.region_unit,
+        period, "region", measure.indicator, region_total(total), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
         quote=f"{measure.label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)

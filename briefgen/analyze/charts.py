@@ -22,11 +22,19 @@ def chart_ids() -> frozenset[str]:
 
 
 def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: int | None) -> tuple[Point, ...]:
-    points = [Point(str(v.year), v.value, _note(v.figure)) for v in values]
+    points = [Point(str(v.year), v.value, _note(v.figure), v.figure.id) for v in values]
     if current is not None and current_year is not None and all(v.year != current_year for v in values):
         value = in_common_unit(current.figure) if current.known else None
-        points.append(Point(str(current_year), value, _note(current.figure) if current.known else MISSING))
+        points.append(Point(str(current_year), value, _note(current.figure) if current.known else MISSING,
+                            slot_id(current)))
     return tuple(points)
+
+
+def slot_id(slot: Slot) -> str | None:
+    """Return the id of the figure a slot holds, else of its placeholder (None if it has neither)."""
+    if slot.known:
+        return slot.figure.id
+    return slot.placeholder.id if slot.placeholder is not None else None
 
 
 def _note(figure: Figure | None) -> str | None:
@@ -68,10 +76,10 @@ def partial_growth_chart(figures: tuple[Figure, ...], series: str, before: int,
                          current: Slot | None, current_label: str | None, caption: str) -> ChartSpec:
     """Return a bar chart of retail growth in the first months of each earlier year."""
     items = partial_series(figures, series, K.retail_growth, before)
-    points = [Point(p.short_label, f.value, _note(f)) for p, f in items]
+    points = [Point(p.short_label, f.value, _note(f), f.id) for p, f in items]
     if current is not None and current_label:
         points.append(Point(current_label, current.figure.value if current.known else None,
-                            None if current.known else MISSING))
+                            None if current.known else MISSING, slot_id(current)))
     return ChartSpec("partial_retail_growth", "bar", "Tăng trưởng bán lẻ các tháng đầu năm", "%",
                      (Series("Tổng mức bán lẻ", tuple(points)),), caption,
                      figure_ids=tuple(f.id for _, f in items))
@@ -87,7 +95,8 @@ def cluster_chart(figures: tuple[Figure, ...], series: str, before: int, caption
     years = sorted(set(by_indicator[K.ccn_established]) | set(by_indicator[K.ccn_operating]))
     names = {K.ccn_established: "Đã thành lập", K.ccn_operating: "Đang hoạt động"}
     series_list = tuple(Series(names[k], tuple(
-        Point(str(y), v[y].value if y in v else None, None if y in v else MISSING) for y in years))
+        Point(str(y), v[y].value if y in v else None, None if y in v else MISSING, v[y].id if y in v else None)
+        for y in years))
         for k, v in by_indicator.items())
     ids = tuple(f.id for v in by_indicator.values() for f in v.values())
     return ChartSpec("clusters", "bar", "Cụm công nghiệp qua các kỳ hội nghị", "cụm",
@@ -99,15 +108,18 @@ def host_chart(host: str, figures: tuple[Figure, ...], caption: str) -> ChartSpe
     growth = [f for f in figures if f.indicator == K.product_growth]
     if not growth:
         return None
-    points = tuple(Point(f.subject or "", f.value, "chưa xác định phạm vi" if f.needs_note else None)
-                   for f in growth)
+    points = tuple(Point(f.subject or "", f.value, None, f.id) for f in growth)
+    uncertain = [f.subject or "" for f in growth if f.needs_note]
+    caveat = (f"Cần kiểm tra: phạm vi số liệu ({', '.join(uncertain)}) chưa được nguồn xác định rõ là của "
+              f"{host} hay của toàn khu vực." if uncertain else "")
     return ChartSpec("host_products", "barh", f"Tăng trưởng một số sản phẩm chủ yếu: {host}", "%",
-                     (Series(host, points),), caption, figure_ids=tuple(f.id for f in growth))
+                     (Series(host, points),), caption, caveat, figure_ids=tuple(f.id for f in growth))
 
 
 def product_chart(rows, period_index: int, period_label: str, caption: str) -> ChartSpec | None:
     """Return a horizontal bar chart of product growth in one period, if any is known."""
-    points = tuple(Point(r.name, r.changes[period_index].figure.value, None) for r in rows
+    points = tuple(Point(r.name, r.changes[period_index].figure.value, None, r.changes[period_index].figure.id)
+                   for r in rows
                    if r.changes[period_index].known and r.changes[period_index].figure.unit == "%")
     if not points:
         return None

@@ -18,7 +18,7 @@ def ranking_chart(period: PeriodProvinces) -> ChartSpec | None:
     ranked = sorted((line for line in period.lines if line.iip is not None), key=lambda l: -l.iip.value)
     if not ranked:
         return None
-    points = tuple(Point(line.name, line.iip.value, _note(line.iip, line.is_host)) for line in ranked)
+    points = tuple(Point(line.name, line.iip.value, _note(line.iip, line.is_host), line.iip.id) for line in ranked)
     label = period.period.short_label
     return ChartSpec("province_ranking", "barh", f"Tốc độ tăng IIP theo địa phương, {label}", "%",
                      (Series(label, points),),
@@ -37,7 +37,8 @@ def share_chart(period: PeriodProvinces, indicator: str) -> ChartSpec | None:
     if not shared:
         return None
     points = tuple(Point(line.name, line.get(indicator, "share").value,
-                         _note(line.get(indicator, "share"), line.is_host)) for line in shared)
+                         _note(line.get(indicator, "share"), line.is_host), line.get(indicator, "share").id)
+                   for line in shared)
     short = summary.measure.short
     return ChartSpec(f"province_share_{indicator}", "barh",
                      f"Tỷ trọng trong {short.lower()} toàn khu vực, {period.period.short_label}", "%",
@@ -54,16 +55,18 @@ def host_chart(findings: ProvinceFindings) -> ChartSpec | None:
     latest = findings.host_periods[-1]
     host_points, region_points, ids = [], [], []
     if latest.iip is not None and latest.iip_median is not None:
-        host_points.append(Point("IIP", latest.iip.value, _note(latest.iip, False)))
-        region_points.append(Point("IIP", latest.iip_median.value, _note(latest.iip_median, False)))
+        host_points.append(Point("IIP", latest.iip.value, _note(latest.iip, False), latest.iip.id))
+        region_points.append(Point("IIP", latest.iip_median.value, _note(latest.iip_median, False),
+                                   latest.iip_median.id))
         ids += [latest.iip.id, latest.iip_median.id]
     for item in latest.values:
         if item.growth is None:
             continue
         region = item.region_growth
-        host_points.append(Point(item.measure.short, item.growth.value, _note(item.growth, False)))
+        host_points.append(Point(item.measure.short, item.growth.value, _note(item.growth, False),
+                                 item.growth.id))
         region_points.append(Point(item.measure.short, region.value if region else None,
-                                   _note(region, False) if region else None))
+                                   _note(region, False) if region else None, region.id if region else None))
         ids += [item.growth.id] + ([region.id] if region else [])
     if not host_points:
         return None

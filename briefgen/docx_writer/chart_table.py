@@ -34,12 +34,24 @@ class ChartColumn:
 
 
 @dataclass(frozen=True)
+class TaggedCell:
+    """One data cell of the chart's workbook: where it sits, what it shows and whose figure it is."""
+
+    ref: str                    # "Sheet1!B3": series in columns from B, categories in rows from 2
+    series: str
+    category: str               # the point's label, without the notes folded into the category
+    figure_id: str | None       # figure or placeholder id; None for a gap of no one's
+    value: Decimal | None
+
+
+@dataclass(frozen=True)
 class ChartTable:
-    """What a native chart shows: category labels (notes folded in), series and a note line."""
+    """What a native chart shows: category labels (notes folded in), series, a note line, tagged cells."""
 
     categories: tuple[str, ...]
     columns: tuple[ChartColumn, ...]
     note: str
+    cells: tuple[TaggedCell, ...] = ()
 
 
 def _places(value: Decimal) -> int:
@@ -102,6 +114,24 @@ def _note(spec: ChartSpec, labels: list[str], by_label: list[dict[str, Point]]) 
     return " ".join(parts)
 
 
+def cell_ref(series_index: int, point_index: int) -> str:
+    """Return the workbook cell of a series' point, as python-pptx lays the data out: "Sheet1!B2"."""
+    column, letters = series_index + 1, ""
+    while column >= 0:
+        column, rest = divmod(column, 26)
+        letters, column = chr(ord("A") + rest) + letters, column - 1
+    return f"Sheet1!{letters}{point_index + 2}"
+
+
+def _cells(spec: ChartSpec, labels: list[str], by_label: list[dict[str, Point]]) -> tuple[TaggedCell, ...]:
+    """Return every data cell of the grid with the figure id and value of the point it shows."""
+    return tuple(TaggedCell(cell_ref(i, j), series.name, label,
+                            points[label].figure_id if label in points else None,
+                            points[label].value if label in points else None)
+                 for i, (series, points) in enumerate(zip(spec.series, by_label))
+                 for j, label in enumerate(labels))
+
+
 def build_table(spec: ChartSpec) -> ChartTable:
     """Return the categories, series values and note line of *spec*."""
     labels, by_label = _grid(spec)
@@ -114,4 +144,4 @@ def build_table(spec: ChartSpec) -> ChartTable:
             series.name, tuple(None if v is None else float(v) for v in values),
             number_format(max((p for p in places if p is not None), default=0)),
             tuple(None if p is None else number_format(p) for p in places)))
-    return ChartTable(categories, tuple(columns), _note(spec, labels, by_label))
+    return ChartTable(categories, tuple(columns), _note(spec, labels, by_label), _cells(spec, labels, by_label))

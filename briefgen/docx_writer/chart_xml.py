@@ -46,7 +46,7 @@ def chart_data(table: ChartTable) -> CategoryChartData:
 class TaggedWorkbookWriter(CategoryWorkbookWriter):
     """python-pptx's workbook layout, plus a fixed creation date and a hidden sheet of tags."""
 
-    def __init__(self, data: CategoryChartData, tags: tuple[tuple[str, str], ...], created: datetime):
+    def __init__(self, data: CategoryChartData, tags: tuple[tuple[str, ...], ...], created: datetime):
         super().__init__(data)
         self._tags, self._created = tags, created
 
@@ -57,14 +57,14 @@ class TaggedWorkbookWriter(CategoryWorkbookWriter):
         worksheet = workbook.add_worksheet("Sheet1")   # python-pptx's references name Sheet1
         yield workbook, worksheet
         tags = workbook.add_worksheet(TAG_SHEET)
-        for row, (key, value) in enumerate(self._tags):
-            tags.write_string(row, 0, key)
-            tags.write_string(row, 1, value)
+        for row, values in enumerate(self._tags):
+            for column, value in enumerate(values):
+                tags.write_string(row, column, value)
         tags.hide()
         workbook.close()
 
 
-def workbook_blob(table: ChartTable, tags: tuple[tuple[str, str], ...], created: datetime) -> bytes:
+def workbook_blob(table: ChartTable, tags: tuple[tuple[str, ...], ...], created: datetime) -> bytes:
     """Return the xlsx bytes of *table* (same inputs, same bytes) with *tags* on a hidden sheet."""
     return TaggedWorkbookWriter(chart_data(table), tags, created).xlsx_blob
 

@@ -7,7 +7,9 @@ and a ``wp:inline`` in the run whose ``c:chart`` points at the chart part.
 
 Identity for a later ``review``: ``wp:docPr`` is named ``briefgen-chart:<id>`` and its
 description lists the figure ids; the workbook's hidden sheet ``briefgen`` holds the same
-(chart id, kind, unit, one ``figure`` row per figure id).
+(chart id, kind, unit, one ``figure`` row per figure id) and one ``cell`` row per data cell:
+``cell | Sheet1!B3 | series | category | figure id ("" none) | value ("" none) | value as printed``.
+LibreOffice keeps the workbook byte for byte (it drops the ``docPr`` name).
 """
 
 from __future__ import annotations
@@ -21,18 +23,26 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from briefgen.docx_writer.chart_table import ChartTable, build_table
+from briefgen.docx_writer.chart_table import ChartTable, TaggedCell, build_table
 from briefgen.docx_writer.chart_xml import chart_space, set_external_data, workbook_blob
 from briefgen.model import ChartSpec
+from briefgen.numbers import fmt_number
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DOCPR_PREFIX = "briefgen-chart:"
 
 
-def chart_tags(spec: ChartSpec) -> tuple[tuple[str, str], ...]:
-    """Return the (key, value) rows of the workbook's hidden tag sheet."""
+def _cell_row(cell: TaggedCell) -> tuple[str, ...]:
+    printed = "–" if cell.value is None else fmt_number(cell.value)
+    return ("cell", cell.ref, cell.series, cell.category, cell.figure_id or "",
+            "" if cell.value is None else str(cell.value), printed)
+
+
+def chart_tags(spec: ChartSpec, table: ChartTable) -> tuple[tuple[str, ...], ...]:
+    """Return the rows of the workbook's hidden tag sheet: the chart, its figures, its cells."""
     rows = [("chart_id", spec.id), ("kind", spec.kind), ("title", spec.title), ("unit", spec.unit)]
-    return tuple(rows + [("figure", figure_id) for figure_id in spec.figure_ids])
+    rows += [("figure", figure_id) for figure_id in spec.figure_ids]
+    return tuple(rows + [_cell_row(cell) for cell in table.cells])
 
 
 def _inline_xml(shape_id: int, r_id: str, spec: ChartSpec, cx: int, cy: int) -> str:
@@ -53,7 +63,7 @@ def add_chart_parts(document_part, spec: ChartSpec, table: ChartTable, created: 
     element = chart_space(spec.kind, spec.title, spec.unit, table)
     chart_part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, element, package)
     xlsx_part = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"), CT.SML_SHEET,
-                     workbook_blob(table, chart_tags(spec), created), package)
+                     workbook_blob(table, chart_tags(spec, table), created), package)
     set_external_data(element, chart_part.relate_to(xlsx_part, RT.PACKAGE))
     return document_part.relate_to(chart_part, RT.CHART)
 

@@ -1,4 +1,4 @@
-"""Reference records: the standard task groups, the Government's resolutions and its targets."""
+"""Reference records: task groups, the Government's resolutions and targets, the sources cited."""
 
 from __future__ import annotations
 
@@ -20,13 +20,14 @@ class TaskGroup:
 
 @dataclass(frozen=True)
 class Resolution:
-    """The Government's annual resolution on the socio-economic plan (Nghị quyết 01/NQ-CP)."""
+    """A Government resolution of a year: the annual plan (01/NQ-CP) or one setting growth targets."""
 
     year: int
     number: str
     date: date
     source: str
     status: str
+    kind: str = "annual"       # "annual": cited by task group 1; "targets": sets or revises targets
 
 
 @dataclass(frozen=True)
@@ -40,3 +41,15 @@ class Target:
     unit: str
     source: str
     quote: str
+    resolution: str | None = None   # number of the resolution that set it, e.g. 226/NQ-CP
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document as an official text cites it: publisher, title or description, date, address."""
+
+    id: str                     # as in indicators.csv 'source': a seed file name or a URL
+    publisher: str | None       # None: not known yet (the annex asks for it)
+    title: str
+    date: str | None            # "2025-10-17", "2023-12" or "2013"
+    url: str | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.domain.catalog import Resolution, Target, TaskGroup
+from briefgen.domain.catalog import Resolution, Source, Target, TaskGroup
 from briefgen.domain.edition import Edition
 from briefgen.domain.figure import Figure
 from briefgen.domain.province import Merger, Province
@@ -23,3 +23,4 @@ class Dataset:
     resolutions: tuple[Resolution, ...]
     targets: tuple[Target, ...]
     data_dir: Path
+    sources: tuple[Source, ...] = ()

@@ -12,6 +12,7 @@ from briefgen.load.catalog import load_resolutions, load_targets, load_task_grou
 from briefgen.load.editions import load_editions
 from briefgen.load.figures import load_figures
 from briefgen.load.provinces import load_mergers, load_provinces
+from briefgen.load.sources import load_sources
 
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
@@ -55,6 +56,7 @@ def read_dataset(data_dir: Path) -> Dataset:
         resolutions=load_resolutions(data_dir / "resolutions.csv"),
         targets=load_targets(data_dir / "targets.csv"),
         data_dir=data_dir,
+        sources=load_sources(data_dir / "sources.csv"),
     )
 
 

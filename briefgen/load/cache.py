@@ -24,7 +24,7 @@ from pathlib import Path
 
 import briefgen
 from briefgen.cache_entry import read_entry, write_entry
-from briefgen.domain.catalog import Resolution, Target, TaskGroup
+from briefgen.domain.catalog import Resolution, Source, Target, TaskGroup
 from briefgen.domain.edition import Edition
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import Period
@@ -32,11 +32,12 @@ from briefgen.domain.province import Merger, Province
 
 DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicators.csv",
               "task_groups.csv", "resolutions.csv", "targets.csv")
+OPTIONAL_FILES = ("sources.csv",)   # a data folder without it cites sources by their id
 FORMAT = "dataset-json-1"
 LOADER_DIR = Path(__file__).resolve().parent
 CODE_FILES = (*sorted((LOADER_DIR.parent / "domain").glob("*.py")), LOADER_DIR.parent / "cache_entry.py")
 RECORDS = {cls.__name__: cls for cls in (Province, Merger, Edition, Figure, TaskGroup, Resolution,
-                                         Target, Period)}
+                                         Target, Period, Source)}
 
 
 def cache_folder() -> Path:
@@ -64,6 +65,9 @@ def dataset_key(data_dir: Path) -> str | None:
             digest.update(name.encode() + b"\0" + (data_dir / name).read_bytes() + b"\0")
         except OSError:
             return None
+    for name in OPTIONAL_FILES:
+        path = data_dir / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"<absent>") + b"\0")
     return digest.hexdigest()
 
 

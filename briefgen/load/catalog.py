@@ -9,6 +9,8 @@ from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
 from briefgen.load.task_text import check_task_text
 
+RESOLUTION_KINDS = ("annual", "targets")
+
 
 def _years(text: str) -> tuple[int, ...]:
     return tuple(parse_int(part) for part in split_list()(text))
@@ -29,8 +31,10 @@ def load_task_groups(path: Path) -> tuple[TaskGroup, ...]:
 def load_resolutions(path: Path) -> tuple[Resolution, ...]:
     """Return the known annual resolutions."""
     rows = read_table(path, (Column("year", parse_int), Column("number"), Column("date", parse_iso_date),
-                             Column("source"), Column("status", one_of("confirmed", "unconfirmed"))))
-    return tuple(Resolution(r["year"], r["number"], r["date"], r["source"], r["status"]) for r in rows)
+                             Column("source"), Column("status", one_of("confirmed", "unconfirmed")),
+                             Column("kind", one_of(*RESOLUTION_KINDS), required=False, added=True)))
+    return tuple(Resolution(r["year"], r["number"], r["date"], r["source"], r["status"], r["kind"] or "annual")
+                 for r in rows)
 
 
 def load_targets(path: Path) -> tuple[Target, ...]:
@@ -38,6 +42,7 @@ def load_targets(path: Path) -> tuple[Target, ...]:
     rows = read_table(path, (Column("year", parse_int), Column("indicator"),
                              Column("low", parse_decimal),
                              Column("high", parse_decimal, required=False), Column("unit"),
-                             Column("source"), Column("quote")))
-    return tuple(Target(r["year"], r["indicator"], r["low"], r["high"], r["unit"], r["source"], r["quote"])
-                 for r in rows)
+                             Column("source"), Column("quote"),
+                             Column("resolution", required=False, added=True)))
+    return tuple(Target(r["year"], r["indicator"], r["low"], r["high"], r["unit"], r["source"], r["quote"],
+                        r["resolution"]) for r in rows)

@@ -8,6 +8,8 @@ from pathlib import Path
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
 from briefgen.analyze.consistency import notes_by_figure
+from briefgen.analyze.targets import TargetInForce
+from briefgen.dates import fmt_date_short
 from briefgen.domain.catalog import Target
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
@@ -27,7 +29,14 @@ RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- Lưu: VT, CTĐP.")
 
 
-def _target_text(target: Target) -> str:
+def _target_text(item: TargetInForce) -> str:
+    text = _bound_text(item.target)
+    if item.resolution:
+        text += f" (Nghị quyết số {item.resolution.number} ngày {fmt_date_short(item.resolution.date)})"
+    return text
+
+
+def _bound_text(target: Target) -> str:
     entry = INDICATORS.get(target.indicator)
     label = entry.target_label if entry and entry.target_label else target.indicator
     if target.high is None or target.high == target.low:
@@ -84,7 +93,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "recommendations_placeholder": _text_placeholder(
             "recommendations-local", "[kiến nghị của các địa phương]",
             "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
-        "products_known": any(s.known for row in facts.products for s in row.outputs),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
@@ -130,7 +138,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
     built += province_tables(facts.provinces, ledger)
-    built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
+    built.append(tables.sources_table(ledger, dataset.sources))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
                           charts if charts is not None else render_charts(facts),
                           Known(chart_ids(), frozenset(tables.TABLE_IDS), ("provinces-",)))

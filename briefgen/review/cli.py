@@ -10,6 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
+from briefgen.review.chart_review import ChartFinding
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Finding, Review, by_context, review_draft
 
@@ -19,6 +20,9 @@ SECTIONS = (("open", "Chỗ còn trống, cần bổ sung"), ("filled", "Số li
             ("refused", "Giá trị không nhận được (sai đơn vị, không đọc được hoặc không thể có)"),
             ("untagged", "Số liệu còn trong văn bản nhưng mất ô nội dung"),
             ("lost", "Ô nội dung bị xóa, không còn tìm thấy số liệu"))
+CHART_SECTIONS = (("chart_changed", "Số liệu biểu đồ đã bị sửa"),
+                  ("chart_filled", "Số liệu điền vào biểu đồ (trước chưa có số liệu)"),
+                  ("chart_mismatch", "Biểu đồ không khớp với số liệu trong văn bản"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +58,13 @@ def render_text(review: Review, context: list[str]) -> str:
         lines.extend(_line(f) for f in items)
     lines.append(f"Số liệu không khớp nhau: {len(review.inconsistencies)}")
     lines.extend(f"  - {message}" for message in review.inconsistencies)
+    for name, heading in CHART_SECTIONS:
+        items = getattr(review, name)
+        lines.append(f"{heading}: {len(items)}")
+        lines.extend(f"  - {f.message}" for f in items)
+    if review.chart_unreadable:
+        lines.append(f"Biểu đồ không đọc được số liệu: {len(review.chart_unreadable)}")
+        lines.extend(f"  - {note}" for note in review.chart_unreadable)
     return "\n".join(lines)
 
 
@@ -63,6 +74,13 @@ def _record(finding: Finding) -> dict:
             "detail": finding.detail, "bookmark": finding.bookmark}
 
 
+def _chart_record(finding: ChartFinding) -> dict:
+    now = finding.now if finding.now is None or isinstance(finding.now, str) else str(finding.now)
+    return {"id": finding.id, "chart": finding.chart, "cell": finding.cell, "series": finding.series,
+            "category": finding.category, "before": None if finding.before is None else str(finding.before),
+            "now": now, "message": finding.message}
+
+
 def render_json(review: Review, context: list[str]) -> dict:
     """Return the review as JSON-ready data."""
     identity = review.identity or {}
@@ -70,6 +88,8 @@ def render_json(review: Review, context: list[str]) -> dict:
                "year": identity.get("year"), "host": identity.get("host"),
                "inconsistencies": review.inconsistencies, "context_figures": context}
     summary.update({name: [_record(f) for f in getattr(review, name)] for name, _ in SECTIONS})
+    summary.update({name: [_chart_record(f) for f in getattr(review, name)] for name, _ in CHART_SECTIONS})
+    summary["chart_unreadable"] = review.chart_unreadable
     return summary
 
 
@@ -79,12 +99,17 @@ def context_figures(reading) -> list[str]:
             for place, f in by_context(reading).values()]
 
 
+def run_review(path: Path) -> tuple[Review, list[str]]:
+    """Return the review of the draft at *path* and, if briefgen did not make it, the figures found by context."""
+    reading = read_draft(path)              # a DraftFileError is printed by briefgen.cli
+    review = review_draft(reading)
+    return review, [] if review.made_by_briefgen else context_figures(reading)
+
+
 def main(argv: list[str]) -> int:
     """Run ``briefgen review`` and return its exit code."""
     args = build_parser().parse_args(argv)
-    reading = read_draft(args.draft)        # a DraftFileError is printed by briefgen.cli
-    review = review_draft(reading)
-    context = [] if review.made_by_briefgen else context_figures(reading)
+    review, context = run_review(args.draft)
     if args.json:
         print(json.dumps(render_json(review, context), ensure_ascii=False, indent=2))
     else:

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 
 from briefgen.draft_identity import join_payload, load_identity
 from briefgen.errors import DraftFileError
+from briefgen.review.read_charts import ChartReading, read_charts
 
 _SECTION = re.compile(r"^(?:[IVX]+\.|PHỤ LỤC)")
 _PROPERTIES = "/docProps/custom.xml"
@@ -42,6 +43,7 @@ class DraftReading:
     identity: dict | None
     controls: tuple[FoundControl, ...]
     paragraphs: tuple[tuple[str, str], ...]     # (place, text)
+    charts: ChartReading = ChartReading()       # the tagged cells of its native charts
 
 
 def _open(path: Path):
@@ -150,4 +152,5 @@ def read_draft(path: Path | str) -> DraftReading:
     controls: list[FoundControl] = []
     paragraphs: list[tuple[str, str]] = []
     _walk(document.element.body, _Places(), controls, paragraphs)
-    return DraftReading(path, _identity(document, path), tuple(controls), tuple(paragraphs))
+    return DraftReading(path, _identity(document, path), tuple(controls), tuple(paragraphs),
+                        read_charts(document))

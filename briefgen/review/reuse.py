@@ -14,6 +14,7 @@ from pathlib import Path
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.figure import Figure
 from briefgen.errors import DraftFileError, DraftValuesError
+from briefgen.forms.problems import Problem
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Review, filled_figures, review_draft
 
@@ -41,8 +42,9 @@ def checked_review(path: Path | str, year: int | None = None, host: str | None =
                              hint="dùng --data với dự thảo của đúng năm và tỉnh đăng cai; số liệu năm trước: "
                                   "briefgen learn")
     if review.refused:
-        raise DraftValuesError(path, [f"{path.name if isinstance(path, Path) else path} › "
-                                      f"{f.place}: {f.title}: {f.detail}" for f in review.refused])
+        name = Path(path).name
+        raise DraftValuesError(path, [Problem(f"{name} › {f.place}", f"{f.title}: {f.detail}")
+                                      for f in review.refused])
     return review
 
 

@@ -6,7 +6,7 @@ the filled figures as ``Figure`` rows with their provenance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from briefgen.domain.indicators import INDICATORS
 from briefgen.domain.period import parse_period
 from briefgen.draft_identity import PLACEHOLDER_TAG, hash_in
 from briefgen.numbers import fmt_number, fmt_quantity
+from briefgen.review.chart_review import ChartFinding, edited_cells, fmt_value, mismatches
+from briefgen.review.read_charts import ChartCell
 from briefgen.review.read_docx import DraftReading, FoundControl
 from briefgen.review.values import ValueProblem, read_figure
 
@@ -47,6 +49,10 @@ class Review:
     lost: list[Finding] = field(default_factory=list)
     untagged: list[Finding] = field(default_factory=list)    # still printed, but its control is gone
     inconsistencies: list[str] = field(default_factory=list)
+    chart_changed: list[ChartFinding] = field(default_factory=list)     # values staff changed in a chart
+    chart_filled: list[ChartFinding] = field(default_factory=list)      # where the chart had no data
+    chart_mismatch: list[ChartFinding] = field(default_factory=list)    # chart and text disagree
+    chart_unreadable: list[str] = field(default_factory=list)
 
     @property
     def made_by_briefgen(self) -> bool:
@@ -156,8 +162,51 @@ def review_draft(reading: DraftReading) -> Review:
         else:
             _judge_figure(review, entry, control)
     _lost(review, reading, by_id, seen)
+    _judge_charts(review, reading, by_id)
     review.inconsistencies = _inconsistencies(review, by_id)
     return review
+
+
+def _typed(review: Review, by_id: dict) -> dict[str, tuple[str, set[Decimal]]]:
+    """Return the values staff typed in the text, by figure id, with the figure's unit."""
+    typed: dict[str, tuple[str, set[Decimal]]] = {}
+    for finding in review.filled + review.changed:
+        if finding.value is not None and finding.id in by_id:
+            typed.setdefault(finding.id, (by_id[finding.id]["unit"], set()))[1].add(finding.value)
+    return typed
+
+
+def _printed(by_id: dict, typed: dict) -> dict[str, tuple[str, Decimal]]:
+    """Return the figures the text prints as briefgen wrote them: id -> (unit, value)."""
+    return {key: (e["unit"], Decimal(e["value"])) for key, e in by_id.items()
+            if e["kind"] == "figure" and e["texts"] and key not in typed}
+
+
+def _take_chart_value(review: Review, entry: dict, cell: ChartCell) -> None:
+    """Take a value staff typed in a chart for a placeholder, as if typed in the text (checked alike)."""
+    text = fmt_value(cell.shown)
+    place = f"{cell.chart} › {cell.ref}"
+    found = Finding(entry["id"], entry["title"] or "", place, text, unit=entry["unit"])
+    try:
+        value = read_figure(text, entry["unit"], _is_growth(entry))
+    except ValueProblem as problem:
+        review.refused.append(replace(found, detail=str(problem)))
+        return
+    review.filled.append(replace(found, value=value, detail="điền trong bảng dữ liệu của biểu đồ"))
+
+
+def _judge_charts(review: Review, reading: DraftReading, by_id: dict) -> None:
+    """Record the chart values staff changed or filled, and the charts that disagree with the text."""
+    cells = reading.charts.cells
+    typed = _typed(review, by_id)
+    review.chart_changed, review.chart_filled = edited_cells(cells)
+    review.chart_mismatch = mismatches(cells, typed, _printed(by_id, typed))
+    review.chart_unreadable = list(reading.charts.unreadable)
+    for cell in cells:
+        entry = by_id.get(cell.figure_id or "")
+        if (entry and entry["kind"] == "placeholder" and entry["indicator"] and cell.original is None
+                and isinstance(cell.shown, Decimal) and entry["unit"] == cell.unit and cell.figure_id not in typed):
+            _take_chart_value(review, entry, cell)
 
 
 def _figure(identity: dict, entry: dict, value: Decimal, source: str, quote: str,
@@ -175,6 +224,8 @@ def _figure(identity: dict, entry: dict, value: Decimal, source: str, quote: str
 
 def provenance(review: Review, finding: Finding) -> str:
     """Return where a filled figure came from: file, content control, place."""
+    if finding.place.startswith("Hình "):     # a value typed in a chart's data
+        return f"{Path(review.path).name}, biểu đồ {finding.place}"
     return f"{Path(review.path).name}, ô nội dung {finding.bookmark or finding.id}, {finding.place}"
 
 

@@ -21,7 +21,8 @@ from briefgen.errors import BriefgenError
 from briefgen.serve import auth, pages
 from briefgen.serve.errors import (InternalFailure, ServeError, error_body, internal_body, log_bug,
                                    problem, status_of, user_error_body, validation_problems)
-from briefgen.serve.handlers import create_draft, draft_summary, find_record, workshop_of
+from briefgen.serve.handlers import (create_draft, draft_summary, find_record, learn_from_uploads,
+                                    review_draft_upload, workshop_of)
 from briefgen.serve.jobs import Workshop
 from briefgen.serve.limits import BodyLimit
 from briefgen.serve.settings import ServeSettings
@@ -142,6 +143,17 @@ def _add_api(app: FastAPI) -> None:
         if path == record.pdf:
             path = await workshop.run(workshop.pdf, record)
         return FileResponse(path, filename=name)
+
+    @app.post("/api/review", summary="Kiểm tra một dự thảo đã chỉnh sửa (.docx), như briefgen review --json")
+    async def post_review(request: Request, file: Annotated[UploadFile, File()]) -> dict:
+        return await review_draft_upload(request, file)
+
+    @app.post("/api/learn", summary="Bổ sung số liệu từ dự thảo đã chỉnh sửa vào dữ liệu (chỉ khi máy chủ "
+                                    "chạy với --allow-learn và mã truy cập)")
+    async def post_learn(request: Request, files: Annotated[list[UploadFile], File()],
+                         reason: Annotated[str | None, Form()] = None,
+                         dry_run: Annotated[bool, Form()] = False) -> dict:
+        return await learn_from_uploads(request, files, reason, dry_run)
 
     @app.get("/api/forms/{year}", summary="Tải biểu mẫu số liệu trống của một năm (.xlsx)")
     async def get_form(request: Request, year: Annotated[int, PathParam()]) -> Response:

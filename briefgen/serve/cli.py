@@ -1,9 +1,9 @@
 """``briefgen serve``: start the web page and the HTTP API.
 
-    briefgen serve [--bind 127.0.0.1] [--port 8000] [--out DIR] [--data-dir DIR] [--token T]
+    briefgen serve [--bind 127.0.0.1] [--port 8000] [--out DIR] [--data-dir DIR] [--token T] [--allow-learn]
 
 Listens on loopback unless told otherwise; any other address needs a token (``--token``
-or ``$BRIEFGEN_TOKEN``). FastAPI and uvicorn are imported only once the server starts.
+or ``$BRIEFGEN_TOKEN``), and so does ``--allow-learn`` (``POST /api/learn`` changes the data). FastAPI and uvicorn are imported only once the server starts.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="thư mục lưu dự thảo (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--token", help=f"mã truy cập mà trang và API đòi hỏi (hoặc biến {TOKEN_VARIABLE})")
+    parser.add_argument("--allow-learn", action="store_true",
+                        help="cho phép POST /api/learn bổ sung số liệu từ dự thảo đã chỉnh sửa vào thư mục "
+                             "dữ liệu (cần mã truy cập)")
     return parser
 
 
@@ -47,7 +50,11 @@ def settings_from(argv: list[str]) -> ServeSettings:
     if not is_loopback(args.bind) and token is None:
         parser.error(f"lắng nghe trên địa chỉ {args.bind} (không chỉ máy này) cần mã truy cập: "
                      f"thêm --token hoặc đặt biến môi trường {TOKEN_VARIABLE}")
-    return ServeSettings(bind=args.bind, port=args.port, out_dir=args.out, data_dir=args.data_dir, token=token)
+    if args.allow_learn and token is None:
+        parser.error(f"--allow-learn (cho phép thay đổi dữ liệu) cần mã truy cập: thêm --token hoặc đặt "
+                     f"biến môi trường {TOKEN_VARIABLE}")
+    return ServeSettings(bind=args.bind, port=args.port, out_dir=args.out, data_dir=args.data_dir, token=token,
+                         allow_learn=args.allow_learn)
 
 
 def main(argv: list[str]) -> int:

@@ -51,7 +51,7 @@ def error_body(errors: list[dict], **extra) -> dict:
 def user_error_body(error: BriefgenError) -> dict:
     """Return the body of a user error: each problem with its place (file › sheet!cell)."""
     problems = getattr(error, "problems", ())
-    errors = [problem(p.where, p.message) for p in problems if p.is_error]
+    errors = [problem(p.where or None, p.message) for p in problems if p.is_error]
     errors = errors or [problem(getattr(error, "where", None), str(error))]
     warnings = [problem(p.where, p.message) for p in problems if not p.is_error]
     return error_body(errors, warnings=warnings, hint=error.hint)

@@ -45,6 +45,26 @@ async def read_uploads(files: list[UploadFile], settings: ServeSettings) -> list
     return uploads
 
 
+async def review_draft_upload(request: Request, file: UploadFile | str | None) -> dict:
+    """Check one uploaded edited draft in the pool; return ``briefgen review --json`` of it."""
+    workshop = workshop_of(request)
+    if not isinstance(file, UploadFile) or (not file.filename and not file.size):
+        raise ServeError("chưa đính kèm dự thảo (.docx) cần kiểm tra", where="file")
+    upload = Upload(file.filename or "", await file.read(workshop.settings.max_file_bytes + 1))
+    return await workshop.run(workshop.review, upload)
+
+
+async def learn_from_uploads(request: Request, files: list[UploadFile], reason: str | None,
+                             dry_run: bool) -> dict:
+    """Learn the uploaded edited drafts into the server's data (only if allowed); return what changed."""
+    from briefgen.serve.learning import LearnRequest, check_allowed
+
+    workshop = workshop_of(request)
+    check_allowed(workshop.settings)        # before reading any upload
+    uploads = await read_uploads(files, workshop.settings)
+    return await workshop.run(workshop.learn, LearnRequest(tuple(uploads), reason, dry_run))
+
+
 async def create_draft(request: Request, year: int, host: str, conference_date: date | None,
                        files: list[UploadFile]) -> DraftRecord:
     """Check the request, build the draft in the pool and return its record."""

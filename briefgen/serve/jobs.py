@@ -26,10 +26,13 @@ from briefgen.output import slug
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder
 from briefgen.serve import pdf as pdf_files
+from briefgen.serve.draft_review import review_upload
 from briefgen.serve.errors import ServeError, log_bug
+from briefgen.serve.learning import LearnRequest, check_allowed, learn_uploads
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
-from briefgen.serve.uploads import Upload, save_uploads, saved_files
+from briefgen.serve.uploads import Upload, save_uploads
+from briefgen.serve.user_names import with_user_names
 
 
 class LockedCharts:
@@ -70,6 +73,7 @@ class Workshop:
         self._host_locks: dict[tuple[int, str], threading.Lock] = {}
         self._forms: dict[int, bytes] = {}
         self._pdf_lock = threading.Lock()   # one LibreOffice at a time
+        self._learn_lock = threading.Lock()  # one change of the data folder at a time
 
     def dataset(self) -> Dataset:
         """Return the dataset, loaded on first use and then kept."""
@@ -126,17 +130,36 @@ class Workshop:
         """Build and write one draft (in a pool thread); return its record in the index."""
         self.check_year(request.year)
         host_name = self.resolve_host(request.year, request.host, request.conference_date)
-        uploads = save_uploads(list(request.uploads), self.settings.max_files,
-                               self.settings.max_file_bytes, self.scratch) if request.uploads else None
+        saved = save_uploads(list(request.uploads), self.settings.max_files,
+                             self.settings.max_file_bytes, self.scratch) if request.uploads else None
         try:
             with self._host_lock(request.year, host_name):
                 result = build_briefing(request.year, host_name, request.conference_date,
                                         out_dir=self.out_dir, dataset=self.dataset(), plot=self.charts,
-                                        data_files=saved_files(uploads) if uploads else ())
+                                        data_files=saved.paths if saved else ())
+        except BriefgenError as error:
+            if saved is None:
+                raise
+            raise with_user_names(error, saved.names) from None
         finally:
-            if uploads:
-                shutil.rmtree(uploads, ignore_errors=True)
+            if saved:
+                shutil.rmtree(saved.folder, ignore_errors=True)
         return next(r for r in self.store.add_folder(result.docx_path.parent) if r.docx == result.docx_path)
+
+    def review(self, upload: Upload) -> dict:
+        """Return the review of an edited draft (``briefgen review --json``); the upload is not kept."""
+        return review_upload(upload, self.settings.max_file_bytes, self.scratch)
+
+    def learn(self, request: LearnRequest) -> dict:
+        """Learn the uploaded drafts into the data folder (see ``learning``); later builds use the new data."""
+        check_allowed(self.settings)
+        with self._learn_lock:
+            summary = learn_uploads(request, self.settings, self.data_dir, self.scratch, date.today())
+            if summary["written"]:
+                with self._lock:
+                    self._dataset = None
+                    self._forms.clear()
+        return summary
 
     def form(self, year: int) -> bytes:
         """Return the empty Excel form of *year* (made once, then kept)."""

@@ -15,12 +15,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from briefgen.dates import fmt_date_short
 from briefgen.bounds import shown
+from briefgen.dates import fmt_date_short
 from briefgen.errors import BriefgenError
 from briefgen.serve import auth
 from briefgen.serve.errors import ServeError, status_of, user_error_body
-from briefgen.serve.handlers import create_draft, draft_summary, find_record
+from briefgen.serve.handlers import create_draft, draft_summary, find_record, review_draft_upload
 from briefgen.serve.store import DraftRecord, read_manifest
 from briefgen.serve.uploads import ACCEPTED
 
@@ -105,6 +105,27 @@ def draft_page(request: Request, record: DraftRecord) -> HTMLResponse:
                   placeholders=manifest.get("placeholders") or [], has_pdf=workshop.has_pdf)
 
 
+# for each kind of finding of a review: the heading of its last column (None: no such column)
+REVIEW_NOTES = {"open": "Cần bổ sung", "filled": None, "changed": "Nguồn", "refused": "Lý do",
+                "untagged": "Ghi chú", "lost": None}
+
+
+def review_sections(report: dict) -> list[dict]:
+    """Return the review's kinds of findings in the CLI's order: key, heading, last column, findings."""
+    from briefgen.review.cli import SECTIONS
+
+    return [{"key": key, "heading": heading, "note": REVIEW_NOTES[key], "findings": report[key]}
+            for key, heading in SECTIONS]
+
+
+def review_page(request: Request, report: dict | None = None, errors: dict | None = None,
+                status: int = 200) -> HTMLResponse:
+    """Return the result of checking an edited draft (or why it could not be checked)."""
+    max_mb = request.app.state.workshop.settings.max_file_bytes // (1024 * 1024)
+    return render("review.html", status=status, r=report, errors=errors, max_mb=max_mb,
+                  sections=review_sections(report) if report else [])
+
+
 def add_pages(app: FastAPI) -> None:
     """Add the HTML routes to *app* (not part of the documented API)."""
 
@@ -124,6 +145,19 @@ def add_pages(app: FastAPI) -> None:
             except BriefgenError as error:
                 return index_page(request, user_error_body(error), entered, status=status_of(error))
         return RedirectResponse(f"/drafts/{record.id}", status_code=303)
+
+    @app.get("/review", include_in_schema=False)
+    async def review_form():
+        return RedirectResponse("/#review", status_code=303)
+
+    @app.post("/review", response_class=HTMLResponse, include_in_schema=False)
+    async def review(request: Request):
+        async with request.form() as form:
+            try:
+                report = await review_draft_upload(request, form.get("file"))
+            except BriefgenError as error:
+                return review_page(request, errors=user_error_body(error), status=status_of(error))
+        return review_page(request, report)
 
     @app.get("/drafts/{draft_id}", response_class=HTMLResponse, include_in_schema=False)
     async def show(request: Request, draft_id: str):

@@ -22,6 +22,7 @@ class ServeSettings:
     max_files: int = 10
     workers: int = 2
     pdf_timeout: float = 120.0
+    allow_learn: bool = False          # POST /api/learn may change data_dir (needs a token too)
 
     @property
     def max_body_bytes(self) -> int:

@@ -1,10 +1,10 @@
 """Sources of figures besides the shipped tables: one adapter per kind of file, picked by content.
 
-``--data FILE`` may be an edited briefgen draft (.docx) or a filled province form (xlsx or
-CSV); the first adapter whose ``recognises`` accepts a file's content reads it, whatever its
-name. The form adapter comes last and takes the rest: its reader says in Vietnamese what a
-file really is when it is no form (an .xls, a text file, a truncated workbook…). A report
-(.docx/.pdf read by the extractor) plugs in with one more entry before it.
+``--data FILE`` may be a province's report (.docx/.pdf/.html/.txt, read by the extractor)
+or its review sheet, an edited briefgen draft (.docx) or a filled province form (xlsx or
+CSV); the first adapter whose ``recognises`` accepts a file reads it. The form adapter
+comes last and takes the rest: its reader says in Vietnamese what a file really is when it
+is no form (an .xls, a text file, a truncated workbook…).
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ class Adapter:
     recognises: Callable[[Path | str], bool]
 
 
+def _is_report(path: Path | str) -> bool:
+    from briefgen.reports import split_reports  # a report (.docx/.pdf/.html/.txt) or a review sheet
+
+    reports, reviews, _ = split_reports([path])
+    return bool(reports or reviews)
+
+
 def _is_draft(path: Path | str) -> bool:
     from briefgen.review.reuse import is_draft  # a zip with word/document.xml
 
@@ -32,7 +39,8 @@ def _anything(path: Path | str) -> bool:
     return True
 
 
-ADAPTERS: tuple[Adapter, ...] = (Adapter("draft", _is_draft), Adapter("form", _anything))
+ADAPTERS: tuple[Adapter, ...] = (Adapter("report", _is_report), Adapter("draft", _is_draft),
+                                 Adapter("form", _anything))
 
 
 def group_by_kind(paths: Sequence[Path | str]) -> dict[str, list[Path | str]]:
