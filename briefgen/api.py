@@ -10,33 +10,41 @@ from pathlib import Path
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
 from briefgen.checklist import build_checklist, render_markdown
-from briefgen.docx_writer import render_docx
-from briefgen.load import Dataset, load_dataset
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.load import load_dataset
 from briefgen.manifest import build_manifest
-from briefgen.model import Briefing, ChartBlock, ChartSpec
+from briefgen.model import Briefing, ChartBlock, ChartSpec, chart_file
 from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
+from briefgen.sources import group_by_kind
+from briefgen.writers import DEFAULT_FORMATS, WRITERS, render_documents
 
 Plot = Callable[[ChartSpec], bytes]
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A draft built in memory: the model, its DOCX bytes and its charts."""
+    """A draft built in memory: the model, its documents (format → bytes) and its charts."""
 
     facts: Facts
     briefing: Briefing
-    docx: bytes
+    documents: dict[str, bytes]
     charts: dict[str, ChartBlock]
+
+    @property
+    def docx(self) -> bytes:
+        """Return the DOCX bytes (when the draft was rendered as DOCX)."""
+        return self.documents["docx"]
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """What ``build_briefing`` wrote."""
 
-    docx_path: Path
+    documents: dict[str, Path]                 # format -> file written ("docx", "md")
     manifest_path: Path
     chart_paths: tuple[Path, ...]
     version: int
@@ -47,76 +55,73 @@ class BuildResult:
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
     checklist_path: Path | None = None         # the drafters' checklist written beside the draft
 
+    @property
+    def docx_path(self) -> Path | None:
+        """Return the DOCX written, or None when only other formats were asked for."""
+        return self.documents.get("docx")
+
+    @property
+    def main_path(self) -> Path:
+        """Return the first document written (the DOCX unless only other formats were asked for)."""
+        return next(iter(self.documents.values()))
+
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
-                  plot: Plot | None = None, forms=None, charts: str = "native") -> Draft:
+                  plot: Plot | None = None, forms=None, charts: str = "native",
+                  edition: EditionContext | None = None, formats: Sequence[str] = DEFAULT_FORMATS) -> Draft:
     """Return a complete draft in memory, writing nothing.
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
     *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
+    *formats* names the writers (``WRITERS``: "docx", "md") the document is rendered with.
+    *edition* is the edition of *year* and *host* when the caller has built it already:
+    the edition is built once per draft, here at the front door, and handed down.
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
-    facts = build_facts(dataset, year, host, conference_date, forms)
+    edition = edition or build_edition(dataset, year, host, conference_date)
+    facts = build_facts(dataset, edition, forms)
     blocks = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
-    return Draft(facts, briefing, render_docx(briefing, charts), blocks)
+    return Draft(facts, briefing, render_documents(briefing, formats, charts), blocks)
 
 
-def load_form_data(dataset: Dataset, year: int, host: str, data_files: Sequence[Path | str],
-                   conference_date: date | None = None):
+def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequence[Path | str]):
     """Return *dataset* with the filled forms' figures merged in, and the ``FormData``.
 
-    Raises ``FormValidationError`` (every problem with its file › sheet!cell) before anything
-    is built when a form has an error.
+    The forms are read for the built *edition* (its periods and provinces). Raises
+    ``FormValidationError`` (every problem with its file › sheet!cell) before anything is
+    built when a form has an error.
     """
     from briefgen.forms.collect import load_forms, merge_forms  # openpyxl only when forms are given
 
-    forms = load_forms(data_files, dataset, build_edition(dataset, year, host, conference_date))
+    forms = load_forms(data_files, dataset, edition)
     return merge_forms(dataset, forms)
 
 
-def split_data_files(data_files: Sequence[Path | str]) -> tuple[list[Path | str], list[Path | str]]:
-    """Return (edited drafts, forms) among *data_files*, told apart by content, not by name."""
-    from briefgen.review.reuse import is_draft
-
-    drafts = [p for p in data_files if is_draft(p)]
-    return drafts, [p for p in data_files if p not in drafts]
-
-
-def load_draft_data(dataset: Dataset, year: int, host: str, drafts: Sequence[Path | str],
-                    conference_date: date | None = None) -> Dataset:
-    """Return *dataset* with the figures staff filled in edited drafts of this edition.
+def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[Path | str]) -> Dataset:
+    """Return *dataset* with the figures staff filled in edited drafts of the built *edition*.
 
     Raises ``DraftFileError`` for a file briefgen did not make or one of another year or host.
     """
     from briefgen.review.reuse import load_draft_figures, merge_draft_figures
 
-    host_name = build_edition(dataset, year, host, conference_date).host.name
-    return merge_draft_figures(dataset, load_draft_figures(drafts, year, host_name))
+    return merge_draft_figures(dataset, load_draft_figures(drafts, edition.year, edition.host.name))
 
 
-def _split_reports(data_files: Sequence[Path | str]):
-    """Return (reports, review sheets, other files) among *data_files* (see ``briefgen.reports``)."""
-    from briefgen.reports import split_reports
-
-    return split_reports(data_files)
-
-
-def load_report_data(dataset: Dataset, year: int, host: str, form_files: Sequence[Path | str],
-                     report_files: Sequence[Path], conference_date: date | None = None):
+def load_report_data(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
+                     report_files: Sequence[Path | str]):
     """Return *dataset* with the reports' (and forms') figures, the ``FormData`` or None, the ``ReportData``.
 
-    *report_files* are reports (.docx/.pdf/.html/.txt) and review sheets (.xlsx). Raises
-    ``DataFileError`` for a report that cannot be read, ``FormValidationError`` for a form
-    or review sheet with an error.
+    *report_files* are reports (.docx/.pdf/.html/.txt) and review sheets (.xlsx), read for
+    the built *edition*. Raises ``DataFileError`` for a report that cannot be read,
+    ``FormValidationError`` for a form or review sheet with an error.
     """
     from briefgen.reports import add_reports, read_all, split_reports
 
     reports, reviews, _ = split_reports(report_files)
-    items = read_all(reports, reviews)
-    return add_reports(dataset, build_edition(dataset, year, host, conference_date), form_files, items)
+    return add_reports(dataset, edition, form_files, read_all(reports, reviews))
 
 
 def _report_manifest(manifest: dict, reports) -> None:
@@ -150,15 +155,11 @@ def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
     return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
 
 
-def _chart_file(chart_id: str, index: int) -> str:
-    return f"{index:02d}-{chart_id.replace('_', '-')}.png"
-
-
-def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
+def _notices(draft: Draft, paths: DraftPaths, formats: Sequence[str]) -> tuple[str, ...]:
     notices = list(draft.facts.notices)
     if paths.version > 1:
         notices.append(f"Đã có dự thảo trước đó trong {paths.folder}; không ghi đè, "
-                       f"lưu phiên bản mới: {paths.docx.name}")
+                       f"lưu phiên bản mới: {paths.document(WRITERS[formats[0]].suffix).name}")
     return tuple(notices)
 
 
@@ -166,46 +167,52 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                    out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                    templates_dir: Path | str | None = None, dataset: Dataset | None = None,
                    plot: Plot | None = None, data_files: Sequence[Path | str] = (),
-                   charts: str = "native") -> BuildResult:
+                   charts: str = "native", formats: Sequence[str] = DEFAULT_FORMATS) -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
     Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
     its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
-    ``FormValidationError`` and nothing is written. *charts*: see ``prepare_draft``.
+    ``FormValidationError`` and nothing is written. *charts*, *formats*: see ``prepare_draft``.
     """
-    out = Path(out_dir or DEFAULT_WORKSPACE.output)
+    out, formats = Path(out_dir or DEFAULT_WORKSPACE.output), tuple(formats)
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
+    edition = build_edition(dataset, year, host, conference_date)
     forms = reports = None
-    report_files, reviews, others = _split_reports(data_files)
-    drafts, form_files = split_data_files(others)
+    by_kind = group_by_kind(data_files)         # by content: reports, edited drafts, filled forms
+    report_files, drafts, form_files = (by_kind.get(k, []) for k in ("report", "draft", "form"))
     if drafts:
-        dataset = load_draft_data(dataset, year, host, drafts, conference_date)
-    if report_files or reviews:
-        dataset, forms, reports = load_report_data(dataset, year, host, form_files, report_files + reviews,
-                                                   conference_date)
+        dataset = load_draft_data(dataset, edition, drafts)
+    if report_files:
+        dataset, forms, reports = load_report_data(dataset, edition, form_files, report_files)
     elif form_files:
-        dataset, forms = load_form_data(dataset, year, host, form_files, conference_date)
+        dataset, forms = load_form_data(dataset, edition, form_files)
     warnings = (forms.warnings if forms else ()) + (reports.warnings if reports else ())
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
-                          charts)
+                          charts, edition, formats)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = out / f"{year}-{slug(host_name)}"
-    files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+    files = {cid: chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,
                "date": draft.facts.edition.date.isoformat() if draft.facts.edition.date else None,
                "periods": [p.code for p in draft.facts.edition.periods]}
 
+    def documents_for(paths: DraftPaths) -> dict[Path, bytes]:
+        chart_paths = {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()}
+        return {paths.document(WRITERS[f].suffix): (WRITERS[f].write(draft.briefing, charts, chart_paths)
+                                                     if WRITERS[f].links_charts else draft.documents[f])
+                for f in formats}
+
     def manifest_for(paths: DraftPaths) -> dict:
-        manifest = build_manifest(draft.briefing, paths.docx.name,
+        manifest = build_manifest(draft.briefing, paths.docx.name if "docx" in formats else None,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
         manifest["checklist"] = paths.checklist.name
-        manifest["notices"] = list(_notices(draft, paths))
+        manifest["notices"] = list(_notices(draft, paths, formats))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
             for item in draft.facts.inconsistencies
@@ -214,15 +221,17 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             _form_manifest(manifest, forms)
         if reports is not None:
             _report_manifest(manifest, reports)
+        manifest.update({f: paths.document(WRITERS[f].suffix).name for f in formats if f != "docx"})
         if drafts:
             manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
     checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
-    paths = write_draft(folder, stem, draft.docx,
+    paths = write_draft(folder, stem, documents_for,
                         {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
                         checklist.encode("utf-8"))
-    return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
+    documents = {f: paths.document(WRITERS[f].suffix) for f in formats}
+    return BuildResult(documents, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
-                       _notices(draft, paths), warnings,
+                       _notices(draft, paths, formats), warnings,
                        tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import TextIO
 
 from briefgen.analyze import build_facts
-from briefgen.analyze.edition import check_year, find_record
+from briefgen.analyze.edition import build_edition, check_year, find_record
 from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
+from briefgen.domain.dataset import Dataset
 from briefgen.errors import as_user_error, one_line
-from briefgen.load import Dataset, load_dataset
+from briefgen.load import load_dataset
 from briefgen.model import ChartSpec
 from briefgen.orphans import busy, watch_parent
 from briefgen.output import check_folder
@@ -112,7 +113,7 @@ def shared_specs(dataset: Dataset, jobs: Iterable[Job],
     specs, counts = {}, Counter()
     for job in jobs:
         try:
-            facts = build_facts(dataset, job.year, job.host, conference_date)
+            facts = build_facts(dataset, build_edition(dataset, job.year, job.host, conference_date))
         except Exception:  # the job itself reports it when it runs
             continue
         for spec in filter(has_data, facts.charts):

@@ -49,6 +49,15 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    from briefgen.writers import parse_formats
+
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build_parser() -> Parser:
     """Return the parser of the main job (writing a draft)."""
     parser = Parser(
@@ -72,6 +81,8 @@ def build_parser() -> Parser:
                              "--format xlsx); nhắc lại cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
     parser.add_argument("--charts", choices=("native", "png"), default="native",
                         help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
+    parser.add_argument("--format", type=_formats, default=("docx",), dest="formats", metavar="docx,md",
+                        help="định dạng cần ghi, phân cách bằng dấu phẩy: docx (mặc định), md (bản Markdown)")
     parser.add_argument("--json", action="store_true",
                         help="in kết quả dạng JSON trên stdout (tệp đã ghi, chỗ cần bổ sung, cảnh báo, lỗi)")
     return parser
@@ -87,6 +98,8 @@ def check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> arg
         parser.error("--data chỉ dùng với một năm và một --host")
     if args.json and (args.all_hosts or len(args.years) > 1):
         parser.error("--json chỉ dùng với một năm và một --host")
+    if args.formats != ("docx",) and (args.all_hosts or len(args.years) > 1):
+        parser.error("--format chỉ dùng với một năm và một --host")
     args.year = args.years[0]
     return args
 
@@ -117,7 +130,7 @@ def run_main_job(args: argparse.Namespace) -> int:
 
     result = build_briefing(args.year, args.host, conference_date=args.date,
                             out_dir=args.out, data_dir=args.data_dir, data_files=args.data,
-                            charts=args.charts)
+                            charts=args.charts, formats=args.formats)
     if args.json:
         print(json.dumps(json_summary(result), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -125,7 +138,10 @@ def run_main_job(args: argparse.Namespace) -> int:
         print(f"Cảnh báo: {warning}", file=sys.stderr)
     for note in result.notices:
         print(note)
-    print(f"Đã ghi dự thảo: {result.docx_path}")
+    from briefgen.writers import WRITERS
+
+    for name, path in result.documents.items():
+        print(f"Đã ghi {WRITERS[name].label}: {path}")
     if result.checklist_path:
         print(f"Danh mục số liệu cần bổ sung: {result.checklist_path}")
     print(f"Số liệu sử dụng: {result.figure_count}; chỗ cần bổ sung: {result.placeholder_count}")
@@ -143,7 +159,9 @@ def json_summary(result=None, error: BriefgenError | None = None, exit_code: int
                "docx": None, "manifest": None, "checklist": None, "charts": [], "figures": 0, "placeholders": [],
                "notices": [], "warnings": [], "errors": []}
     if result is not None:
-        summary.update(docx=str(result.docx_path), manifest=str(result.manifest_path),
+        summary.update(docx=str(result.docx_path) if result.docx_path else None,
+                       documents={name: str(path) for name, path in result.documents.items()},
+                       manifest=str(result.manifest_path),
                        checklist=str(result.checklist_path) if result.checklist_path else None,
                        charts=[str(p) for p in result.chart_paths], figures=result.figure_count,
                        placeholders=[{"id": i, "need": need} for i, need in result.placeholders],

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from briefgen.analyze.indicators import INDICATORS, label_of
-from briefgen.load.editions import SERIES
+from briefgen.domain.edition import SERIES
+from briefgen.domain.indicators import INDICATORS, label_of
+from briefgen.domain.period import parse_period
 from briefgen.model import Briefing, Placeholder
-from briefgen.periods import parse_period
 
 GENERATOR = "briefgen"
 FORMAT = 1

@@ -50,6 +50,10 @@ class InvalidArgumentError(BriefgenError):
     """A command-line or API argument is out of range."""
 
 
+class TemplateError(BriefgenError):
+    """A template refers to something the draft cannot have (a mistyped chart or table)."""
+
+
 class FormValidationError(BriefgenError):
     """Filled forms have errors, so nothing was built; ``problems`` lists every finding.
 

@@ -55,7 +55,7 @@ def _controls(briefing: Briefing) -> dict[str, dict]:
     return controls
 
 
-def build_manifest(briefing: Briefing, docx_name: str, chart_files: dict[str, str],
+def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[str, str],
                    chart_figures: dict[str, tuple[str, ...]], request: dict,
                    known_figures: dict | None = None) -> dict:
     """Return the manifest as plain JSON-ready data.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Inline, Masthead, PageBreak,
-                            Paragraph, PlaceholderRun, TableBlock)
+                            Paragraph, PlaceholderRun, TableBlock, chart_file)
 
 SIGNER_PLACEHOLDER = "[Họ và tên người ký]"
 SIGNER_NEED = "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo."
@@ -28,11 +28,6 @@ def escape(text: str) -> str:
 def escape_start(line: str) -> str:
     """Return *line* kept a paragraph: a leading ``-`` or ``1.`` would start a list."""
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-
-
-def chart_file(chart_id: str, index: int) -> str:
-    """Return the file name a draft gives its *index*-th chart (``01-retail-history.png``)."""
-    return f"{index:02d}-{chart_id.replace('_', '-')}.png"
 
 
 class MarkdownWriter:

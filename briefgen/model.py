@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -162,3 +162,8 @@ class Briefing:
     title: str = ""
     keywords: str = ""
     identity: dict = field(default_factory=dict)   # year, host, series: who the draft is for
+
+
+def chart_file(chart_id: str, index: int) -> str:
+    """Return the file name a draft gives its *index*-th chart (``01-retail-history.png``)."""
+    return f"{index:02d}-{chart_id.replace('_', '-')}.png"

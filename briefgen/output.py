@@ -18,15 +18,17 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.domain.province import fold
 from briefgen.errors import OutputError
 from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
-from briefgen.load.provinces import fold
 from briefgen.reservations import reclaim, remove_owner, write_owner
 
 __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
            "write_atomic", "write_draft"]  # write_atomic: for the caches
 
 MAX_VERSIONS = 999
+# Every document a writer may put into a version (``briefgen.writers``): any of them takes the version.
+DOCUMENT_SUFFIXES = (".docx", ".md")
 CHECKLIST_PREFIX = "danh-muc-bo-sung-"
 
 
@@ -38,6 +40,10 @@ class DraftPaths:
     manifest: Path
     charts: Path
     checklist: Path     # the drafters' checklist (danh mục số liệu cần bổ sung)
+
+    def document(self, suffix: str) -> Path:
+        """Return the path of this version's document in the format of *suffix* (``.md``)."""
+        return self.docx.with_suffix(suffix)
 
 
 class _Taken(Exception):
@@ -58,7 +64,8 @@ def draft_paths(folder: Path, stem: str, version: int) -> DraftPaths:
 
 
 def _taken(paths: DraftPaths) -> bool:
-    return any(os.path.lexists(p) for p in (paths.docx, paths.manifest, paths.charts, paths.checklist))
+    documents = (paths.document(suffix) for suffix in DOCUMENT_SUFFIXES)
+    return any(os.path.lexists(p) for p in (*documents, paths.manifest, paths.charts, paths.checklist))
 
 
 def next_free(folder: Path, stem: str) -> DraftPaths:
@@ -66,7 +73,8 @@ def next_free(folder: Path, stem: str) -> DraftPaths:
     left unfinished and was taken back (not reserved: see ``reserve``)."""
     for version in range(1, MAX_VERSIONS + 1):
         paths = draft_paths(folder, stem, version)
-        if not _taken(paths) or reclaim(paths.docx, paths.charts, (paths.manifest, paths.checklist)):
+        others = (paths.manifest, paths.checklist, paths.document(".md"))
+        if not _taken(paths) or reclaim(paths.docx, paths.charts, others):
             return paths
     raise OutputError(folder, f"thư mục {folder} đã có {MAX_VERSIONS} phiên bản dự thảo",
                       hint="chuyển bớt các bản cũ sang nơi khác hoặc chọn thư mục khác bằng --out")
@@ -89,15 +97,16 @@ def reserve(folder: Path, stem: str) -> DraftPaths:
         return paths
 
 
-def _write_version(paths: DraftPaths, docx: bytes, charts: dict[str, bytes], manifest_for,
+def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], manifest_for,
                    written: list[Path], checklist: bytes | None = None) -> None:
-    """Write charts, checklist, manifest and DOCX into the reserved version, noting each file in *written*."""
+    """Write charts, checklist, manifest and documents into the reserved version, noting each in *written*."""
     manifest = manifest_for(paths)
     files = [(paths.charts / name, png) for name, png in charts.items()]
     if checklist is not None:
         files.append((paths.checklist, checklist))
     files.append((paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")))
-    files.append((paths.docx, docx))           # last: a DOCX on disk has its manifest and charts
+    # Last, the main document last of all: a document on disk has its manifest and charts.
+    files += reversed(documents_for(paths).items())
     for path, data in files:
         if not write_new(path, data):
             raise _Taken(path)
@@ -114,14 +123,14 @@ def _undo(paths: DraftPaths, written: list[Path]) -> None:
         paths.charts.rmdir()
 
 
-def _write_first_free(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
+def _write_first_free(folder: Path, stem: str, documents_for, charts: dict[str, bytes],
                       manifest_for, checklist: bytes | None = None) -> DraftPaths:
     """Return the paths of the version written, trying the next one if an outsider took it."""
     while True:
         paths = reserve(folder, stem)
         written: list[Path] = []
         try:
-            _write_version(paths, docx, charts, manifest_for, written, checklist)
+            _write_version(paths, documents_for, charts, manifest_for, written, checklist)
             return paths
         except BaseException as error:   # Ctrl-C too: leave nothing of this version
             _undo(paths, written)
@@ -159,17 +168,18 @@ def output_error(folder: Path, error: OSError) -> OutputError:
     return OutputError(folder, f"không ghi được vào thư mục {folder}: {reason}", hint)
 
 
-def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
+def write_draft(folder: Path, stem: str, documents_for, charts: dict[str, bytes],
                 manifest_for, checklist: bytes | None = None) -> DraftPaths:
-    """Write charts, the checklist, manifest and DOCX as the next free version; return the paths used.
+    """Write charts, the checklist, manifest and documents as the next free version; return its paths.
 
-    *manifest_for(paths)* returns the manifest of the reserved version. Raises
-    ``OutputError`` (nothing left behind) when the folder cannot be written.
+    *documents_for(paths)* and *manifest_for(paths)* return the documents (path → bytes,
+    main document first) and the manifest of the reserved version. Raises ``OutputError``
+    (nothing left behind) when the folder cannot be written.
     """
     created = _missing_folders(folder)   # removed again if the run fails
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _write_first_free(folder, stem, docx, charts, manifest_for, checklist)
+        return _write_first_free(folder, stem, documents_for, charts, manifest_for, checklist)
     except BaseException as error:
         for path in created:
             with suppress(OSError):

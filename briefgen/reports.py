@@ -14,21 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefgen.analyze.edition import EditionContext
+from briefgen.analyze.aggregate import FormData
 from briefgen.bounds import escaped
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.figure import Figure
+from briefgen.domain.measures import Measure, measure_of, measures, tidy
+from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
 from briefgen.extract.review_sheet import is_review, read_review
-from briefgen.forms.aggregate import FormData, aggregate
 from briefgen.forms.collect import check_files, merge_forms
 from briefgen.forms.layout import FormLayout, layout_for_edition
-from briefgen.forms.measures import MEASURE_BY_INDICATOR, MEASURES, Measure, tidy
 from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
+from briefgen.forms.to_figures import aggregate
 from briefgen.forms.validate import Entry, ProvinceReport
-from briefgen.load import Dataset, Figure
 from briefgen.load.figures import HEADLINE_UNITS, value_problem
 from briefgen.numbers import fmt_quantity
-from briefgen.periods import parse_period
 
 REPORT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt")
 DRAFT_MARK = b'name="briefgen_'          # a custom property every briefgen draft carries
@@ -170,7 +172,7 @@ class _Merge:
 
 def _measure_of(indicator: str) -> tuple[Measure, str] | None:
     """Return the form measure an indicator belongs to and its field (value or growth)."""
-    for measure in MEASURES:
+    for measure in measures():
         if indicator == measure.growth:
             return measure, "growth"
         if indicator == measure.indicator:
@@ -234,7 +236,7 @@ def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
                              f"khác {slot[field][1]} ({_said(slot[field][0])}); giữ số thứ nhất, cần kiểm tra")
     by_report: dict[tuple[str, str], list[Entry]] = {}
     for (name, key, code), fields in grouped.items():
-        measure = MEASURE_BY_INDICATOR[key]
+        measure = measure_of(key)
         if not fields or _conflicts(merge, name, measure, fields):
             continue
         first = next(iter(fields.values()))[0]

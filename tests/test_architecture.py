@@ -1,4 +1,4 @@
-"""The pipeline stays in its folders: each renderer in its one module, the model pure."""
+"""The pipeline stays in its layers: domain ← sources/analysis ← model ← render ← writers; CLI on top."""
 
 from __future__ import annotations
 
@@ -25,10 +25,11 @@ def _modules_importing(library: str) -> set[str]:
     return {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if library in _imports(p)}
 
 
-def test_only_the_docx_writer_and_the_draft_reader_import_python_docx():
+def test_only_the_docx_writer_and_the_readers_import_python_docx():
+    # Sources may read .docx (provinces' reports, edited drafts); only the writer writes one.
     readers = {"review/read_docx.py"}     # reads edited drafts back, never writes
-    assert all(m.startswith("docx_writer/") or m in readers for m in _modules_importing("docx")), \
-        _modules_importing("docx")
+    importing = _modules_importing("docx")
+    assert all(m.startswith(("docx_writer/", "sources/")) or m in readers for m in importing), importing
 
 
 def test_only_the_docx_writer_builds_native_charts():
@@ -77,3 +78,93 @@ def test_templates_do_not_copy_sentences_from_the_seeds():
         copied = [" ".join(words[i:i + RUN]) for i in range(len(words) - RUN + 1)
                   if " ".join(words[i:i + RUN]) in seed_runs]
         assert not copied, copied[:3]
+
+
+# --- the layers (issue 9) ---
+
+def _project_imports(path: Path) -> set[str]:
+    """Return the briefgen modules *path* imports (``briefgen.domain.figure`` → ``domain.figure``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("briefgen"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefgen"):
+            names.add(node.module)
+    return {n.removeprefix("briefgen").lstrip(".") or "briefgen" for n in names}
+
+
+def _layer(folder: str) -> dict[str, set[str]]:
+    return {str(p.relative_to(PACKAGE)): _project_imports(p) for p in (PACKAGE / folder).rglob("*.py")}
+
+
+# Leaf utilities: they import nothing of briefgen themselves (checked below), so the domain may use them.
+LEAVES = ("bounds",)
+
+
+def test_the_domain_imports_nothing_else_of_briefgen():
+    for module, imports in _layer("domain").items():
+        assert all(name.startswith("domain") or name in LEAVES for name in imports), (module, imports)
+    for leaf in LEAVES:
+        assert not _project_imports(PACKAGE / f"{leaf}.py"), leaf
+
+
+# Utilities any layer may use: plain functions of plain values.
+UTILITIES = ("errors", "numbers", "dates", "bounds")
+
+
+def test_analysis_imports_the_domain_never_sources_renderers_or_writers():
+    allowed = ("analyze", "domain", "model", *UTILITIES)
+    for module, imports in _layer("analyze").items():
+        assert all(name.split(".")[0] in allowed for name in imports), (module, imports)
+
+
+def test_writers_import_the_model_only():
+    # draft_identity names the model's figures and placeholders for the content controls;
+    # numbers formats the values of a native chart's data sheet.
+    writers = {**_layer("docx_writer"), "markdown_writer.py": _project_imports(PACKAGE / "markdown_writer.py")}
+    for module, imports in writers.items():
+        assert all(name.split(".")[0] in ("docx_writer", "model", "draft_identity", "numbers") for name in imports), \
+            (module, imports)
+
+
+def test_the_model_imports_only_the_domain():
+    assert all(name.startswith("domain") for name in _project_imports(PACKAGE / "model.py"))
+
+
+def test_the_loader_imports_no_analysis_rendering_or_writers():
+    for module, imports in _layer("load").items():
+        assert all(name.split(".")[0] in ("load", "domain", "cache_entry", *UTILITIES, "briefgen")
+                   for name in imports), (module, imports)
+
+
+# Where printing and exiting are legitimate: the command lines, the server, the batch's progress bar.
+SPEAKERS = ("cli.py", "cli_parser.py", "__main__.py", "batch.py", "crash_log.py")
+
+
+def _speaks(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "exit":
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id == "SystemExit":
+            lines.append(node.lineno)
+    return lines
+
+
+def test_only_the_command_lines_and_the_server_print_or_exit():
+    for path in PACKAGE.rglob("*.py"):
+        module = str(path.relative_to(PACKAGE))
+        if path.name in SPEAKERS or path.name.endswith("_cli.py") or module.startswith("serve/") \
+                or module == "extract/check.py":
+            continue  # extract/check.py is the `check-data` command (moves with the extractor rewrite)
+        assert not _speaks(path), (module, _speaks(path))
+
+
+def test_sources_import_no_rendering_writers_or_front_doors():
+    forbidden = ("render", "docx_writer", "markdown_writer", "writers", "api", "cli", "serve", "batch")
+    for module, imports in _layer("sources").items():
+        assert not [n for n in imports if n.split(".")[0] in forbidden], (module, imports)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.analyze import build_facts
+from briefgen.analyze.edition import build_edition
 from briefgen.batch import Job, Outcome, ProgressBar, build_batch, describe, hosts_of_year
 from briefgen.cli import main
 from briefgen.load import load_dataset
@@ -67,7 +68,8 @@ def test_all_hosts_writes_one_draft_per_unit(batch_2025, dataset):
 
 
 def test_each_distinct_chart_is_drawn_once_per_batch(batch_2025, dataset):
-    per_draft = [[chart_key(s) for s in build_facts(dataset, 2025, h).charts if has_data(s)]
+    per_draft = [[chart_key(s) for s in build_facts(dataset, build_edition(dataset, 2025, h)).charts
+                  if has_data(s)]
                  for h in hosts_of_year(dataset, 2025)]
     distinct = {key for keys in per_draft for key in keys}
     assert batch_2025.charts_drawn == len(distinct) < sum(map(len, per_draft)) / 3
@@ -152,7 +154,7 @@ class CountingPlot:
 
 @pytest.fixture(scope="module")
 def spec(dataset):
-    return build_facts(dataset, 2025, "Tuyên Quang").charts[0]
+    return build_facts(dataset, build_edition(dataset, 2025, "Tuyên Quang")).charts[0]
 
 
 def test_cache_draws_once_then_reads_memory_then_disk(tmp_path, spec):
@@ -176,9 +178,10 @@ def test_cache_redraws_a_torn_entry_and_survives_an_unwritable_folder(tmp_path, 
 
 def test_cache_key_follows_the_content(dataset, spec):
     from dataclasses import replace
-    assert chart_key(spec) == chart_key(build_facts(dataset, 2025, "Tuyên Quang").charts[0])
+    edition = build_edition(dataset, 2025, "Tuyên Quang")
+    assert chart_key(spec) == chart_key(build_facts(dataset, edition).charts[0])
     assert chart_key(spec) != chart_key(replace(spec, title=spec.title + "!"))
-    other_year = build_facts(dataset, 2024, "Hà Nội").charts[0]
+    other_year = build_facts(dataset, build_edition(dataset, 2024, "Hà Nội")).charts[0]
     assert other_year.id == spec.id and chart_key(other_year) != chart_key(spec)
 
 

@@ -28,7 +28,7 @@ def _write(folder: Path, run: str):
     """Write one draft whose every file says which run wrote it; return its version."""
     def manifest_for(paths):
         return {"docx": paths.docx.name, "charts": paths.charts.name, "run": run}
-    return write_draft(folder, "x", f"docx {run}".encode(), {n: f"{n} {run}".encode() for n in CHARTS},
+    return write_draft(folder, "x", lambda p: {p.docx: f"docx {run}".encode()}, {n: f"{n} {run}".encode() for n in CHARTS},
                        manifest_for).version
 
 
@@ -151,7 +151,7 @@ def test_a_failing_manifest_leaves_nothing_and_no_folder_created(tmp_path):
     def broken(_paths):
         raise KeyboardInterrupt
     with pytest.raises(KeyboardInterrupt):
-        write_draft(tmp_path / "new" / "d", "x", b"docx", {"a.png": b"png"}, broken)
+        write_draft(tmp_path / "new" / "d", "x", lambda p: {p.docx: b"docx"}, {"a.png": b"png"}, broken)
     assert list(tmp_path.iterdir()) == []
 
 

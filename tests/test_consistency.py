@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from briefgen.analyze.consistency import find_conflicting_reports, find_growth_mismatches
-from briefgen.load import Figure
-from briefgen.periods import parse_period
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import parse_period
 
 
 def fig(indicator, period, value, edition=2023, unit="nghìn tỷ đồng"):

@@ -34,7 +34,7 @@ def _modes(folder: Path) -> dict[str, int]:
                                                        (0o002, 0o664, 0o775), (0o027, 0o640, 0o750)])
 def test_written_files_and_folders_follow_the_umask(tmp_path, mask, file_mode, dir_mode):
     with _umask(mask):
-        write_draft(tmp_path / "out" / "d", "x", b"docx", {"a.png": b"png", "b.png": b"png"},
+        write_draft(tmp_path / "out" / "d", "x", lambda p: {p.docx: b"docx"}, {"a.png": b"png", "b.png": b"png"},
                     lambda paths: {})
     assert _modes(tmp_path) == {"out": dir_mode, "out/d": dir_mode, "out/d/charts": dir_mode,
                                 "out/d/charts/a.png": file_mode, "out/d/charts/b.png": file_mode,

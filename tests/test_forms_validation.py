@@ -10,12 +10,12 @@ import pytest
 
 from briefgen.api import build_briefing
 from briefgen.cli import main
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
 from briefgen.errors import FormValidationError
 from briefgen.forms.collect import check_files
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import write_form
-from briefgen.load import Figure
-from briefgen.periods import Period
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, cell_of, edit, fill, key, name_cell
 
 N = NINE_MONTHS

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from briefgen.api import build_briefing
 from briefgen.cache_entry import read_entry, seal, unseal
+from briefgen.domain.dataset import Dataset
 from briefgen.load import cache as dataset_cache
-from briefgen.load import Dataset, load_dataset, read_dataset
+from briefgen.load import load_dataset, read_dataset
 from briefgen.render.chart_cache import ChartCache, chart_key
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -174,8 +175,9 @@ def test_the_dataset_key_covers_the_loader_code(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def specs(fresh):
     from briefgen.analyze import build_facts
+    from briefgen.analyze.edition import build_edition
 
-    charts = build_facts(fresh, 2025, "Tuyên Quang").charts
+    charts = build_facts(fresh, build_edition(fresh, 2025, "Tuyên Quang")).charts
     return charts[0], charts[1]
 
 

@@ -55,7 +55,7 @@ def test_unknown_host_suggests_closest(dataset):
     (2026, "Lào Cai", "XII", "inferred", "năm 2025"),
 ])
 def test_edition_context(dataset, year, host, ordinal, status, periods):
-    from briefgen.periods import describe_periods
+    from briefgen.domain.period import describe_periods
     edition = build_edition(dataset, year, host)
     assert (edition.ordinal, edition.ordinal_status) == (ordinal, status)
     assert describe_periods(edition.periods) == periods

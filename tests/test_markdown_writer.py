@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from briefgen.analyze import build_facts
+from briefgen.analyze.edition import build_edition
 from briefgen.load import load_dataset
 from briefgen.markdown_writer import escape, escape_start, render_markdown
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Masthead, PageBreak, Paragraph,
@@ -77,7 +78,7 @@ def test_charts_are_numbered_pictures_linking_their_files():
 @pytest.fixture(scope="module")
 def real_briefing():
     dataset = load_dataset(DATA)
-    facts = build_facts(dataset, 2025, "Tuyên Quang")
+    facts = build_facts(dataset, build_edition(dataset, 2025, "Tuyên Quang"))
     charts = render_charts(facts, lambda _spec: b"not drawn")
     return compose_briefing(facts, dataset, DEFAULT_WORKSPACE.templates, charts)
 

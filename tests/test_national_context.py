@@ -15,14 +15,17 @@ from pathlib import Path
 import pytest
 from docx_text import text_of
 
+from briefgen.analyze import build_facts
+from briefgen.analyze.edition import build_edition
 from briefgen.analyze.consistency import find_conflicting_reports
 from briefgen.analyze.targets import find_targets_in_force
-from briefgen.analyze import build_facts
+from briefgen.domain.catalog import Resolution, Target
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import parse_period
+from briefgen.load import load_dataset
 from briefgen.model import Paragraph
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.compose import compose_briefing
-from briefgen.load import Figure, Resolution, Target, load_dataset
-from briefgen.periods import parse_period
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CAVEATS = ("english", "lower bound", "upper bound", "conflict", "japanese")
@@ -64,7 +67,8 @@ def test_2025_section_ii_cites_the_national_figures(draft_2025):
 def _text_of(year: int, host: str, day: date | None = None) -> str:
     """Return the draft's running text, composed without charts or DOCX (fast)."""
     dataset = load_dataset(DATA)
-    briefing = compose_briefing(build_facts(dataset, year, host, day), dataset, DEFAULT_WORKSPACE.templates, {})
+    facts = build_facts(dataset, build_edition(dataset, year, host, day))
+    briefing = compose_briefing(facts, dataset, DEFAULT_WORKSPACE.templates, {})
     return "\n".join("".join(i.text for i in b.inlines) for b in briefing.blocks if isinstance(b, Paragraph))
 
 
@@ -86,8 +90,9 @@ def test_2025_cites_the_targets_in_force_at_the_conference(draft_2025):
 
 
 def test_a_conference_before_the_revision_cites_the_earlier_target():
-    targets = {t.target.indicator: t for t in build_facts(load_dataset(DATA), 2025, "Tuyên Quang",
-                                                          date(2025, 5, 20)).targets}
+    dataset = load_dataset(DATA)
+    edition = build_edition(dataset, 2025, "Tuyên Quang", date(2025, 5, 20))
+    targets = {t.target.indicator: t for t in build_facts(dataset, edition).targets}
     assert targets["gdp_growth"].resolution.number == "25/NQ-CP"
     assert targets["gdp_growth"].target.low == Decimal("8") and targets["gdp_growth"].target.high is None
     assert "tăng từ 8% trở lên (Nghị quyết số 25/NQ-CP ngày 05/02/2025)" in _text_of(2025, "Tuyên Quang",

@@ -91,7 +91,7 @@ else:
     orphans.watch_parent()
     print(os.getpid(), flush=True)
     with orphans.busy():
-        write_draft(Path(sys.argv[1]), "x", b"docx", {f"{i}.png": b"png" for i in range(50)},
+        write_draft(Path(sys.argv[1]), "x", lambda p: {p.docx: b"docx"}, {f"{i}.png": b"png" for i in range(50)},
                     lambda paths: {})
 """
 

@@ -112,7 +112,7 @@ REASONS = {errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết hạ
 def test_any_os_error_at_any_step_is_named_and_leaves_nothing(tmp_path_factory, code, charts, fail_at, step):
     root = tmp_path_factory.mktemp("w")
     folder = root / "out" / "d"
-    write_draft(folder, "x", b"earlier", {}, lambda paths: {})
+    write_draft(folder, "x", lambda p: {p.docx: b"earlier"}, {}, lambda paths: {})
     before = _tree(root)
     calls = []
     real = getattr(os, step)
@@ -125,7 +125,7 @@ def test_any_os_error_at_any_step_is_named_and_leaves_nothing(tmp_path_factory, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, step, failing)
         try:
-            paths = write_draft(folder, "x", b"new", {f"{i}.png": b"png" for i in range(charts)},
+            paths = write_draft(folder, "x", lambda p: {p.docx: b"new"}, {f"{i}.png": b"png" for i in range(charts)},
                                 lambda paths: {})
         except OutputError as error:
             assert str(error) == f"không ghi được vào thư mục {folder}: {REASONS[code]}"
@@ -146,10 +146,10 @@ def test_out_on_a_dangling_link(tmp_path, capsys):
 def test_too_many_versions_is_named_and_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr("briefgen.output.MAX_VERSIONS", 2)
     for _ in range(2):
-        write_draft(tmp_path, "x", b"docx", {"a.png": b"png"}, lambda paths: {})
+        write_draft(tmp_path, "x", lambda p: {p.docx: b"docx"}, {"a.png": b"png"}, lambda paths: {})
     before = _tree(tmp_path)
     with pytest.raises(OutputError) as raised:
-        write_draft(tmp_path, "x", b"docx", {"a.png": b"png"}, lambda paths: {})
+        write_draft(tmp_path, "x", lambda p: {p.docx: b"docx"}, {"a.png": b"png"}, lambda paths: {})
     assert str(raised.value) == f"thư mục {tmp_path} đã có 2 phiên bản dự thảo"
     assert _tree(tmp_path) == before
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen import api
 from briefgen.api import build_briefing
 from briefgen.cli import main
 from briefgen.files import write_new
@@ -42,7 +41,7 @@ def test_version_picked_after_a_race(tmp_path):
             paths.docx.write_bytes(b"other")
         return {}
 
-    paths = write_draft(folder, "x", b"ours", {}, manifest_for)
+    paths = write_draft(folder, "x", lambda p: {p.docx: b"ours"}, {}, manifest_for)
     assert paths.version == 2 and paths.docx.read_bytes() == b"ours"
     assert (folder / "x.docx").read_bytes() == b"other"
 
@@ -50,7 +49,10 @@ def test_version_picked_after_a_race(tmp_path):
 def test_failure_while_building_writes_nothing(tmp_path, monkeypatch):
     def broken(_briefing, *_options):
         raise RuntimeError("disk full")
-    monkeypatch.setattr(api, "render_docx", broken)
+    from dataclasses import replace
+
+    from briefgen.writers import WRITERS
+    monkeypatch.setitem(WRITERS, "docx", replace(WRITERS["docx"], write=broken))
     with pytest.raises(RuntimeError):
         build_briefing(2025, "Tuyên Quang", out_dir=tmp_path)
     assert list(tmp_path.iterdir()) == []

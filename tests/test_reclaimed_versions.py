@@ -45,7 +45,8 @@ def _left_by(folder: Path, owner: dict | None, version: int = 1, docx: bool = Fa
 
 
 def _write(folder: Path) -> int:
-    return write_draft(folder, "x", b"new", {"01-a.png": b"new png"}, lambda paths: {"v": paths.version}).version
+    return write_draft(folder, "x", lambda p: {p.docx: b"new"}, {"01-a.png": b"new png"},
+                       lambda paths: {"v": paths.version}).version
 
 
 def _tree(folder: Path) -> list[str]:
@@ -132,7 +133,8 @@ def test_after_kill_9_of_a_real_run_the_next_run_takes_its_version(tmp_path):
     process.communicate(timeout=30)
     folder = out / "2025-tuyen-quang"
     assert (folder / "charts" / OWNER_FILE).exists() and not (folder / "bao-cao-2025-tuyen-quang.docx").exists()
-    paths = write_draft(folder, "bao-cao-2025-tuyen-quang", b"docx", {"01.png": b"png"}, lambda paths: {})
+    paths = write_draft(folder, "bao-cao-2025-tuyen-quang", lambda p: {p.docx: b"docx"}, {"01.png": b"png"},
+                        lambda paths: {})
     assert paths.version == 1
     assert sorted(p.name for p in folder.iterdir()) == ["bao-cao-2025-tuyen-quang.docx", "charts", "manifest.json"]
     assert sorted(p.name for p in (folder / "charts").iterdir()) == ["01.png"]

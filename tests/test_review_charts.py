@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from briefgen.cli import main
 from briefgen.review.read_charts import _chart_cells, _number
-from briefgen.review.review import filled_figures
 from briefgen.review.reuse import checked_review
+from briefgen.review.review import filled_figures
 from chart_edits import chart_parts, edit_chart, replace_member
 from draft_edits import edited_draft
 

@@ -7,8 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefgen.analyze import charts as chart_specs
+from briefgen.analyze.aggregate import FormData
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
-from briefgen.analyze.edition import EditionContext, build_edition
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
 from briefgen.analyze.host import HostProfile, build_host_profile
@@ -17,12 +17,14 @@ from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, 
 from briefgen.analyze.slots import SlotFinder
 from briefgen.analyze.targets import TargetInForce, find_targets_in_force
 from briefgen.dates import fmt_date_short
-from briefgen.load import Dataset, TaskGroup
+from briefgen.domain.catalog import Target, TaskGroup
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.indicators import K
 from briefgen.model import ChartSpec, Placeholder
 
 if TYPE_CHECKING:
     from briefgen.analyze.provinces_table import ProvinceFindings
-    from briefgen.forms.aggregate import FormData
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRe
 
 
 def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults) -> tuple[Comparison, ...]:
-    slots = {"retail_growth": first.retail_growth, "retail_sales": first.retail_sales,
-             "export_growth": first.export_growth, "export_value": first.export_value}
+    slots = {key: slot for line in first.lines.values() if line.indicator.headline
+             for key, slot in ((line.indicator.growth, line.growth), (line.indicator.key, line.value))}
     return tuple(compare(h, first.period, slot,
                          annual_series(dataset.figures, edition.series, h, edition.year + 1))
                  for h, slot in slots.items())
@@ -82,18 +84,15 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
     series, year, before = edition.series, first.period.year, edition.year
     specs = [
         chart_specs.value_history_chart(
-            "retail_history", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "nghìn tỷ đồng",
-            annual_series(dataset.figures, series, "retail_sales", before), first.retail_sales, year,
-            "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ của khu vực qua các năm"),
-        chart_specs.value_history_chart(
-            "export_history", "Kim ngạch xuất khẩu", "tỷ USD",
-            annual_series(dataset.figures, series, "export_value", before), first.export_value, year,
-            "Kim ngạch xuất khẩu của khu vực qua các năm"),
+            i.history_chart, i.short, i.unit, annual_series(dataset.figures, series, i.key, before),
+            line.value, year, f"{i.short} của khu vực qua các năm")
+        for line in first.lines.values() if (i := line.indicator).history_chart
+    ] + [
         chart_specs.growth_history_chart(dataset.figures, series, before,
                                          "Tốc độ tăng các chỉ tiêu chủ yếu qua các năm"),
         chart_specs.partial_growth_chart(
             dataset.figures, series, before,
-            current.retail_growth if current else None,
+            current.lines[K.retail_sales].growth if current else None,
             current.period.short_label if current else None,
             "Tốc độ tăng tổng mức bán lẻ trong các tháng đầu năm, theo các kỳ hội nghị"),
         chart_specs.cluster_chart(dataset.figures, series, before,
@@ -106,14 +105,13 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
     return tuple(specs + [s for s in optional if s])
 
 
-def build_facts(dataset: Dataset, year: int, host: str, conference: date | None = None,
-                forms: FormData | None = None) -> Facts:
-    """Return the facts of a draft for *year* hosted by *host*.
+def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | None = None) -> Facts:
+    """Return the facts of a draft for the built *edition* (see ``analyze.edition.build_edition``).
 
     *forms* are the provinces' filled forms, already merged into *dataset*; they add the
     province section, the host's paragraph and the merger comparison.
     """
-    edition = build_edition(dataset, year, host, conference)
+    year = edition.year
     finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count,
                         post_merger=edition.region.post_merger)
     results = tuple(find_period_results(finder, p) for p in edition.periods)

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from briefgen.forms.measures import MEASURE_BY_INDICATOR, tidy
-from briefgen.load import Dataset, Figure, Province
-from briefgen.periods import Period
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import compared_indicators
+from briefgen.domain.measures import measure_of, tidy
+from briefgen.domain.period import Period
+from briefgen.domain.province import Province
 
 # Indicators a province comparison looks at, value first and its growth after.
-COMPARED = ("iip_growth", "retail_sales", "retail_growth", "export_value", "export_growth",
-            "industrial_output_value", "industrial_output_growth")
+COMPARED = compared_indicators()
 
 
 def period_end(period: Period) -> date:
@@ -61,7 +63,7 @@ class Mapped:
 
     @property
     def is_index(self) -> bool:
-        return self.indicator not in MEASURE_BY_INDICATOR or MEASURE_BY_INDICATOR[self.indicator].is_index
+        return (measure := measure_of(self.indicator)) is None or measure.is_index
 
 
 def latest_figure(figures: tuple[Figure, ...], scope: str, indicator: str, period: Period,
@@ -80,7 +82,7 @@ def map_onto(dataset: Dataset, province: Province, indicator: str, period: Perio
     for part in parts:
         figure = latest_figure(dataset.figures, part, indicator, period, before_edition)
         (found.append(figure) if figure else missing.append(part))
-    measure = MEASURE_BY_INDICATOR.get(indicator)
+    measure = measure_of(indicator)
     total = None
     if measure and not measure.is_index and found and not missing:
         factors = [measure.factor(f.unit) for f in found]

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from briefgen.analyze.history import YearValue, annual_series, in_common_unit, partial_series
-from briefgen.load import Figure
+from briefgen.analyze.provinces_table import TABLE_MEASURES
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import INDUSTRY_GROWTH, K, results_rows
 from briefgen.model import ChartSpec, Point, Series, Slot
 
 MISSING = "chưa có số liệu"
+# Charts whose id does not come from the registry (see ``chart_ids``).
+FIXED_CHARTS = ("growth_history", "partial_retail_growth", "clusters", "host_products", "products",
+                "province_ranking", "host_vs_region")
+
+
+def chart_ids() -> frozenset[str]:
+    """Return the id of every chart the analysis can make; a template may refer to these only."""
+    history = {i.history_chart for i in results_rows() if i.history_chart}
+    shares = {f"province_share_{key}" for key in TABLE_MEASURES}
+    return frozenset(FIXED_CHARTS) | history | shares
 
 
 def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: int | None) -> tuple[Point, ...]:
@@ -47,11 +59,11 @@ def value_history_chart(chart_id: str, title: str, unit: str, values: tuple[Year
 def growth_history_chart(figures: tuple[Figure, ...], series: str, before: int,
                          caption: str) -> ChartSpec:
     """Return a line chart of the growth headlines by year."""
-    named = (("retail_growth", "Tổng mức bán lẻ"), ("export_growth", "Kim ngạch xuất khẩu"),
-             ("industry_growth", "Giá trị sản xuất công nghiệp"))
+    named = ((K.retail_growth, "Tổng mức bán lẻ"), (K.export_growth, "Kim ngạch xuất khẩu"),
+             (INDUSTRY_GROWTH, "Giá trị sản xuất công nghiệp"))
     groups = []
     for headline, name in named:
-        indicator = "industrial_output_growth" if headline == "industry_growth" else None
+        indicator = K.industrial_output_growth if headline == INDUSTRY_GROWTH else None
         values = annual_series(figures, series, headline, before, indicator)
         if values:
             groups.append((name, values))
@@ -63,7 +75,7 @@ def growth_history_chart(figures: tuple[Figure, ...], series: str, before: int,
 def partial_growth_chart(figures: tuple[Figure, ...], series: str, before: int,
                          current: Slot | None, current_label: str | None, caption: str) -> ChartSpec:
     """Return a bar chart of retail growth in the first months of each earlier year."""
-    items = partial_series(figures, series, "retail_growth", before)
+    items = partial_series(figures, series, K.retail_growth, before)
     points = [Point(p.short_label, f.value, _note(f), f.id) for p, f in items]
     if current is not None and current_label:
         points.append(Point(current_label, current.figure.value if current.known else None,
@@ -75,13 +87,13 @@ def partial_growth_chart(figures: tuple[Figure, ...], series: str, before: int,
 
 def cluster_chart(figures: tuple[Figure, ...], series: str, before: int, caption: str) -> ChartSpec:
     """Return a grouped bar chart of clusters established and operating, by edition."""
-    by_indicator: dict[str, dict[int, Figure]] = {"ccn_established": {}, "ccn_operating": {}}
+    by_indicator: dict[str, dict[int, Figure]] = {K.ccn_established: {}, K.ccn_operating: {}}
     for f in figures:
         if (f.indicator in by_indicator and f.scope == "region" and f.printable
                 and f.series == series and f.edition_year <= before):
             by_indicator[f.indicator].setdefault(f.edition_year, f)
-    years = sorted(set(by_indicator["ccn_established"]) | set(by_indicator["ccn_operating"]))
-    names = {"ccn_established": "Đã thành lập", "ccn_operating": "Đang hoạt động"}
+    years = sorted(set(by_indicator[K.ccn_established]) | set(by_indicator[K.ccn_operating]))
+    names = {K.ccn_established: "Đã thành lập", K.ccn_operating: "Đang hoạt động"}
     series_list = tuple(Series(names[k], tuple(
         Point(str(y), v[y].value if y in v else None, None if y in v else MISSING, v[y].id if y in v else None)
         for y in years))
@@ -93,7 +105,7 @@ def cluster_chart(figures: tuple[Figure, ...], series: str, before: int, caption
 
 def host_chart(host: str, figures: tuple[Figure, ...], caption: str) -> ChartSpec | None:
     """Return a horizontal bar chart of the host's product growth rates, if the data has any."""
-    growth = [f for f in figures if f.indicator == "product_growth"]
+    growth = [f for f in figures if f.indicator == K.product_growth]
     if not growth:
         return None
     points = tuple(Point(f.subject or "", f.value, None, f.id) for f in growth)

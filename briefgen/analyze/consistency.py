@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import growth_of
+from briefgen.domain.period import previous_period
 from briefgen.numbers import fmt_number
-from briefgen.periods import Period
 
-GROWTH_OF = {"retail_sales": "retail_growth", "export_value": "export_growth",
-             "industrial_output_value": "industrial_output_growth"}
+GROWTH_OF = growth_of()
 TOLERANCE = Decimal("0.03")      # 3 %: rounding in the sources stays below this
 
 
@@ -22,10 +22,6 @@ TOLERANCE = Decimal("0.03")      # 3 %: rounding in the sources stays below this
 class Inconsistency:
     figure_ids: tuple[str, ...]
     message: str
-
-
-def _same_months_last_year(period: Period) -> Period:
-    return Period(period.year - 1, period.months, period.quarter, period.month)
 
 
 def _comparable(figures: tuple[Figure, ...]) -> list[Figure]:
@@ -45,7 +41,7 @@ def find_growth_mismatches(figures: tuple[Figure, ...]) -> list[Inconsistency]:
     for value in (f for f in pool if f.indicator in GROWTH_OF):
         growth = index.get((GROWTH_OF[value.indicator], value.period, _area(value), value.edition_year))
         previous = [f for f in pool if f.indicator == value.indicator and _area(f) == _area(value)
-                    and f.period == _same_months_last_year(value.period) and f.unit == value.unit]
+                    and f.period == previous_period(value.period) and f.unit == value.unit]
         if growth is None or not previous:
             continue
         implied = value.value / (1 + growth.value / 100)

@@ -2,69 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from briefgen.analyze.hosts import find_host, provinces_on
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import Edition, EditionContext, Region
+from briefgen.domain.period import Period, reporting_period
+from briefgen.domain.province import Province
 from briefgen.errors import DataFileError, InvalidArgumentError
-from briefgen.load import Dataset, Edition, Province
-from briefgen.periods import Period, reporting_period
 
 MERGER_DAY = date(2025, 7, 1)
 NORTH_CENTRAL = "Bắc Trung Bộ"
 MIDLANDS = "Trung du và miền núi phía Bắc"
 YEARS_AHEAD = 5                 # drafts can be prepared this many years after the last edition
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-@dataclass(frozen=True)
-class Region:
-    """The set of provinces an edition covers and how the draft names it."""
-
-    series: str
-    name: str                       # "các tỉnh, thành phố khu vực phía Bắc"
-    members: tuple[Province, ...]
-    post_merger: bool
-
-    @property
-    def count(self) -> int:
-        return len(self.members)
-
-    def names_in(self, subregion: str) -> tuple[str, ...]:
-        """Return the member names of one sub-region."""
-        return tuple(p.name for p in self.members if p.subregion == subregion)
-
-
-@dataclass(frozen=True)
-class EditionContext:
-    """Everything about the edition being drafted, with the status of each derived fact."""
-
-    series: str
-    year: int
-    ordinal: str
-    ordinal_status: str             # confirmed / inferred / unconfirmed
-    host: Province
-    recorded_host: str | None       # host the data records for this year, if any
-    date: date | None
-    chair: str | None
-    periods: tuple[Period, ...]
-    current_months_known: bool      # False when no date tells how many months to report
-    region: Region
-    record: Edition | None
-
-    @property
-    def previous_year(self) -> Period:
-        return self.periods[0]
-
-    @property
-    def current_period(self) -> Period | None:
-        return self.periods[1] if len(self.periods) > 1 else None
-
-    @property
-    def conference_name(self) -> str:
-        if self.series == "tdmnbb":
-            return f"Hội nghị ngành Công Thương vùng trung du và miền núi Bắc Bộ lần thứ {self.ordinal}"
-        return f"Hội nghị ngành Công Thương {self.region.name} năm {self.year}"
 
 
 def to_roman(number: int) -> str:

@@ -5,17 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.load import Edition, Figure
-from briefgen.load.figures import HEADLINE_UNITS
+from briefgen.domain.edition import Edition
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import INDICATORS, common_unit, headline_of, headlines, unit_factor
+from briefgen.domain.period import Period
 from briefgen.model import Slot
-from briefgen.periods import Period
 
-# Units converted to one per indicator so a series compares like with like.
-_TO_COMMON = {("tỷ đồng", "nghìn tỷ đồng"): Decimal("0.001"), ("triệu USD", "tỷ USD"): Decimal("0.001")}
-COMMON_UNIT = {indicator: units[0] for indicator, units in HEADLINE_UNITS.items()}
-HEADLINES = ("industry_growth", "retail_sales", "retail_growth", "export_value", "export_growth")
-# Industrial growth was reported as output-value growth before IIP took over; keep them apart.
-INDUSTRY_INDICATORS = ("iip_growth", "industrial_output_growth")
+HEADLINES = headlines()
 
 
 @dataclass(frozen=True)
@@ -38,6 +34,8 @@ class Comparison:
     """How this draft's figure stands against the earlier ones of the same series."""
 
     headline: str
+    label: str                          # how the sentence names it: "Kim ngạch xuất khẩu"
+    is_growth: bool
     period: Period
     current: Slot
     previous: YearValue | None          # the nearest earlier year with data
@@ -48,10 +46,10 @@ class Comparison:
 
 def in_common_unit(figure: Figure) -> Decimal:
     """Return the figure's value in the common unit of its indicator."""
-    target = COMMON_UNIT.get(figure.indicator)
+    target = common_unit(figure.indicator)
     if not target or figure.unit == target:
         return figure.value
-    return figure.value * _TO_COMMON[(figure.unit, target)]
+    return figure.value * unit_factor(figure.unit, target)
 
 
 def _region_figures(figures: tuple[Figure, ...], series: str, before_year: int) -> list[Figure]:
@@ -60,9 +58,7 @@ def _region_figures(figures: tuple[Figure, ...], series: str, before_year: int) 
 
 
 def _headline_of(figure: Figure) -> str | None:
-    if figure.indicator in INDUSTRY_INDICATORS:
-        return "industry_growth"
-    return figure.indicator if figure.indicator in HEADLINES else None
+    return headline_of(figure.indicator)
 
 
 def build_history_rows(editions: tuple[Edition, ...], figures: tuple[Figure, ...],
@@ -112,10 +108,12 @@ def compare(headline: str, period: Period, current: Slot, earlier: tuple[YearVal
     """Return the comparison of *current* with the earlier years of the same series."""
     earlier = tuple(v for v in earlier if v.year < period.year)
     previous = earlier[-1] if earlier else None
+    entry = INDICATORS[headline]
     if not current.known or previous is None:
-        return Comparison(headline, period, current, previous, "", "", None)
+        return Comparison(headline, entry.short, entry.is_growth, period, current, previous, "", "", None)
     value = in_common_unit(current.figure)
     relation = "cao hơn" if value > previous.value else "thấp hơn" if value < previous.value else "bằng"
     values = [v.value for v in earlier]
     rank = "cao nhất" if value > max(values) else "thấp nhất" if value < min(values) else ""
-    return Comparison(headline, period, current, previous, relation, rank, (earlier[0].year, period.year))
+    return Comparison(headline, entry.short, entry.is_growth, period, current, previous, relation, rank,
+                      (earlier[0].year, period.year))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefgen.analyze.edition import EditionContext
-from briefgen.load import Dataset, Edition, Figure
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.edition import Edition
+from briefgen.domain.figure import Figure
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ import difflib
 from datetime import date, timedelta
 
 from briefgen.bounds import shown
-from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.load import Dataset, Province
-from briefgen.load.provinces import fold
 from briefgen.dates import fmt_date_short
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.province import Province
+from briefgen.domain.province import fold
+from briefgen.errors import HostNotInYearError, UnknownHostError
 
 _PREFIXES = ("thanh pho ", "tp. ", "tp ", "tinh ")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.analyze.provinces_table import PeriodProvinces, ProvinceFindings
+from briefgen.analyze.provinces_table import TABLE_MEASURES, PeriodProvinces, ProvinceFindings
 from briefgen.model import ChartSpec, Point, Series
 
 HOST_MARK = "đăng cai"
@@ -84,6 +84,5 @@ def province_charts(findings: ProvinceFindings) -> tuple[ChartSpec, ...]:
     latest = findings.latest
     if latest is None:
         return ()
-    specs = [ranking_chart(latest), share_chart(latest, "retail_sales"),
-             share_chart(latest, "export_value"), host_chart(findings)]
+    specs = [ranking_chart(latest), *(share_chart(latest, key) for key in TABLE_MEASURES), host_chart(findings)]
     return tuple(s for s in specs if s)

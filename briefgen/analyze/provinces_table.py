@@ -1,6 +1,6 @@
 """What the filled forms let the draft say about the provinces: side by side, the host, the merger.
 
-Numbers are computed in ``briefgen.forms.aggregate``; this module only picks and orders
+Numbers are computed in ``briefgen.analyze.aggregate``; this module only picks and orders
 them: the table rows of each period, the IIP summary (counts, median, highest, lowest),
 the leading provinces by value, the host's own figures, and the earlier editions'
 province figures mapped onto today's units.
@@ -9,18 +9,18 @@ province figures mapped onto today's units.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from briefgen.analyze.across_merger import Mapped, earlier_province_figures, last_reporting_edition, old_units
-from briefgen.analyze.edition import EditionContext
-from briefgen.forms.measures import MEASURES, Measure
-from briefgen.load import Dataset, Figure
-from briefgen.periods import Period
+from briefgen.analyze.aggregate import FormData
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import (IIP_MEDIAN, INDICATORS, PROVINCES_COUNT, RANK_IN_REGION, K,
+                                       form_indicators)
+from briefgen.domain.measures import Measure, measures
+from briefgen.domain.period import Period
 
-if TYPE_CHECKING:
-    from briefgen.forms.aggregate import FormData
-
-TABLE_MEASURES = ("retail_sales", "export_value")   # columns of the province table
+TABLE_MEASURES = tuple(i.key for i in form_indicators() if i.form.province_table)   # table columns
 LEADERS = 3
 
 
@@ -139,17 +139,17 @@ class ProvinceFindings:
 def _line(data: FormData, dataset: Dataset, province, period: Period, host: str) -> ProvinceLine:
     name = province.name
     values: dict[str, Figure | None] = {}
-    for measure in MEASURES:
+    for measure in measures():
         if measure.is_index:
             continue
         values[f"{measure.indicator}:value"] = data.find(measure.indicator, period, name)
         values[f"{measure.indicator}:growth"] = data.find(measure.growth, period, name)
-        values[f"{measure.indicator}:share"] = data.find("share_of_region", period, name, measure.indicator)
-        values[f"{measure.indicator}:rank"] = data.find("rank_in_region", period, name, measure.indicator)
-    values["iip_growth:rank"] = data.find("rank_in_region", period, name, "iip_growth")
+        values[f"{measure.indicator}:share"] = data.find(K.share_of_region, period, name, measure.indicator)
+        values[f"{measure.indicator}:rank"] = data.find(RANK_IN_REGION, period, name, measure.indicator)
+    values["iip_growth:rank"] = data.find(RANK_IN_REGION, period, name, K.iip_growth)
     merged = old_units(dataset, province)
     return ProvinceLine(name, merged if len(merged) > 1 else (), name == host,
-                        data.find("iip_growth", period, name), values)
+                        data.find(K.iip_growth, period, name), values)
 
 
 def national_figure(dataset: Dataset, indicator: str, period: Period, year: int) -> Figure | None:
@@ -161,12 +161,12 @@ def national_figure(dataset: Dataset, indicator: str, period: Period, year: int)
 
 def _index_summary(data: FormData, period: Period, lines: tuple[ProvinceLine, ...],
                    national: Figure | None) -> IndexSummary | None:
-    median = data.find("iip_growth_median", period, "region")
+    median = data.find(IIP_MEDIAN, period, "region")
     stated = [line.iip for line in lines if line.iip is not None]
     if median is None or not stated:
         return None
     top, bottom = max(f.value for f in stated), min(f.value for f in stated)
-    count = lambda subject: data.find("provinces_count", period, "region", subject)  # noqa: E731
+    count = lambda subject: data.find(PROVINCES_COUNT, period, "region", subject)  # noqa: E731
     return IndexSummary(len(stated), median, count("iip_above_10"), count("iip_positive"),
                         count("iip_above_national"), national,
                         tuple(f for f in stated if f.value == top),
@@ -180,24 +180,23 @@ def _value_summary(data: FormData, measure: Measure, period: Period,
     if not valued:
         return None
     ranked = sorted(valued, key=lambda line: -line.get(measure.indicator, "value").value)
-    subject = {"retail_sales": "retail_growth_positive", "export_value": "export_growth_positive"}
     return ValueSummary(measure, total, data.find(measure.growth, period, "region"),
-                        data.find("provinces_count", period, "region", subject.get(measure.indicator)),
+                        data.find(PROVINCES_COUNT, period, "region", INDICATORS[measure.indicator].form.positive_count),
                         tuple(ranked[:LEADERS]), len(valued))
 
 
 def _host_period(data: FormData, period: Period, host: str) -> HostPeriod | None:
     values = tuple(HostValue(m, data.find(m.indicator, period, host), data.find(m.growth, period, host),
-                             data.find("share_of_region", period, host, m.indicator),
-                             data.find("rank_in_region", period, host, m.indicator),
+                             data.find(K.share_of_region, period, host, m.indicator),
+                             data.find(RANK_IN_REGION, period, host, m.indicator),
                              data.find(m.growth, period, "region"))
-                   for m in MEASURES if not m.is_index)
+                   for m in measures() if not m.is_index)
     values = tuple(v for v in values if v.value or v.growth)
-    iip = data.find("iip_growth", period, host)
+    iip = data.find(K.iip_growth, period, host)
     if not values and iip is None:
         return None
-    return HostPeriod(period, iip, data.find("rank_in_region", period, host, "iip_growth"),
-                      data.find("iip_growth_median", period, "region"), values)
+    return HostPeriod(period, iip, data.find(RANK_IN_REGION, period, host, K.iip_growth),
+                      data.find(IIP_MEDIAN, period, "region"), values)
 
 
 def _mapped_total(row: Mapped, edition: EditionContext) -> Figure | None:
@@ -229,10 +228,10 @@ def build_province_findings(data: FormData, edition: EditionContext, dataset: Da
         if period not in edition.periods:
             continue
         lines = tuple(_line(data, dataset, p, period, host) for p in edition.region.members)
-        values = tuple(v for m in MEASURES if not m.is_index
+        values = tuple(v for m in measures() if not m.is_index
                        if (v := _value_summary(data, m, period, lines)))
         iip = _index_summary(data, period, lines,
-                             national_figure(dataset, "iip_growth", period, edition.year))
+                             national_figure(dataset, K.iip_growth, period, edition.year))
         if iip or values:
             periods.append(PeriodProvinces(period, lines, iip, values))
     host_periods = tuple(h for p in periods if (h := _host_period(data, p.period, host)))

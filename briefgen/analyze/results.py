@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefgen.analyze.indicators import COUNT_SUBJECTS, MAIN_PRODUCTS
 from briefgen.analyze.slots import SlotFinder
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import (COUNT_SUBJECTS, IIP_ABOVE_NATIONAL, INDICATORS, MAIN_PRODUCTS,
+                                       PROVINCES_COUNT, Indicator, K, results_rows)
+from briefgen.domain.period import Period
 from briefgen.model import Slot
-from briefgen.periods import Period
 
-EXTRA_COUNTS = tuple(s for s in COUNT_SUBJECTS if s != "iip_above_national")
+EXTRA_COUNTS = tuple(s for s in COUNT_SUBJECTS if s != IIP_ABOVE_NATIONAL)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,21 @@ class ProductRow:
 
 
 @dataclass(frozen=True)
+class ResultLine:
+    """One value indicator of the results table (registry ``results_row``): value and growth."""
+
+    indicator: Indicator
+    value: Slot
+    growth: Slot
+    national_growth: Figure | None      # the country's growth, for reference
+
+    @property
+    def estimate(self) -> bool:
+        """Return whether the value is an estimate ("ước đạt")."""
+        return self.value.known and self.value.figure.estimate
+
+
+@dataclass(frozen=True)
 class PeriodResults:
     """Headline results of one period; slots become placeholders where data is missing."""
 
@@ -34,11 +50,11 @@ class PeriodResults:
     output_value: Figure | None             # giá trị sản xuất công nghiệp (older editions)
     output_growth: Figure | None
     output_plan_share: Figure | None
-    retail_sales: Slot
-    retail_growth: Slot
-    retail_national_growth: Figure | None
-    export_value: Slot
-    export_growth: Slot
+    lines: dict[str, ResultLine]            # indicator key -> its line, in registry order
+
+    def counts_about(self, topic: str) -> tuple[Figure, ...]:
+        """Return the known counts whose subject is about *topic* (``retail``, ``iip``)."""
+        return tuple(c for c in self.counts if c.subject.startswith(topic))
 
 
 @dataclass(frozen=True)
@@ -57,21 +73,24 @@ class IndustryStock:
 def find_period_results(finder: SlotFinder, period: Period) -> PeriodResults:
     """Return the headline slots of *period* for the region."""
     optional = lambda indicator, scope="region": finder.find(indicator, period, scope)  # noqa: E731
-    counts = tuple(f for s in EXTRA_COUNTS if (f := finder.find("provinces_count", period, subject=s)))
+    counts = tuple(f for s in EXTRA_COUNTS if (f := finder.find(PROVINCES_COUNT, period, subject=s)))
+    output = INDICATORS[K.industrial_output_value]
     return PeriodResults(
         period=period,
-        iip_above_national=finder.slot("provinces_count", period, subject="iip_above_national"),
-        iip_national=finder.slot("iip_growth", period, scope="national"),
+        iip_above_national=finder.slot(PROVINCES_COUNT, period, subject=IIP_ABOVE_NATIONAL),
+        iip_national=finder.slot(K.iip_growth, period, scope="national"),
         counts=counts,
-        output_value=optional("industrial_output_value"),
-        output_growth=optional("industrial_output_growth"),
-        output_plan_share=optional("industrial_output_plan_share"),
-        retail_sales=finder.slot("retail_sales", period),
-        retail_growth=finder.slot("retail_growth", period),
-        retail_national_growth=optional("retail_growth", "national"),
-        export_value=finder.slot("export_value", period),
-        export_growth=finder.slot("export_growth", period),
+        output_value=optional(output.key),
+        output_growth=optional(output.growth),
+        output_plan_share=optional(K.industrial_output_plan_share),
+        lines={i.key: _result_line(finder, i, period) for i in results_rows()},
     )
+
+
+def _result_line(finder: SlotFinder, entry: Indicator, period: Period) -> ResultLine:
+    value = finder.slot(entry.key, period)
+    return ResultLine(entry, value, finder.slot(entry.growth, period),
+                      finder.find(entry.growth, period, "national"))
 
 
 def find_products(finder: SlotFinder, periods: tuple[Period, ...]) -> tuple[ProductRow, ...]:
@@ -79,7 +98,7 @@ def find_products(finder: SlotFinder, periods: tuple[Period, ...]) -> tuple[Prod
     named = _named_products(finder, periods)
     products = named or MAIN_PRODUCTS
     return tuple(ProductRow(name, unit,
-                            tuple(finder.slot("product_output", p, subject=name, unit=unit) for p in periods),
+                            tuple(finder.slot(K.product_output, p, subject=name, unit=unit) for p in periods),
                             tuple(_change_slot(finder, name, p) for p in periods))
                  for name, unit in products)
 
@@ -87,27 +106,27 @@ def find_products(finder: SlotFinder, periods: tuple[Period, ...]) -> tuple[Prod
 def _named_products(finder: SlotFinder, periods: tuple[Period, ...]) -> tuple[tuple[str, str], ...]:
     seen: dict[str, str] = {}
     for figure in finder.figures:
-        if (figure.indicator == "product_output" and figure.scope == "region" and figure.printable
+        if (figure.indicator == K.product_output and figure.scope == "region" and figure.printable
                 and figure.period in periods and figure.series == finder.series):
             seen.setdefault(figure.subject or "", figure.unit)
     return tuple(seen.items())
 
 
 def _change_slot(finder: SlotFinder, product: str, period: Period) -> Slot:
-    ratio = finder.find("product_ratio", period, subject=product)
+    ratio = finder.find(K.product_ratio, period, subject=product)
     if ratio:
-        return Slot(f"product_ratio/{product}@region:{period.code}", figure=ratio)
-    return finder.slot("product_growth", period, subject=product)
+        return Slot(f"{K.product_ratio}/{product}@region:{period.code}", figure=ratio)
+    return finder.slot(K.product_growth, period, subject=product)
 
 
 def find_industry_stock(finder: SlotFinder, period: Period) -> IndustryStock:
     """Return cluster and khuyến công figures as of the conference (its current period)."""
     return IndustryStock(
-        ccn_established=finder.slot("ccn_established", period, unit=""),
-        ccn_established_area=finder.find("ccn_established_area", period),
-        ccn_operating=finder.slot("ccn_operating", period, unit=""),
-        ccn_operating_area=finder.find("ccn_operating_area", period),
-        ccn_planned=finder.find("ccn_planned", period),
-        ccn_occupancy=finder.find("ccn_occupancy", period),
-        khuyen_cong=finder.slot("khuyen_cong_budget", Period(period.year), subject=None, unit="tỷ đồng"),
+        ccn_established=finder.slot(K.ccn_established, period, unit=""),
+        ccn_established_area=finder.find(K.ccn_established_area, period),
+        ccn_operating=finder.slot(K.ccn_operating, period, unit=""),
+        ccn_operating_area=finder.find(K.ccn_operating_area, period),
+        ccn_planned=finder.find(K.ccn_planned, period),
+        ccn_occupancy=finder.find(K.ccn_occupancy, period),
+        khuyen_cong=finder.slot(K.khuyen_cong_budget, Period(period.year), subject=None, unit="tỷ đồng"),
     )

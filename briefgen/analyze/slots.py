@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefgen.analyze.indicators import INDICATORS, label_of
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import INDICATORS, PROVINCES_COUNT, label_of
+from briefgen.domain.period import Period
 from briefgen.model import Placeholder, Slot
-from briefgen.periods import Period
 
 
 @dataclass
@@ -51,7 +51,7 @@ class SlotFinder:
         unit = unit if unit is not None else (info.unit if info else "")
         where = {"region": self.region_name, "national": "cả nước"}.get(scope, scope)
         old_units = self.post_merger and period.year < 2025  # counted over the units of then
-        if indicator == "provinces_count":
+        if indicator == PROVINCES_COUNT:
             label = "[…]" if old_units else f"[…/{self.region_count}]"
         elif info and info.is_growth:
             label = "[tăng/giảm …%]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from briefgen.load import Resolution, Target
+from briefgen.domain.catalog import Resolution, Target
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from briefgen.extract.periods import QUARTER_NUMBERS, PeriodMention, find_period
 from briefgen.extract.quantities import Quantity, find_quantities
 from briefgen.extract.scopes import LISTED_NAME_RE, NAMED_WITH_RE, NATIONAL, REGION, find_scope_mentions, \
     resolve_scopes
+from briefgen.domain.period import Period
 from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
-from briefgen.periods import Period
 
 _QUOTE_MAX = 160
 _QUOTE_TRIM_RE = re.compile(r"[\s,]*(?:và\s+)?")

@@ -14,10 +14,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
+from briefgen.domain.period import Period
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.patterns import CLAUSE_BREAK_RE, trie_pattern
 from briefgen.extract.text import Sentence, Source
-from briefgen.periods import Period
 
 # Quarters in Roman numerals or in words ("quý Ba", "quý tư").
 QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4}

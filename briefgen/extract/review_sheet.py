@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from briefgen.analyze.indicators import label_of
+from briefgen.domain.indicators import label_of
+from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
 from briefgen.extract.reported import Reported
 from briefgen.forms.cells import RawCell
 from briefgen.forms.problems import ERROR, Problem, place
 from briefgen.forms.workbook import UnreadableForm, read_grid
-from briefgen.periods import parse_period
 
 REVIEW_SHEET = "Rà soát"
 GUIDE_SHEET = "Hướng dẫn"

@@ -8,15 +8,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from briefgen.analyze.across_merger import map_onto
-from briefgen.analyze.edition import EditionContext
+from briefgen.analyze.aggregate import FormData
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import label_of
+from briefgen.domain.period import previous_period
 from briefgen.errors import FormValidationError
-from briefgen.forms.aggregate import FormData, aggregate
-from briefgen.forms.layout import NATIONAL, FormLayout, layout_for_edition, previous_period
+from briefgen.forms.layout import NATIONAL, FormLayout, layout_for_edition
 from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.forms.read_forms import read_form
+from briefgen.forms.to_figures import aggregate
 from briefgen.forms.validate import ProvinceReport, check_forms
-from briefgen.analyze.indicators import label_of
-from briefgen.load import Dataset, Figure
 from briefgen.numbers import fmt_number, fmt_quantity
 
 REPORTED_TOLERANCE = Decimal("0.01")     # 1 % between a form's last-year value and the one on record

@@ -8,15 +8,17 @@ layout works as a workbook and as a CSV whose header is that row.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from openpyxl.utils import get_column_letter
 
-from briefgen.analyze.edition import EditionContext, build_region, find_record
-from briefgen.forms.measures import MEASURES, Measure
-from briefgen.load import Dataset, Province
-from briefgen.periods import Period, reporting_period
+from briefgen.analyze.edition import build_region, find_record
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.measures import Measure, measures
+from briefgen.domain.period import Period, reporting_period
+from briefgen.domain.province import Province
 
 DATA_SHEET = "Số liệu"
 GUIDE_SHEET = "Hướng dẫn"
@@ -62,11 +64,6 @@ def column_key(indicator: str, period: Period, field_name: str) -> str:
     return f"{indicator}@{period.code}:{field_name}"
 
 
-def previous_period(period: Period) -> Period:
-    """Return the same span one year earlier (``9M-2025`` → ``9M-2024``)."""
-    return replace(period, year=period.year - 1)
-
-
 @dataclass(frozen=True)
 class FormLayout:
     """The form of one conference year: its provinces, periods and columns."""
@@ -100,7 +97,7 @@ def build_columns(periods: tuple[Period, ...]) -> tuple[FormColumn, ...]:
     """Return the data columns: period by period, measure by measure, field by field."""
     columns: list[FormColumn] = []
     for period in periods:
-        for measure in MEASURES:
+        for measure in measures():
             for name in measure.fields:
                 columns.append(FormColumn(measure, period, name, FIRST_DATA_COLUMN + len(columns)))
     return tuple(columns)

@@ -16,15 +16,15 @@ from decimal import Decimal, InvalidOperation
 
 from briefgen.analyze.hosts import find_host
 from briefgen.bounds import MAX_DIGITS, growth_problem, number_problem, shown
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.measures import Measure, measures, national_measures, tidy
+from briefgen.domain.period import Period, parse_period
+from briefgen.domain.province import fold
 from briefgen.errors import HostNotInYearError, UnknownHostError
 from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
-from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES, Measure, tidy
 from briefgen.forms.problems import ERROR, WARNING, Problem, errors_of
 from briefgen.forms.read_forms import FormSheet, RawCell, RawRow
-from briefgen.load import Dataset
-from briefgen.load.provinces import fold
 from briefgen.numbers import fmt_number, parse_number, to_decimal
-from briefgen.periods import Period, parse_period
 
 MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)
 GROWTH_TOLERANCE = Decimal(1)        # percentage points between stated and implied growth
@@ -146,10 +146,10 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
     name = _province_name(str(row.province.value).strip(), row.province.ref, layout, dataset, collect)
     if name is None:
         return None
-    measures = [m for m in MEASURES if name != NATIONAL or m.indicator in NATIONAL_MEASURES]
+    asked = [m for m in measures() if name != NATIONAL or m.indicator in national_measures()]
     entries = []
     for period in layout.periods:
-        for measure in measures:
+        for measure in asked:
             entry = _entry(row, measure, period, collect)
             if entry is not None:
                 entries.append(entry)

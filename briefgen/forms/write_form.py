@@ -21,14 +21,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from briefgen.analyze.across_merger import COMPARED, map_onto, old_units, parts_for
-from briefgen.analyze.indicators import label_of
 from briefgen.dates import fmt_date_short
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.indicators import label_of
+from briefgen.domain.measures import measures, national_measures
+from briefgen.domain.period import previous_period
+from briefgen.domain.province import Province
 from briefgen.forms.layout import (DATA_SHEET, FIELD_HEADERS, FIRST_DATA_ROW, GUIDE_SHEET, KEY_ROW,
                                    MEASURE_ROW, NATIONAL, PERIOD_ROW, REFERENCE_SHEET, TITLE_ROW,
-                                   INFO_ROW, FIELD_ROW, FormLayout, previous_period)
-from briefgen.forms.measures import MEASURES, NATIONAL_MEASURES
+                                   INFO_ROW, FIELD_ROW, FormLayout)
 from briefgen.forms.read_forms import EXAMPLE_MARK
-from briefgen.load import Dataset, Province
 from briefgen.numbers import fmt_number
 from briefgen.output import write_atomic
 
@@ -56,7 +58,7 @@ def known_previous(dataset: Dataset, layout: FormLayout, province: Province) -> 
     known: dict[str, KnownValue] = {}
     for period in layout.periods:
         before = previous_period(period)
-        for measure in MEASURES:
+        for measure in measures():
             if measure.is_index:
                 continue
             mapped = map_onto(dataset, province, measure.indicator, before, layout.year)
@@ -120,7 +122,7 @@ def _title(layout: FormLayout, example: bool) -> str:
 
 
 def _guide_lines(layout: FormLayout) -> list[str]:
-    units = "; ".join(f"{m.label}: {', '.join(m.unit_choices)}" for m in MEASURES if not m.is_index)
+    units = "; ".join(f"{m.label}: {', '.join(m.unit_choices)}" for m in measures() if not m.is_index)
     return [
         f"Kỳ báo cáo: {layout.describe()}.",
         f"Mỗi tỉnh, thành phố điền một dòng ở trang \"{DATA_SHEET}\", theo đơn vị hành chính tại ngày "
@@ -181,7 +183,7 @@ def _write_headers(sheet, layout: FormLayout, example: bool) -> None:
     for period in layout.periods:
         in_period = [c for c in layout.columns if c.period == period]
         _merge(sheet, PERIOD_ROW, in_period[0].index, in_period[-1].index, period.label.capitalize())
-        for measure in MEASURES:
+        for measure in measures():
             own = [c for c in in_period if c.measure is measure]
             _merge(sheet, MEASURE_ROW, own[0].index, own[-1].index, measure.label)
             for column in own:
@@ -203,7 +205,7 @@ def _validations(sheet, layout: FormLayout, last_row: int) -> None:
         sheet.add_data_validation(validation)
 
     by_field = {name: [c for c in layout.columns if c.field == name] for name in FIELD_HEADERS}
-    for measure in MEASURES:
+    for measure in measures():
         if measure.is_index:
             continue
         units = DataValidation(type="list", formula1='"' + ",".join(measure.unit_choices) + '"',
@@ -237,7 +239,7 @@ def _write_data(sheet, layout: FormLayout, dataset: Dataset, provinces: Sequence
         for column in layout.columns:
             cell = sheet.cell(row, column.index)
             cell.border = BOX
-            national_only = name == NATIONAL and column.measure.indicator not in NATIONAL_MEASURES
+            national_only = name == NATIONAL and column.measure.indicator not in national_measures()
             if national_only:
                 cell.fill = KNOWN_FILL
                 continue
@@ -321,7 +323,7 @@ def render_csv(layout: FormLayout, dataset: Dataset, provinces: Sequence[Provinc
         row = [str(number) if name != NATIONAL else "", name]
         for column in layout.columns:
             cell = ""
-            if column.field == "unit" and (name != NATIONAL or column.measure.indicator in NATIONAL_MEASURES):
+            if column.field == "unit" and (name != NATIONAL or column.measure.indicator in national_measures()):
                 cell = column.measure.region_unit if name == NATIONAL else column.measure.province_unit
             if column.key in known:
                 cell = str(known[column.key].value)

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
+from briefgen.domain.dataset import Dataset
 from briefgen.errors import DataFileError
 from briefgen.load.cache import dataset_key, read_cached, store
-from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolutions, load_targets, load_task_groups
-from briefgen.load.editions import Edition, load_editions
-from briefgen.load.figures import Figure, load_figures
-from briefgen.load.provinces import Merger, Province, load_mergers, load_provinces
-from briefgen.load.sources import Source, load_sources
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Everything briefgen knows, as loaded from one data folder."""
-
-    provinces: tuple[Province, ...]
-    mergers: tuple[Merger, ...]
-    editions: tuple[Edition, ...]
-    figures: tuple[Figure, ...]
-    task_groups: tuple[TaskGroup, ...]
-    resolutions: tuple[Resolution, ...]
-    targets: tuple[Target, ...]
-    data_dir: Path
-    sources: tuple[Source, ...] = ()
+from briefgen.load.catalog import load_resolutions, load_targets, load_task_groups
+from briefgen.load.editions import load_editions
+from briefgen.load.figures import load_figures
+from briefgen.load.provinces import load_mergers, load_provinces
+from briefgen.load.sources import load_sources
 
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
@@ -74,5 +60,4 @@ def read_dataset(data_dir: Path) -> Dataset:
     )
 
 
-__all__ = ["Dataset", "Edition", "Figure", "Merger", "Province", "Resolution", "Source", "Target",
-           "TaskGroup", "load_dataset"]
+__all__ = ["check_folder", "load_dataset", "read_dataset"]

@@ -1,7 +1,7 @@
 """A content-keyed cache of the validated dataset: unchanged data is not parsed again.
 
 The key is a hash of every data file's name and bytes, of the loader's own source
-(``briefgen/load/*.py``, ``periods.py``, the entry format) and of briefgen's version, so
+(``briefgen/load/*.py``, ``briefgen/domain/*.py``, the entry format) and of briefgen's version, so
 an edit to data/ or to the code that reads it loads and validates afresh; a malformed
 file is never cached because validation raises before anything is stored.
 
@@ -24,19 +24,18 @@ from pathlib import Path
 
 import briefgen
 from briefgen.cache_entry import read_entry, write_entry
-from briefgen.load.catalog import Resolution, Target, TaskGroup
-from briefgen.load.editions import Edition
-from briefgen.load.figures import Figure
-from briefgen.load.provinces import Merger, Province
-from briefgen.load.sources import Source
-from briefgen.periods import Period
+from briefgen.domain.catalog import Resolution, Source, Target, TaskGroup
+from briefgen.domain.edition import Edition
+from briefgen.domain.figure import Figure
+from briefgen.domain.period import Period
+from briefgen.domain.province import Merger, Province
 
 DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicators.csv",
               "task_groups.csv", "resolutions.csv", "targets.csv")
 OPTIONAL_FILES = ("sources.csv",)   # a data folder without it cites sources by their id
 FORMAT = "dataset-json-1"
 LOADER_DIR = Path(__file__).resolve().parent
-CODE_FILES = (LOADER_DIR.parent / "periods.py", LOADER_DIR.parent / "cache_entry.py")
+CODE_FILES = (*sorted((LOADER_DIR.parent / "domain").glob("*.py")), LOADER_DIR.parent / "cache_entry.py")
 RECORDS = {cls.__name__: cls for cls in (Province, Merger, Edition, Figure, TaskGroup, Resolution,
                                          Target, Period, Source)}
 

@@ -2,53 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
+from briefgen.domain.catalog import Resolution, Target, TaskGroup
 from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
 from briefgen.load.task_text import check_task_text
 
 RESOLUTION_KINDS = ("annual", "targets")
-
-
-@dataclass(frozen=True)
-class TaskGroup:
-    """A standard task group (nhóm nhiệm vụ), in the project's own words."""
-
-    order: int
-    key: str
-    theme: str
-    text: str                      # plain text with blanks {{ region }}, {{ year }}, {{ resolution }}
-    editions: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A Government resolution of a year: the annual plan (01/NQ-CP) or one setting growth targets."""
-
-    year: int
-    number: str
-    date: date
-    source: str
-    status: str
-    kind: str = "annual"       # "annual": cited by task group 1; "targets": sets or revises targets
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target the Government set for a year (a plan, never a result)."""
-
-    year: int
-    indicator: str
-    low: Decimal | None
-    high: Decimal | None
-    unit: str
-    source: str
-    quote: str
-    resolution: str | None = None   # number of the resolution that set it, e.g. 226/NQ-CP
 
 
 def _years(text: str) -> tuple[int, ...]:
@@ -79,7 +40,7 @@ def load_resolutions(path: Path) -> tuple[Resolution, ...]:
 def load_targets(path: Path) -> tuple[Target, ...]:
     """Return the Government's targets by year."""
     rows = read_table(path, (Column("year", parse_int), Column("indicator"),
-                             Column("low", parse_decimal, required=False),
+                             Column("low", parse_decimal),
                              Column("high", parse_decimal, required=False), Column("unit"),
                              Column("source"), Column("quote"),
                              Column("resolution", required=False, added=True)))

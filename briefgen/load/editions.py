@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+from briefgen.domain.edition import SERIES, STATUSES, Edition
+from briefgen.domain.period import parse_periods
 from briefgen.load.tables import Column, one_of, parse_int, parse_iso_date, read_table, split_list
-from briefgen.periods import Period, parse_periods
-
-SERIES = ("phia_bac", "tdmnbb")
-STATUSES = ("confirmed", "inferred", "unconfirmed")
-
-
-@dataclass(frozen=True)
-class Edition:
-    """One edition (lần) of the conference, as the sources know it."""
-
-    series: str
-    year: int
-    ordinal: str
-    ordinal_status: str
-    host: str | None
-    host_status: str
-    date: date | None
-    chair: str | None
-    period: tuple[Period, ...]
-    sources: tuple[str, ...]
-    note: str | None
-    line: int = 0
-
-    @property
-    def is_confirmed(self) -> bool:
-        return self.ordinal_status == "confirmed" and self.host_status == "confirmed"
-
 
 EDITION_COLUMNS = (
     Column("series", one_of(*SERIES)),

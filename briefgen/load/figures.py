@@ -2,60 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from briefgen.bounds import growth_problem
+from briefgen.domain.edition import SERIES
+from briefgen.domain.figure import FIGURE_STATUSES, Figure
+from briefgen.domain.indicators import COUNT_UNITS, SHARE, headline_units, is_growth, of_kind
+from briefgen.domain.period import parse_period
 from briefgen.errors import DataFileError
-from briefgen.load.editions import SERIES
 from briefgen.load.tables import Column, one_of, parse_bool, parse_decimal, parse_int, read_table
-from briefgen.periods import Period, parse_period
 
-FIGURE_STATUSES = ("confirmed", "unconfirmed", "english", "rejected")
-COUNT_UNITS = ("cụm", "dự án", "lao động")      # whole things: no fractions
-SHARES = ("share_of_region", "retail_national_share", "ccn_occupancy")   # parts of a whole, ≤ 100%
+SHARES = of_kind(SHARE)                  # parts of a whole, ≤ 100%
 # Headlines compared across editions, with the units they may be given in; the analysis
-# (analyze/history.py) converts every value to the first one.
-HEADLINE_UNITS = {"retail_sales": ("nghìn tỷ đồng", "tỷ đồng"), "export_value": ("tỷ USD", "triệu USD"),
-                  "industrial_output_value": ("nghìn tỷ đồng", "tỷ đồng")}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One reported value: what, when, where, how much, and who said it."""
-
-    edition_year: int
-    series: str
-    period: Period
-    scope: str               # "region", "national" or a province name as it stood then
-    indicator: str
-    subject: str | None
-    value: Decimal
-    unit: str
-    estimate: bool
-    status: str
-    source: str
-    quote: str
-    note: str | None
-    line: int = 0
-
-    @property
-    def id(self) -> str:
-        """Return a stable identifier, e.g. ``retail_sales@region:2022#2023``."""
-        what = self.indicator + (f"/{self.subject}" if self.subject else "")
-        return f"{what}@{self.scope}:{self.period.code}#{self.edition_year}"
-
-    @property
-    def printable(self) -> bool:
-        """Return whether the figure may appear in a draft at all."""
-        return self.status != "rejected"
-
-    @property
-    def needs_note(self) -> bool:
-        """Return whether the draft must say the figure is not certain."""
-        return self.status in ("unconfirmed", "english")
-
+# converts every value to the first one.
+HEADLINE_UNITS = headline_units()
 
 FIGURE_COLUMNS = (
     Column("edition_year", parse_int),
@@ -105,7 +66,7 @@ def value_problem(indicator: str, value: Decimal, unit: str) -> str | None:
     Only growth rates may be negative; a count is whole and a count out of N (``/28``)
     at most N; a share at most 100%.
     """
-    if indicator.endswith("_growth"):
+    if is_growth(indicator):
         return f"tốc độ tăng {growth_problem(value)}" if unit == "%" and growth_problem(value) else None
     if value < 0:
         return "giá trị này không thể âm (chỉ tốc độ tăng mới có thể âm)"

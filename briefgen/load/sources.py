@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.domain.catalog import Source
 from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, read_table
 
 _DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One document as an official text cites it: publisher, title or description, date, address."""
-
-    id: str                     # as in indicators.csv 'source': a seed file name or a URL
-    publisher: str | None       # None: not known yet (the annex asks for it)
-    title: str
-    date: str | None            # "2025-10-17", "2023-12" or "2013"
-    url: str | None
 
 
 def parse_partial_date(text: str) -> str:

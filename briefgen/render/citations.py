@@ -10,7 +10,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from briefgen.dates import fmt_date_short, fmt_month
-from briefgen.load import Source
+from briefgen.domain.catalog import Source
 from briefgen.model import Placeholder
 
 FORMS = Source("forms", "Sở Công Thương các tỉnh, thành phố",

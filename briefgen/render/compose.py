@@ -6,35 +6,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefgen.analyze import Facts
+from briefgen.analyze.charts import chart_ids
 from briefgen.analyze.consistency import notes_by_figure
-from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
 from briefgen.analyze.targets import TargetInForce
 from briefgen.dates import fmt_date_short
-from briefgen.load import Dataset, Target
+from briefgen.domain.catalog import Target
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
+from briefgen.domain.period import describe_periods
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number
-from briefgen.periods import describe_periods
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
-from briefgen.render.narrative import FigureLedger, make_environment, parse_blocks
+from briefgen.render.narrative import FigureLedger, Known, make_environment, parse_blocks
 from briefgen.render.province_tables import province_tables
 
-HEADLINE_LABELS = {
-    "retail_growth": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-    "retail_sales": "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-    "export_growth": "Kim ngạch xuất khẩu",
-    "export_value": "Kim ngạch xuất khẩu",
-}
 COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
 COUNT_PHRASES["khuyen_cong_plan_approved"] = "tỉnh, thành phố đã phê duyệt kế hoạch kinh phí khuyến công"
-TARGET_LABELS = {
-    "iip_growth": "chỉ số sản xuất công nghiệp (IIP)", "export_growth": "kim ngạch xuất khẩu",
-    "retail_growth": "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
-    "electricity_growth": "tổng điện năng sản xuất và nhập khẩu",
-    "gdp_growth": "tổng sản phẩm trong nước (GDP)",
-    "grdp_growth": "tổng sản phẩm trên địa bàn (GRDP) của các địa phương",
-}
 RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- UBND các tỉnh, thành phố khu vực phía Bắc;", "- Sở Công Thương các tỉnh, thành phố;",
               "- Lưu: VT, CTĐP.")
@@ -48,7 +37,8 @@ def _target_text(item: TargetInForce) -> str:
 
 
 def _bound_text(target: Target) -> str:
-    label = TARGET_LABELS.get(target.indicator, target.indicator)
+    entry = INDICATORS.get(target.indicator)
+    label = entry.target_label if entry and entry.target_label else target.indicator
     if target.high is None or target.high == target.low:
         bound = "từ " if target.high is None else "khoảng "
         tail = " trở lên" if target.high is None else ""
@@ -104,22 +94,25 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
             "recommendations-local", "[kiến nghị của các địa phương]",
             "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
         "provinces": facts.provinces,
-        "count_phrases": COUNT_PHRASES, "headline_labels": HEADLINE_LABELS,
+        "count_phrases": COUNT_PHRASES,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
     }
 
 
+CHANGES = (K.product_growth, K.product_ratio)   # a product's change, folded into its output line
+
+
 def host_lines(figures) -> list[dict]:
     """Return one line per host figure, a product's growth folded into its output line."""
-    changes = {(f.subject, f.period): f for f in figures if f.indicator in ("product_growth", "product_ratio")}
+    changes = {(f.subject, f.period): f for f in figures if f.indicator in CHANGES}
     lines = []
     for figure in figures:
-        if figure.indicator in ("product_growth", "product_ratio") and any(
-                o.indicator == "product_output" and (o.subject, o.period) == (figure.subject, figure.period)
+        if figure.indicator in CHANGES and any(
+                o.indicator == K.product_output and (o.subject, o.period) == (figure.subject, figure.period)
                 for o in figures):
             continue
         label = label_of(figure.indicator, figure.subject)
-        change = changes.get((figure.subject, figure.period)) if figure.indicator == "product_output" else None
+        change = changes.get((figure.subject, figure.period)) if figure.indicator == K.product_output else None
         lines.append({"label": label[:1].upper() + label[1:], "period": figure.period.label,
                       "value": figure, "change": change})
     return lines
@@ -147,7 +140,8 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     built += province_tables(facts.provinces, ledger)
     built.append(tables.sources_table(ledger, dataset.sources))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
-                          charts if charts is not None else render_charts(facts))
+                          charts if charts is not None else render_charts(facts),
+                          Known(chart_ids(), frozenset(tables.TABLE_IDS), ("provinces-",)))
     edition = facts.edition
     return Briefing(masthead=_masthead(facts), blocks=blocks, figures=dict(ledger.figures),
                     placeholders=dict(ledger.placeholders), document_date=edition.date,

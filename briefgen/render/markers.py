@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
 from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 

@@ -14,7 +14,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFo
 from jinja2.loaders import split_template_path
 
 from briefgen.dates import fmt_date_long, fmt_date_short
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.errors import TemplateError
 from briefgen.model import Block, ChartBlock, Heading, PageBreak, Paragraph, Placeholder, Slot, TableBlock
 from briefgen.numbers import fmt_number
 from briefgen.render.markers import figure_marker, parse_inlines, placeholder_marker
@@ -83,9 +84,21 @@ def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
     return env
 
 
+@dataclass(frozen=True)
+class Known:
+    """The charts and tables a draft may have at all (those a template may refer to)."""
+
+    charts: frozenset[str]
+    tables: frozenset[str]
+    table_prefixes: tuple[str, ...] = ()     # families of tables, one per period ("provinces-")
+
+    def table(self, key: str) -> bool:
+        return key in self.tables or key.startswith(self.table_prefixes)
+
+
 def parse_blocks(text: str, ledger: FigureLedger, tables: dict[str, TableBlock],
-                 charts: dict[str, ChartBlock]) -> tuple[Block, ...]:
-    """Return the blocks of rendered template *text*."""
+                 charts: dict[str, ChartBlock], known: Known) -> tuple[Block, ...]:
+    """Return the blocks of rendered template *text*; ``TemplateError`` for a reference to nothing."""
     blocks: list[Block] = []
     paragraph: list[str] = []
 
@@ -107,19 +120,33 @@ def parse_blocks(text: str, ledger: FigureLedger, tables: dict[str, TableBlock],
             blocks.append(Heading(level, stripped[level:].strip()))
         elif stripped.startswith("[[") and stripped.endswith("]]"):
             flush()
-            blocks.extend(_embedded(stripped[2:-2], tables, charts))
+            blocks.extend(_embedded(stripped[2:-2], tables, charts, known))
         else:
             paragraph.append(stripped)
     flush()
     return tuple(blocks)
 
 
-def _embedded(ref: str, tables: dict[str, TableBlock], charts: dict[str, ChartBlock]) -> list[Block]:
+def _embedded(ref: str, tables: dict[str, TableBlock], charts: dict[str, ChartBlock],
+              known: Known) -> list[Block]:
+    """Return the block *ref* names; an empty list when it has nothing to show in this draft.
+
+    A reference to a chart or table the draft can never have (a typo) is a ``TemplateError``.
+    """
     kind, _, key = ref.partition(":")
     if kind == "pagebreak":
         return [PageBreak()]
     if kind == "table":
+        _check(key in tables or known.table(key), "bảng", key, known.tables)
         return [tables[key]] if key in tables else []
     if kind == "chart":
+        _check(key in charts or key in known.charts, "biểu đồ", key, known.charts)
         return [charts[key]] if key in charts else []
-    raise ValueError(f"unknown embed [[{ref}]] in a template")
+    raise TemplateError(f"Mẫu văn bản có chỗ chèn [[{ref}]] không hợp lệ; chỉ dùng [[chart:…]], "
+                        f"[[table:…]] hoặc [[pagebreak]]")
+
+
+def _check(ok: bool, what: str, key: str, choices) -> None:
+    if not ok:
+        raise TemplateError(f"Mẫu văn bản dẫn tới {what} '{key}' không có; "
+                            f"các {what} có thể dùng: {', '.join(sorted(choices))}")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from briefgen.analyze.indicators import label_of
 from briefgen.analyze.provinces_table import MergerRow, PeriodProvinces, ProvinceFindings
-from briefgen.load import Figure
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import label_of
 from briefgen.model import TableBlock
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from briefgen.analyze import Facts
-from briefgen.analyze.history import COMMON_UNIT, HistoryRow
-from briefgen.load import Dataset, Figure, Source
+from briefgen.analyze.history import HEADLINES, HistoryRow
+from briefgen.domain.catalog import Source
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import INDICATORS, INDUSTRY_GROWTH, K, common_unit, headline_headers
 from briefgen.model import Slot, TableBlock
 from briefgen.render.citations import citation_parts, fallback_source, missing_parts
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
 
 DASH = "–"
+# Every table a draft can have; the province tables add one per period ("provinces-2024").
+TABLE_IDS = ("results", "products", "history", "merger", "sources", "merger-comparison")
 
 
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
@@ -32,12 +37,11 @@ def results_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
     header = ("Chỉ tiêu", "Đơn vị") + tuple(x for r in facts.results
                                              for x in (r.period.label.capitalize(), "So với cùng kỳ"))
     rows = [
-        ["Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "nghìn tỷ đồng"]
-        + [c for r in facts.results for c in (_cell(ledger, r.retail_sales, "number"),
-                                               _cell(ledger, r.retail_growth, "change"))],
-        ["Kim ngạch xuất khẩu", "tỷ USD"]
-        + [c for r in facts.results for c in (_cell(ledger, r.export_value, "number"),
-                                               _cell(ledger, r.export_growth, "change"))],
+        [line.indicator.results_row, line.indicator.unit]
+        + [c for r in facts.results for c in (_cell(ledger, r.lines[key].value, "number"),
+                                               _cell(ledger, r.lines[key].growth, "change"))]
+        for key, line in facts.results[0].lines.items()
+    ] + [
         ["Số tỉnh, thành phố có IIP tăng cao hơn cả nước", "tỉnh, thành phố"]
         + [c for r in facts.results for c in (_cell(ledger, r.iip_above_national, "value"), DASH)],
         ["Chỉ số sản xuất công nghiệp cả nước (tham chiếu)", "%"]
@@ -70,20 +74,23 @@ def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str
     figure = row.cells.get(headline)
     if figure is None:
         return DASH
-    if fmt == "value" and figure.unit == COMMON_UNIT.get(figure.indicator):
+    if fmt == "value" and figure.unit == common_unit(figure.indicator):
         fmt = "number"  # the header states the unit
     text = ledger.mark(figure, fmt)
     if not figure.period.is_whole_year or figure.period.year != row.edition.year - 1:
         text += f" ({figure.period.short_label})"
-    if headline == "industry_growth" and figure.indicator == "industrial_output_growth":
+    if headline == INDUSTRY_GROWTH and figure.indicator == K.industrial_output_growth:
         text += "*"
     return text
 
 
+def _is_growth(headline: str) -> bool:
+    return headline == INDUSTRY_GROWTH or INDICATORS[headline].is_growth
+
+
 def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
     """Return every earlier edition with the headline figures its briefing reported."""
-    header = ("Năm", "Lần", "Địa phương đăng cai", "Tăng trưởng công nghiệp",
-              "Bán lẻ (nghìn tỷ đồng)", "Tăng bán lẻ", "Xuất khẩu (tỷ USD)", "Tăng xuất khẩu")
+    header = ("Năm", "Lần", "Địa phương đăng cai") + headline_headers()
     rows = []
     for row in facts.history:
         edition = row.edition
@@ -91,11 +98,8 @@ def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
         series = " (vùng TDMNBB)" if edition.series == "tdmnbb" else ""
         host = (edition.host or "chưa rõ") + ("" if edition.host_status == "confirmed" else " (?)")
         rows.append([f"{edition.year}{series}", ordinal, host,
-                     _history_cell(ledger, row, "industry_growth", "change"),
-                     _history_cell(ledger, row, "retail_sales", "value"),
-                     _history_cell(ledger, row, "retail_growth", "change"),
-                     _history_cell(ledger, row, "export_value", "value"),
-                     _history_cell(ledger, row, "export_growth", "change")])
+                     *(_history_cell(ledger, row, h, "change" if _is_growth(h) else "value")
+                       for h in HEADLINES)])
     note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; * theo nguồn là tăng "
             "trưởng giá trị sản xuất công nghiệp hoặc \"công nghiệp\" nói chung, không phải IIP; (?) thông "
             "tin chưa được xác nhận; vùng TDMNBB: 14 tỉnh trung du và miền núi Bắc Bộ, không so sánh "

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 from briefgen.cli_parser import Parser
-from briefgen.review.read_docx import read_draft
 from briefgen.review.chart_review import ChartFinding
+from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Finding, Review, by_context, review_draft
 
 EXIT_OK = 0

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from briefgen.domain.figure import Figure
 from briefgen.errors import DataFileError, LearnConflictError
-from briefgen.load import Figure, load_dataset
+from briefgen.load import load_dataset
 from briefgen.load.figures import load_figures
 from briefgen.numbers import fmt_quantity
 from briefgen.output import write_atomic

@@ -14,17 +14,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from briefgen.analyze.edition import EditionContext, build_edition, find_record
+from briefgen.analyze.edition import build_edition, find_record
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.edition import EditionContext
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import RANK_IN_REGION
+from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, DataFileError, FormValidationError, InvalidArgumentError
 from briefgen.extract.reported import Reported
 from briefgen.extract.review_sheet import is_review, read_review
 from briefgen.forms.problems import ERROR, Problem
-from briefgen.load import Dataset, Figure
 from briefgen.load.figures import value_problem
-from briefgen.periods import parse_period
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".csv")
-CROSS_PROVINCE = ("rank_in_region",)      # a rank "/17" among the provinces that reported is not learned
+CROSS_PROVINCE = (RANK_IN_REGION,)      # a rank "/17" among the provinces that reported is not learned
 FORM_NOTE = "Bổ sung từ biểu mẫu đã kiểm tra"
 SHEET_NOTE = "Bổ sung từ bảng rà soát số liệu trích từ báo cáo"
 

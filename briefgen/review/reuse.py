@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from briefgen.domain.dataset import Dataset
+from briefgen.domain.figure import Figure
 from briefgen.errors import DraftFileError, DraftValuesError
 from briefgen.forms.problems import Problem
-from briefgen.load import Dataset, Figure
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Review, filled_figures, review_draft
 

@@ -11,11 +11,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from briefgen.analyze.consistency import find_inconsistencies
-from briefgen.analyze.indicators import INDICATORS
+from briefgen.domain.figure import Figure
+from briefgen.domain.indicators import INDICATORS
+from briefgen.domain.period import parse_period
 from briefgen.draft_identity import PLACEHOLDER_TAG, hash_in
-from briefgen.load import Figure
 from briefgen.numbers import fmt_number, fmt_quantity
-from briefgen.periods import parse_period
 from briefgen.review.chart_review import ChartFinding, edited_cells, fmt_value, mismatches
 from briefgen.review.read_charts import ChartCell
 from briefgen.review.read_docx import DraftReading, FoundControl

@@ -19,15 +19,16 @@ from datetime import date
 from pathlib import Path
 
 from briefgen.api import build_briefing
+from briefgen.domain.dataset import Dataset
 from briefgen.errors import BriefgenError
-from briefgen.load import Dataset, load_dataset
+from briefgen.load import load_dataset
 from briefgen.output import slug
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder
+from briefgen.serve import pdf as pdf_files
 from briefgen.serve.draft_review import review_upload
 from briefgen.serve.errors import ServeError, log_bug
 from briefgen.serve.learning import LearnRequest, check_allowed, learn_uploads
-from briefgen.serve import pdf as pdf_files
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
 from briefgen.serve.uploads import Upload, save_uploads

@@ -15,8 +15,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from briefgen.dates import fmt_date_short
 from briefgen.bounds import shown
+from briefgen.dates import fmt_date_short
 from briefgen.errors import BriefgenError
 from briefgen.serve import auth
 from briefgen.serve.errors import ServeError, status_of, user_error_body

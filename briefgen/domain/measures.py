@@ -1,19 +1,17 @@
-"""The indicators a province form asks for, their units and how the region adds them up."""
+"""The form's view of the indicators it asks for (from the registry): columns, units, factors."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from decimal import Decimal
 
-from briefgen.load.provinces import fold
+from briefgen.domain.indicators import UNIT_FAMILIES, Indicator, form_indicators
+from briefgen.domain.province import fold
 
 # Fields of a value indicator, in column order; an index (IIP) has only growth and estimate.
 VALUE_FIELDS = ("value", "unit", "previous", "growth", "estimate")
 INDEX_FIELDS = ("growth", "estimate")
-
-
-def _units(**factors: str) -> dict[str, Decimal]:
-    return {fold(unit.replace("_", " ")): Decimal(f) for unit, f in factors.items()}
 
 
 @dataclass(frozen=True)
@@ -54,23 +52,36 @@ class Measure:
         return tuple(UNIT_SPELLING[u] for u in self.units)
 
 
-_MONEY = _units(trieu_dong="0.001", ty_dong="1", nghin_ty_dong="1000")
-_USD = _units(nghin_USD="0.001", trieu_USD="1", ty_USD="1000")
-UNIT_SPELLING = {fold(u): u for u in ("triệu đồng", "tỷ đồng", "nghìn tỷ đồng",
-                                      "nghìn USD", "triệu USD", "tỷ USD")}
+UNIT_SPELLING = {fold(u): u for factors in UNIT_FAMILIES.values() for u in factors}
 
-MEASURES: tuple[Measure, ...] = (
-    Measure("iip_growth", "iip_growth", "Chỉ số sản xuất công nghiệp (IIP)", "IIP"),
-    Measure("retail_sales", "retail_growth", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
-            "Bán lẻ", "tỷ đồng", "nghìn tỷ đồng", _MONEY),
-    Measure("export_value", "export_growth", "Kim ngạch xuất khẩu", "Xuất khẩu",
-            "triệu USD", "tỷ USD", _USD),
-    Measure("industrial_output_value", "industrial_output_growth", "Giá trị sản xuất công nghiệp",
-            "GTSXCN", "tỷ đồng", "nghìn tỷ đồng", _MONEY, strict_growth=False),
-)
-MEASURE_BY_INDICATOR = {m.indicator: m for m in MEASURES}
-# Indicators the ministry may give for the whole country (the "Cả nước" row).
-NATIONAL_MEASURES = ("iip_growth", "retail_sales", "export_value")
+
+def _measure(entry: Indicator) -> Measure:
+    """Return the form's view of a registry entry: its columns, units and factors."""
+    question = entry.form
+    factors = UNIT_FAMILIES.get(entry.family, {})
+    units = {fold(u): factors[u] / factors[question.province_unit] for u in factors}
+    return Measure(entry.key, entry.growth or entry.key, question.label, question.short,
+                   question.province_unit, question.region_unit, units, question.strict_growth)
+
+
+@cache
+def _measures_of(entries: tuple[Indicator, ...]) -> tuple[Measure, ...]:
+    return tuple(_measure(entry) for entry in entries)
+
+
+def measures() -> tuple[Measure, ...]:
+    """Return the measures of the form, in column order (the same objects while the registry is)."""
+    return _measures_of(form_indicators())
+
+
+def measure_of(indicator: str) -> Measure | None:
+    """Return the form's measure of *indicator*, or None when the form does not ask for it."""
+    return next((m for m in measures() if m.indicator == indicator), None)
+
+
+def national_measures() -> tuple[str, ...]:
+    """Return the indicators the ministry may give for the whole country (the "Cả nước" row)."""
+    return tuple(entry.key for entry in form_indicators() if entry.form.national)
 
 
 def tidy(number: Decimal) -> Decimal:

@@ -74,6 +74,11 @@ class Period:
         return f"{self.months}T/{self.year}"
 
 
+def previous_period(period: Period) -> Period:
+    """Return the same span one year earlier (``9M-2025`` → ``9M-2024``)."""
+    return Period(period.year - 1, period.months, period.quarter, period.month)
+
+
 def parse_period(code: str) -> Period:
     """Return the Period of a data code, or raise ValueError naming the accepted forms."""
     match = _CODE.match(code.strip())

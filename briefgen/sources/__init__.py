@@ -1,0 +1,52 @@
+"""Sources of figures besides the shipped tables: one adapter per kind of file, picked by content.
+
+``--data FILE`` may be a province's report (.docx/.pdf/.html/.txt, read by the extractor)
+or its review sheet, an edited briefgen draft (.docx) or a filled province form (xlsx or
+CSV); the first adapter whose ``recognises`` accepts a file reads it. The form adapter
+comes last and takes the rest: its reader says in Vietnamese what a file really is when it
+is no form (an .xls, a text file, a truncated workbook…).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Adapter:
+    """One kind of source file: its name and how its content is recognised."""
+
+    kind: str
+    recognises: Callable[[Path | str], bool]
+
+
+def _is_report(path: Path | str) -> bool:
+    from briefgen.reports import split_reports  # a report (.docx/.pdf/.html/.txt) or a review sheet
+
+    reports, reviews, _ = split_reports([path])
+    return bool(reports or reviews)
+
+
+def _is_draft(path: Path | str) -> bool:
+    from briefgen.review.reuse import is_draft  # a zip with word/document.xml
+
+    return is_draft(path)
+
+
+def _anything(path: Path | str) -> bool:
+    return True
+
+
+ADAPTERS: tuple[Adapter, ...] = (Adapter("report", _is_report), Adapter("draft", _is_draft),
+                                 Adapter("form", _anything))
+
+
+def group_by_kind(paths: Sequence[Path | str]) -> dict[str, list[Path | str]]:
+    """Return kind → the files of that kind among *paths*, each in the order given."""
+    groups: dict[str, list[Path | str]] = {}
+    for path in paths:
+        adapter = next(a for a in ADAPTERS if a.recognises(path))
+        groups.setdefault(adapter.kind, []).append(path)
+    return groups
