@@ -13,7 +13,7 @@ from briefgen.analyze.edition import EditionContext, build_edition
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
 from briefgen.analyze.host import HostProfile, build_host_profile
-from briefgen.analyze.integrity import check_sources
+from briefgen.analyze.integrity import check_sources, refusal_notice
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
@@ -141,7 +141,8 @@ def build_facts(dataset: Dataset, year: int, host: str, conference: date | None 
         targets=tuple(t for t in dataset.targets if t.year == year),
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
-        months_placeholder=months_ph, notices=_notices(edition),
+        months_placeholder=months_ph,
+        notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
         inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes)
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 

@@ -167,6 +167,17 @@ def refusal_need(figure: Figure, reason: str) -> str:
     return f"{MISMATCH} ({reason}{where})."
 
 
+def refusal_notice(refused: tuple[tuple[Figure, str], ...], year: int, data_file: Path) -> tuple[str, ...]:
+    """Return the notice of a draft for *year* about the refused figures it could have printed."""
+    lines = sorted({f.line for f, _ in refused if f.edition_year <= year and f.line})
+    others = sum(1 for f, _ in refused if f.edition_year <= year and not f.line)
+    if not lines and not others:
+        return ()
+    where = f" ({data_file}, dòng {', '.join(map(str, lines))})" if lines else ""
+    return (f"Lưu ý: {len(lines) + others} số liệu không khớp với trích dẫn nguồn nên không đưa vào dự thảo"
+            f"{where}; chi tiết: briefgen check-data.",)
+
+
 # --- data notes that ask for a check ---
 
 _VIETNAMESE_CHECK = re.compile(r"^\s*cần kiểm tra|cần đối chiếu", re.IGNORECASE)
