@@ -242,3 +242,37 @@ def test_a_value_printed_in_vietnamese_style_is_read_back(value, unit):
 @given(st.text(max_size=80), st.decimals(min_value=-100, max_value=10 ** 6, places=1), st.sampled_from(UNITS + ("%",)))
 def test_any_quote_is_judged_without_error(quote, value, unit):
     assert judge(quote, value, unit, signed=True).outcome in (STATED, UNIT_UNCONFIRMED, NOT_STATED)
+
+
+# --- estimates in tables (issue 12, class 1): marked as the text marks them ---
+
+def _cells_with_figures(document):
+    """Yield (cell text, figure ids in the cell) of every table cell holding a figure."""
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                tags = [c.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")) for c in cell._tc.iter(qn("w:sdt"))]
+                figures = [t for t in tags if not t.startswith("ph:")]
+                if figures:
+                    yield "".join(t.text or "" for t in cell._tc.iter(qn("w:t"))), figures
+
+
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_every_table_cell_of_an_estimate_says_so_and_no_other(year, draft_2023, draft_2025):
+    draft = {2023: draft_2023, 2025: draft_2025}[year]
+    estimates = {f["id"] for f in draft.manifest["figures"] if f["estimate"]}
+    marked = 0
+    for text, figures in _cells_with_figures(draft.document):
+        if estimates & set(figures):
+            assert "\u00a0(ước" in text, text
+            marked += 1
+        else:
+            assert "ước" not in text, text
+    assert marked >= {2023: 2, 2025: 1}[year]
+
+
+def test_estimate_marks_in_the_2023_and_2025_tables(draft_2023, draft_2025):
+    cells = {text for text, _ in _cells_with_figures(draft_2023.document)}
+    assert {"1.300\u00a0(ước)", "tăng 28,8%\u00a0(ước)", "1.954", "tăng 19,4%"} <= cells
+    assert "ước đạt" in draft_2023.text       # the sentence says it with its verb
+    assert "1.404\u00a0(ước 6T/2024)" in {text for text, _ in _cells_with_figures(draft_2025.document)}

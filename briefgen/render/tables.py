@@ -8,12 +8,13 @@ from briefgen.load import Dataset, Figure
 from briefgen.model import Slot, TableBlock
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
+from briefgen.render.table_cells import cell_mark
 
 DASH = "–"
 
 
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
-    return DASH if item is None else ledger.mark(item, fmt)
+    return DASH if item is None else ledger.mark(item, fmt) + cell_mark(item)
 
 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
@@ -69,9 +70,8 @@ def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str
         return DASH
     if fmt == "value" and figure.unit == COMMON_UNIT.get(figure.indicator):
         fmt = "number"  # the header states the unit
-    text = ledger.mark(figure, fmt)
-    if not figure.period.is_whole_year or figure.period.year != row.edition.year - 1:
-        text += f" ({figure.period.short_label})"
+    other_period = not figure.period.is_whole_year or figure.period.year != row.edition.year - 1
+    text = ledger.mark(figure, fmt) + cell_mark(figure, figure.period.short_label if other_period else "")
     if headline == "industry_growth" and figure.indicator == "industrial_output_growth":
         text += "*"
     return text
