@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts, build_facts
 from briefgen.analyze.edition import build_edition
+from briefgen.checklist import build_checklist, render_markdown
 from briefgen.docx_writer import render_docx
 from briefgen.load import Dataset, load_dataset
 from briefgen.manifest import build_manifest
@@ -44,6 +45,7 @@ class BuildResult:
     notices: tuple[str, ...]
     warnings: tuple = ()                       # Problems from the filled forms (where, message)
     placeholders: tuple[tuple[str, str], ...] = ()   # (id, what is needed) left in the draft
+    checklist_path: Path | None = None         # the drafters' checklist written beside the draft
 
 
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
@@ -95,6 +97,40 @@ def load_draft_data(dataset: Dataset, year: int, host: str, drafts: Sequence[Pat
     return merge_draft_figures(dataset, load_draft_figures(drafts, year, host_name))
 
 
+def _split_reports(data_files: Sequence[Path | str]):
+    """Return (reports, review sheets, other files) among *data_files* (see ``briefgen.reports``)."""
+    from briefgen.reports import split_reports
+
+    return split_reports(data_files)
+
+
+def load_report_data(dataset: Dataset, year: int, host: str, form_files: Sequence[Path | str],
+                     report_files: Sequence[Path], conference_date: date | None = None):
+    """Return *dataset* with the reports' (and forms') figures, the ``FormData`` or None, the ``ReportData``.
+
+    *report_files* are reports (.docx/.pdf/.html/.txt) and review sheets (.xlsx). Raises
+    ``DataFileError`` for a report that cannot be read, ``FormValidationError`` for a form
+    or review sheet with an error.
+    """
+    from briefgen.reports import add_reports, read_all, split_reports
+
+    reports, reviews, _ = split_reports(report_files)
+    items = read_all(reports, reviews)
+    return add_reports(dataset, build_edition(dataset, year, host, conference_date), form_files, items)
+
+
+def _report_manifest(manifest: dict, reports) -> None:
+    """Add the reports, their warnings and each report figure's provenance to *manifest*."""
+    manifest.setdefault("warnings", []).extend(
+        {"where": w.where, "message": w.message} for w in reports.warnings)
+    manifest["reports"] = reports.manifest({entry["id"] for entry in manifest["figures"]})
+    for entry in manifest["figures"]:
+        item = reports.sources.get(entry["id"])
+        if item is not None:
+            entry["report"] = {"file": item.figure.file, "location": item.figure.location,
+                               "issuer": item.issuer, "quote": item.figure.quote}
+
+
 def _form_manifest(manifest: dict, forms) -> None:
     """Add the forms, their warnings and the inputs of every computed figure to *manifest*."""
     manifest["warnings"] = [{"where": w.where, "message": w.message} for w in forms.warnings]
@@ -103,6 +139,15 @@ def _form_manifest(manifest: dict, forms) -> None:
     for entry in manifest["figures"]:
         if entry["id"] in forms.inputs:
             entry["inputs"] = list(forms.inputs[entry["id"]])
+
+
+def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
+    """Return what the drafters must check beyond figures: derived facts, notices, form warnings."""
+    edition = draft.facts.edition
+    notes = [f"Số thứ tự hội nghị (lần thứ {edition.ordinal}) được suy ra từ các kỳ trước, chưa có nguồn "
+             f"xác nhận; đề nghị kiểm tra lại."] if edition.ordinal_status != "confirmed" else []
+    notes += list(draft.facts.notices)
+    return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
 
 
 def _chart_file(chart_id: str, index: int) -> str:
@@ -132,12 +177,17 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     out = Path(out_dir or DEFAULT_WORKSPACE.output)
     check_folder(out)   # a file in the way: say so before building anything
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
-    forms = None
-    drafts, form_files = split_data_files(data_files)
+    forms = reports = None
+    report_files, reviews, others = _split_reports(data_files)
+    drafts, form_files = split_data_files(others)
     if drafts:
         dataset = load_draft_data(dataset, year, host, drafts, conference_date)
-    if form_files:
+    if report_files or reviews:
+        dataset, forms, reports = load_report_data(dataset, year, host, form_files, report_files + reviews,
+                                                   conference_date)
+    elif form_files:
         dataset, forms = load_form_data(dataset, year, host, form_files, conference_date)
+    warnings = (forms.warnings if forms else ()) + (reports.warnings if reports else ())
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
                           charts)
@@ -154,6 +204,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         manifest = build_manifest(draft.briefing, paths.docx.name,
                                   {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
                                   chart_figures, request, {f.id: f for f in dataset.figures})
+        manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths))
         manifest["inconsistencies"] = [
             {"figures": list(item.figure_ids), "message": item.message}
@@ -161,13 +212,17 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
             if any(fid in draft.briefing.figures for fid in item.figure_ids)]
         if forms is not None:
             _form_manifest(manifest, forms)
+        if reports is not None:
+            _report_manifest(manifest, reports)
         if drafts:
             manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
         return manifest
 
+    checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
     paths = write_draft(folder, stem, draft.docx,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
+                        checklist.encode("utf-8"))
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
-                       _notices(draft, paths), forms.warnings if forms else (),
-                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()))
+                       _notices(draft, paths), warnings,
+                       tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

@@ -67,8 +67,9 @@ def build_parser() -> Parser:
     parser.add_argument("--out", type=Path, help="thư mục đầu ra (mặc định: output/)")
     parser.add_argument("--data-dir", type=Path, help="thư mục dữ liệu (mặc định: data/)")
     parser.add_argument("--data", type=Path, action="append", default=[], metavar="FILE",
-                        help="biểu mẫu đã điền (.xlsx hoặc .csv) hoặc dự thảo đã chỉnh sửa (.docx); nhắc lại "
-                             "cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
+                        help="biểu mẫu đã điền (.xlsx hoặc .csv), dự thảo đã chỉnh sửa (.docx do briefgen "
+                             "soạn), báo cáo (.docx, .pdf, .html, .txt) hoặc bảng rà soát (briefgen extract "
+                             "--format xlsx); nhắc lại cho nhiều tệp; tạo biểu mẫu: briefgen form --year Y")
     parser.add_argument("--charts", choices=("native", "png"), default="native",
                         help="biểu đồ trong DOCX: native (biểu đồ Word, sửa được số liệu) hoặc png (ảnh)")
     parser.add_argument("--json", action="store_true",
@@ -125,6 +126,8 @@ def run_main_job(args: argparse.Namespace) -> int:
     for note in result.notices:
         print(note)
     print(f"Đã ghi dự thảo: {result.docx_path}")
+    if result.checklist_path:
+        print(f"Danh mục số liệu cần bổ sung: {result.checklist_path}")
     print(f"Số liệu sử dụng: {result.figure_count}; chỗ cần bổ sung: {result.placeholder_count}")
     return EXIT_OK
 
@@ -137,10 +140,11 @@ def json_summary(result=None, error: BriefgenError | None = None, exit_code: int
     """Return the ``--json`` summary of a run: what was written, what is left, what went wrong."""
     exit_code = exit_code if exit_code is not None else EXIT_OK if error is None else EXIT_ERROR
     summary = {"ok": error is None, "exit_code": exit_code,
-               "docx": None, "manifest": None, "charts": [], "figures": 0, "placeholders": [],
+               "docx": None, "manifest": None, "checklist": None, "charts": [], "figures": 0, "placeholders": [],
                "notices": [], "warnings": [], "errors": []}
     if result is not None:
         summary.update(docx=str(result.docx_path), manifest=str(result.manifest_path),
+                       checklist=str(result.checklist_path) if result.checklist_path else None,
                        charts=[str(p) for p in result.chart_paths], figures=result.figure_count,
                        placeholders=[{"id": i, "need": need} for i, need in result.placeholders],
                        notices=list(result.notices), warnings=[_problem(w) for w in result.warnings])

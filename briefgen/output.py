@@ -27,6 +27,7 @@ __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", 
            "write_atomic", "write_draft"]  # write_atomic: for the caches
 
 MAX_VERSIONS = 999
+CHECKLIST_PREFIX = "danh-muc-bo-sung-"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class DraftPaths:
     docx: Path
     manifest: Path
     charts: Path
+    checklist: Path     # the drafters' checklist (danh mục số liệu cần bổ sung)
 
 
 class _Taken(Exception):
@@ -51,11 +53,12 @@ def draft_paths(folder: Path, stem: str, version: int) -> DraftPaths:
     """Return the paths of one version of a draft (version 1 has no suffix)."""
     suffix = "" if version == 1 else f"-v{version}"
     return DraftPaths(folder, version, folder / f"{stem}{suffix}.docx",
-                      folder / f"manifest{suffix}.json", folder / f"charts{suffix}")
+                      folder / f"manifest{suffix}.json", folder / f"charts{suffix}",
+                      folder / f"{CHECKLIST_PREFIX}{stem.removeprefix('bao-cao-')}{suffix}.md")
 
 
 def _taken(paths: DraftPaths) -> bool:
-    return any(os.path.lexists(p) for p in (paths.docx, paths.manifest, paths.charts))
+    return any(os.path.lexists(p) for p in (paths.docx, paths.manifest, paths.charts, paths.checklist))
 
 
 def next_free(folder: Path, stem: str) -> DraftPaths:
@@ -63,7 +66,7 @@ def next_free(folder: Path, stem: str) -> DraftPaths:
     left unfinished and was taken back (not reserved: see ``reserve``)."""
     for version in range(1, MAX_VERSIONS + 1):
         paths = draft_paths(folder, stem, version)
-        if not _taken(paths) or reclaim(paths.docx, paths.manifest, paths.charts):
+        if not _taken(paths) or reclaim(paths.docx, paths.charts, (paths.manifest, paths.checklist)):
             return paths
     raise OutputError(folder, f"thư mục {folder} đã có {MAX_VERSIONS} phiên bản dự thảo",
                       hint="chuyển bớt các bản cũ sang nơi khác hoặc chọn thư mục khác bằng --out")
@@ -87,10 +90,12 @@ def reserve(folder: Path, stem: str) -> DraftPaths:
 
 
 def _write_version(paths: DraftPaths, docx: bytes, charts: dict[str, bytes], manifest_for,
-                   written: list[Path]) -> None:
-    """Write charts, manifest and DOCX into the reserved version, noting each file in *written*."""
+                   written: list[Path], checklist: bytes | None = None) -> None:
+    """Write charts, checklist, manifest and DOCX into the reserved version, noting each file in *written*."""
     manifest = manifest_for(paths)
     files = [(paths.charts / name, png) for name, png in charts.items()]
+    if checklist is not None:
+        files.append((paths.checklist, checklist))
     files.append((paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")))
     files.append((paths.docx, docx))           # last: a DOCX on disk has its manifest and charts
     for path, data in files:
@@ -110,13 +115,13 @@ def _undo(paths: DraftPaths, written: list[Path]) -> None:
 
 
 def _write_first_free(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
-                      manifest_for) -> DraftPaths:
+                      manifest_for, checklist: bytes | None = None) -> DraftPaths:
     """Return the paths of the version written, trying the next one if an outsider took it."""
     while True:
         paths = reserve(folder, stem)
         written: list[Path] = []
         try:
-            _write_version(paths, docx, charts, manifest_for, written)
+            _write_version(paths, docx, charts, manifest_for, written, checklist)
             return paths
         except BaseException as error:   # Ctrl-C too: leave nothing of this version
             _undo(paths, written)
@@ -155,8 +160,8 @@ def output_error(folder: Path, error: OSError) -> OutputError:
 
 
 def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
-                manifest_for) -> DraftPaths:
-    """Write charts, manifest and DOCX as the next free version; return the paths used.
+                manifest_for, checklist: bytes | None = None) -> DraftPaths:
+    """Write charts, the checklist, manifest and DOCX as the next free version; return the paths used.
 
     *manifest_for(paths)* returns the manifest of the reserved version. Raises
     ``OutputError`` (nothing left behind) when the folder cannot be written.
@@ -164,7 +169,7 @@ def write_draft(folder: Path, stem: str, docx: bytes, charts: dict[str, bytes],
     created = _missing_folders(folder)   # removed again if the run fails
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _write_first_free(folder, stem, docx, charts, manifest_for)
+        return _write_first_free(folder, stem, docx, charts, manifest_for, checklist)
     except BaseException as error:
         for path in created:
             with suppress(OSError):

@@ -101,19 +101,22 @@ def _claim(charts: Path) -> bool:
     return False
 
 
-def _leftovers(folder: Path, names: tuple[str, ...]) -> list[Path]:
-    """Return the manifest and the hidden temporary files a dead run left for *names*."""
-    temps = [p for name in names for p in folder.glob(f".{name}.*.tmp")]
-    return [folder / names[1], *temps]
+def _leftovers(docx: Path, files: tuple[Path, ...]) -> list[Path]:
+    """Return *files* (manifest, checklist) and the hidden temporary files a dead run left."""
+    temps = [p for f in (docx, *files) for p in f.parent.glob(f".{f.name}.*.tmp")]
+    return [*files, *temps]
 
 
-def reclaim(docx: Path, manifest: Path, charts: Path) -> bool:
-    """Remove the version of a dead run of this computer; return whether the version is free again."""
+def reclaim(docx: Path, charts: Path, files: tuple[Path, ...]) -> bool:
+    """Remove the version of a dead run of this computer; return whether the version is free again.
+
+    *files* are the version's other files (manifest, checklist): removed with its charts.
+    """
     if os.path.lexists(docx) or charts.is_symlink() or not charts.is_dir():
         return False
     if not owner_is_gone(_read_owner(charts / OWNER_FILE)) or not _claim(charts):
         return False
-    for path in _leftovers(charts.parent, (docx.name, manifest.name)):
+    for path in _leftovers(docx, files):
         with suppress(OSError):
             path.unlink()
     trash = charts.with_name(f".{charts.name}.{secrets.token_hex(4)}.reclaimed")

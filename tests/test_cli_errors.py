@@ -43,7 +43,7 @@ def data_copy(tmp_path) -> Path:
      "briefgen: lỗi: tham số --date: ngày không hợp lệ '17/10/2025', cần dạng YYYY-MM-DD"),
     (["extract"], "briefgen extract: lỗi: thiếu tham số bắt buộc: FILE"),
     (["extract", "--format", "xml", "a.txt"],
-     "briefgen extract: lỗi: tham số --format: lựa chọn không hợp lệ 'xml' (chọn một trong: 'csv', 'json')"),
+     "briefgen extract: lỗi: tham số --format: lựa chọn không hợp lệ 'xml' (chọn một trong: 'csv', 'json', 'xlsx')"),
     (["extract", "a.txt", "-o"], "briefgen extract: lỗi: tham số -o/--output: cần một giá trị"),
     (["check-data", "--strict=1"], "briefgen check-data: lỗi: tham số --strict: tham số không nhận giá trị, gặp '1'"),
     (["form", "--year", "x"], "briefgen form: lỗi: tham số --year: cần số nguyên, gặp 'x'"),

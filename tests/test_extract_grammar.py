@@ -433,3 +433,256 @@ def test_statistics_office_quoted_about_the_province_is_not_national():
 def test_text_without_cues_in_its_opening_that_speaks_of_the_nation_is_national():
     text = "Tình hình tháng 9/2024\nTrong tháng 9, IIP tăng 10,8%.\nXuất khẩu cả nước tăng 9%."
     assert subject(text) == "national"
+
+
+# --- wordings of the indicators, periods and counts (generalisation beyond the dev texts) ---
+
+def test_development_index_of_the_whole_industry_with_its_acronym_is_the_iip():
+    text = ("Báo cáo của UBND tỉnh Nam Định năm 2023. Tính chung 4 tháng, chỉ số phát triển sản "
+            "xuất toàn ngành công nghiệp (IIP) cao hơn cùng kỳ 6,25%; các ngành cấp I đều tăng.")
+    assert core(text) == [("iip_growth", "4M-2023", "Nam Định", "6.25")]
+
+
+def test_iip_of_the_whole_industry_is_the_iip_not_a_sector():
+    text = ("Tổng cục Thống kê. Lũy kế mười tháng năm 2021, chỉ số IIP của toàn ngành công nghiệp "
+            "ước cao hơn cùng kỳ năm trước 4,1%.")
+    assert core(text) == [("iip_growth", "10M-2021", "national", "4.1")]
+    figures = extract_text(text, "t.txt")
+    assert figures[0].estimate is True  # "công nghiệp ước …": not the "hiệp ước" of treaties
+
+
+def test_iip_stated_with_la_after_the_base():
+    text = "Tổng cục Thống kê. Quý II/2023, IIP toàn ngành cao hơn cùng kỳ năm 2022 là 3,6%."
+    assert core(text) == [("iip_growth", "Q2-2023", "national", "3.6")]
+
+
+def test_five_months_spelled_nam_thang_before_dau_nam():
+    text = "Tổng cục Thống kê năm 2023. Cộng dồn năm tháng đầu năm, IIP tăng 1,1%."
+    assert core(text) == [("iip_growth", "5M-2023", "national", "1.1")]
+
+
+def test_nam_before_a_month_number_stays_the_year():
+    text = "Tổng cục Thống kê năm 2023. Trong năm tháng 5 vừa qua, IIP tăng 1,1%."
+    assert core(text) == [("iip_growth", "M5-2023", "national", "1.1")]
+
+
+def test_count_of_provinces_after_a_comparative_and_its_base():
+    text = ("Tổng cục Thống kê. IIP 7 tháng năm 2024 tăng 8,5%; chỉ số này cao hơn cùng kỳ năm "
+            "trước tại 57 địa phương và thấp hơn so với cùng kỳ ở 6 địa phương.")
+    assert core(text)[1:] == [("provinces_count", "7M-2024", "national", "57"),
+                              ("provinces_count", "7M-2024", "national", "6")]
+
+
+def test_bare_chi_so_refers_back_to_the_iip_for_provinces_in_parentheses():
+    text = ("Tổng cục Thống kê. IIP sáu tháng năm 2023 tăng 2,0%.\n"
+            "Xét theo địa phương, chỉ số 6 tháng giảm ở 3 địa phương (Bắc Ninh giảm 9,1%; "
+            "Quảng Ninh giảm 1,4%).")
+    assert core(text)[2:] == [("iip_growth", "H1-2023", "Bắc Ninh", "-9.1"),
+                              ("iip_growth", "H1-2023", "Quảng Ninh", "-1.4")]
+
+
+def test_bare_chi_so_after_the_price_index_is_not_the_iip():
+    text = ("Tổng cục Thống kê. Chỉ số giá tiêu dùng tháng 3/2023 tăng 0,2%. "
+            "Chỉ số quý I tăng 3,3%.")
+    assert core(text) == []
+
+
+def test_province_with_a_lower_case_first_letter_and_a_capital_after():
+    text = "Tổng cục Thống kê. IIP quý I/2024 giảm ở bến Tre (giảm 2,5%)."
+    assert ("iip_growth", "Q1-2024", "Bến Tre", "-2.5") in core(text)
+    assert core("Tổng cục Thống kê. IIP quý I/2024 vì hòa bình tăng 2,5%.") == \
+        [("iip_growth", "Q1-2024", "national", "2.5")]
+
+
+def test_retail_and_consumer_services_revenue_without_hang_hoa_is_retail():
+    text = ("UBND tỉnh Thái Bình. Tổng mức bán lẻ và doanh thu dịch vụ tiêu dùng tháng 5/2024 "
+            "ước 3.150 tỷ đồng, tăng 10,2% so với cùng kỳ.")
+    assert core(text) == [("retail_sales", "M5-2024", "Thái Bình", "3150"),
+                          ("retail_growth", "M5-2024", "Thái Bình", "10.2")]
+
+
+def test_retail_revenue_of_goods_and_services_is_retail():
+    text = ("UBND tỉnh Thái Bình. Năm 2024, doanh thu bán lẻ hàng hoá và dịch vụ tiêu dùng đạt "
+            "41.200 tỷ đồng, tăng 9,9%.")
+    assert core(text) == [("retail_sales", "2024", "Thái Bình", "41200"),
+                          ("retail_growth", "2024", "Thái Bình", "9.9")]
+
+
+def test_parts_contributing_to_a_named_index_are_not_the_index():
+    text = ("UBND tỉnh Thái Bình. Sáu tháng năm 2024, nhiều sản phẩm tăng khá, góp phần nâng "
+            "chỉ số sản xuất toàn ngành: thép tăng 21,4%; giày dép tăng 8,8%.")
+    assert core(text) == []
+
+
+def test_month_on_month_base_does_not_carry_over_nhung():
+    text = ("UBND tỉnh Lai Châu. Chỉ số sản xuất công nghiệp tháng 6/2023 ước giảm 1,4% so với "
+            "tháng 5 nhưng tăng 5,8% so với tháng 6/2022.")
+    assert core(text) == [("iip_growth", "M6-2023", "Lai Châu", "5.8")]
+
+
+def test_table_row_with_signed_numbers_takes_the_percent_of_its_header():
+    text = ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI\nBiểu tóm tắt 6 tháng năm 2025.\n"
+            "- Chỉ số sản xuất công nghiệp (% so với cùng kỳ): quý II +8,4; 6T/2025 -1,2 "
+            "(cả nước +7,0).")
+    assert core(text) == [("iip_growth", "Q2-2025", "Lào Cai", "8.4"),
+                          ("iip_growth", "H1-2025", "Lào Cai", "-1.2"),
+                          ("iip_growth", "H1-2025", "national", "7.0")]
+
+
+def test_range_with_a_dash_stays_a_range_next_to_a_signed_figure():
+    text = "UBND tỉnh Lai Châu. Năm 2024, chỉ số sản xuất công nghiệp ước tăng 8 - 9%."
+    assert [(f.value, f.high) for f in extract_text(text, "t.txt")] == [(8, 9)]
+
+
+def test_plan_level_in_parentheses_after_ke_hoach_nam_is_not_an_outcome():
+    text = ("UBND tỉnh Lai Châu. Tổng mức bán lẻ hàng hóa 9 tháng năm 2024 ước 8.140 tỷ đồng, "
+            "đạt 71,3% kế hoạch năm (11.000 tỷ đồng).")
+    assert core(text) == [("retail_sales", "9M-2024", "Lai Châu", "8140")]
+
+
+def test_plan_in_parentheses_in_a_table_row_is_not_an_outcome():
+    text = ("UBND tỉnh Lai Châu.\n- Giá trị sản xuất công nghiệp (tỷ đồng): 9T/2025 27.310,7; "
+            "so với kế hoạch năm (38.000) đạt 71,9%.")
+    assert core(text) == [("industrial_output_value", "9M-2025", "Lai Châu", "27310.7")]
+
+
+def test_growth_of_a_group_of_goods_is_a_part_of_exports():
+    text = ("UBND tỉnh Lai Châu. Sáu tháng năm 2024, kim ngạch xuất khẩu đạt 60,4 triệu USD; "
+            "nhóm hàng nông sản có mức tăng 12,5%; mặt hàng chè tăng 4%.")
+    assert core(text) == [("export_value", "H1-2024", "Lai Châu", "60.4")]
+
+
+def test_tourism_sentence_does_not_inherit_the_retail_indicator():
+    text = ("UBND tỉnh Lai Châu. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 7 tháng năm 2024 "
+            "tăng 11,5%. Lượt khách đến tỉnh 7 tháng tăng 21%.")
+    assert core(text) == [("retail_growth", "7M-2024", "Lai Châu", "11.5")]
+
+
+# --- other wordings of the same families (guards for texts not seen yet) -----------------
+
+def _province(sentence: str) -> list[tuple]:
+    return core("UBND tỉnh Nam Định năm 2024. " + sentence)
+
+
+def test_output_value_of_the_whole_industry_is_the_level_and_its_growth_other():
+    assert _province("Năm 2024, giá trị sản xuất toàn ngành công nghiệp đạt 205.300 tỷ đồng, "
+                     "tăng 15,2%.") == [("industrial_output_value", "2024", "Nam Định", "205300")]
+
+
+def test_retail_revenue_of_goods_and_services_with_so_cung_ky():
+    assert _province("Doanh thu bán lẻ hàng hóa và dịch vụ 6 tháng đạt 30.500 tỷ đồng, tăng "
+                     "12,1% so cùng kỳ.") == [("retail_sales", "H1-2024", "Nam Định", "30500"),
+                                              ("retail_growth", "H1-2024", "Nam Định", "12.1")]
+
+
+def test_exports_of_goods_with_tang_truong():
+    assert _province("Xuất khẩu hàng hóa 10 tháng đạt 1.250 triệu USD, tăng trưởng 8,4%.") == \
+        [("export_value", "10M-2024", "Nam Định", "1250"),
+         ("export_growth", "10M-2024", "Nam Định", "8.4")]
+
+
+def test_export_turnover_spelled_hoa_with_dat_muc_tang_and_a_roman_quarter():
+    assert _province("Kim ngạch xuất khẩu hàng hoá quý IV ước đạt 410 triệu USD, đạt mức tăng "
+                     "9,1%.") == [("export_value", "Q4-2024", "Nam Định", "410"),
+                                  ("export_growth", "Q4-2024", "Nam Định", "9.1")]
+
+
+def test_quarter_written_in_words():
+    assert _province("Quý Ba, chỉ số sản xuất công nghiệp tăng 8,1%.") == \
+        [("iip_growth", "Q3-2024", "Nam Định", "8.1")]
+
+
+def test_luy_ke_and_tinh_chung_with_spelled_months_and_negative_growth():
+    assert _province("Lũy kế 10 tháng, IIP tăng 10,2% so với cùng kỳ năm trước. Tính chung chín "
+                     "tháng đầu năm, sản xuất công nghiệp tăng trưởng âm 1,8%.") == \
+        [("iip_growth", "10M-2024", "Nam Định", "10.2"),
+         ("iip_growth", "9M-2024", "Nam Định", "-1.8")]
+
+
+def test_second_half_target_is_not_an_outcome():
+    assert _province("6 tháng cuối năm, phấn đấu chỉ số sản xuất công nghiệp tăng 10%.") == []
+
+
+def test_monthly_average_is_not_the_total():
+    assert _province("Bình quân mỗi tháng, tổng mức bán lẻ hàng hóa đạt 5.000 tỷ đồng.") == []
+
+
+def test_through_the_end_of_a_month_from_the_start_of_the_year_is_cumulative():
+    assert _province("Tính từ đầu năm đến hết tháng 8, tổng mức bán lẻ hàng hóa đạt 40.100 tỷ "
+                     "đồng.") == [("retail_sales", "8M-2024", "Nam Định", "40100")]
+
+
+def test_index_level_bang_so_voi_cung_ky_is_other():
+    assert _province("Kim ngạch xuất khẩu ước đạt 1,2 tỷ USD, bằng 105% so với cùng kỳ.") == \
+        [("export_value", "2024", "Nam Định", "1.2")]
+
+
+def test_base_stated_before_the_change_so_voi_cung_ky_tang():
+    assert _province("9 tháng, IIP so với cùng kỳ tăng 7,0%.") == \
+        [("iip_growth", "9M-2024", "Nam Định", "7.0")]
+
+
+def test_group_of_goods_qualifying_exports_is_a_part():
+    assert _province("Nhóm hàng chế biến xuất khẩu 6 tháng tăng 16%; kim ngạch xuất khẩu 6 "
+                     "tháng tăng 12%.") == [("export_growth", "H1-2024", "Nam Định", "12")]
+
+
+def test_services_part_of_retail_after_a_semicolon_is_other():
+    assert _province("Doanh thu bán lẻ hàng hóa 6 tháng tăng 10%; doanh thu dịch vụ lưu trú, "
+                     "ăn uống tăng 12%.") == [("retail_growth", "H1-2024", "Nam Định", "10")]
+
+
+def test_national_comparison_after_the_province_figure():
+    assert _province("Xuất khẩu 6 tháng tăng 15%, cao hơn mức tăng chung của cả nước (tăng "
+                     "14,5%).") == [("export_growth", "H1-2024", "Nam Định", "15"),
+                                    ("export_growth", "H1-2024", "national", "14.5")]
+
+
+def test_signed_change_of_an_index_after_a_colon_is_a_percentage():
+    text = ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI\n"
+            "- Chỉ số sản xuất công nghiệp tháng 6/2025: +4,7.\n- Doanh nghiệp thành lập mới: +12.")
+    assert core(text) == [("iip_growth", "M6-2025", "Lào Cai", "4.7")]
+
+
+def test_sub_period_singled_out_with_trong_do_does_not_carry():
+    text = ("SỞ CÔNG THƯƠNG TỈNH PHÚ THỌ\nBáo cáo 6 tháng năm 2024\nSản xuất công nghiệp 6 tháng "
+            "ước tăng 9%, trong đó tháng 6 tăng 10%. Xuất khẩu ước tăng 20%.")
+    assert core(text) == [("iip_growth", "H1-2024", "Phú Thọ", "9"),
+                          ("iip_growth", "M6-2024", "Phú Thọ", "10"),
+                          ("export_growth", "H1-2024", "Phú Thọ", "20")]
+
+
+def test_nation_after_a_rank_is_a_reference_not_the_next_clause_scope():
+    text = ("UBND tỉnh Bắc Giang\nIIP tháng 9/2024 tăng 18%, đứng thứ 2 cả nước; tổng mức bán lẻ "
+            "9 tháng tăng 15%. IIP quý III cao nhất cả nước, tăng 20%.")
+    assert core(text) == [("iip_growth", "M9-2024", "Bắc Giang", "18"),
+                          ("retail_growth", "9M-2024", "Bắc Giang", "15"),
+                          ("iip_growth", "Q3-2024", "Bắc Giang", "20")]
+
+
+def test_plan_opening_a_parenthesis_is_not_an_outcome():
+    text = ("UBND tỉnh Bắc Giang\nIIP năm 2024 tăng 11% (kế hoạch tăng 10%), tổng mức bán lẻ đạt "
+            "50.000 tỷ đồng (KH: 48.000 tỷ đồng); xuất khẩu tăng 9%, vượt chỉ tiêu đề ra (8%).")
+    assert core(text) == [("iip_growth", "2024", "Bắc Giang", "11"),
+                          ("retail_sales", "2024", "Bắc Giang", "50000"),
+                          ("export_growth", "2024", "Bắc Giang", "9")]
+
+
+def test_trong_thang_is_the_latest_month_of_the_report():
+    text = ("UBND tỉnh Hưng Yên\nBáo cáo tháng 10/2024\nTrong tháng, IIP tăng 6%. Lũy kế 10 tháng "
+            "tăng 8%.")
+    assert core(text) == [("iip_growth", "M10-2024", "Hưng Yên", "6"),
+                          ("iip_growth", "10M-2024", "Hưng Yên", "8")]
+
+
+def test_currency_and_percent_written_in_words_or_other_spellings():
+    assert _province("Năm 2024, kim ngạch xuất khẩu đạt 2,6 tỷ đô la Mỹ, tăng 11%; tổng mức "
+                     "bán lẻ hàng hóa đạt 80.000 tỉ đồng; IIP tăng 8,5 phần trăm.") == \
+        [("export_value", "2024", "Nam Định", "2.6"), ("export_growth", "2024", "Nam Định", "11"),
+         ("retail_sales", "2024", "Nam Định", "80000"), ("iip_growth", "2024", "Nam Định", "8.5")]
+
+
+def test_change_against_the_previous_month_or_another_quarter_written_with_so():
+    assert _province("IIP tháng 5 tăng 2% so tháng trước và tăng 9% so cùng kỳ. Kim ngạch "
+                     "xuất khẩu quý II tăng 4% so quý I/2024 và tăng 10% so với quý II/2023.") == \
+        [("iip_growth", "M5-2024", "Nam Định", "9"), ("export_growth", "Q2-2024", "Nam Định", "10")]

@@ -21,6 +21,7 @@ from briefgen.cli import main
 from briefgen.errors import DataFileError
 from briefgen.extract.cli import extract_report
 from briefgen.extract.sources import load_report
+from report_files import encrypted_pdf
 
 TITLE = "SỞ CÔNG THƯƠNG TỈNH LÀO CAI"
 SENTENCE = "Chỉ số sản xuất công nghiệp 5 tháng năm 2024 tăng 12,5% so với cùng kỳ."
@@ -138,13 +139,7 @@ def test_pdf_pages_are_located(tmp_path, capsys):
 
 
 def test_encrypted_pdf_says_it_has_a_password(tmp_path, capsys):
-    from pypdf import PdfWriter
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.encrypt("mat-khau", algorithm="RC4-128")
-    locked = tmp_path / "khoa.pdf"
-    with open(locked, "wb") as handle:
-        writer.write(handle)
+    locked = encrypted_pdf(tmp_path / "khoa.pdf")
     assert main(["extract", str(locked)]) == 1
     assert capsys.readouterr().err == f"Lỗi: {locked}: tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi thử lại\n"
 

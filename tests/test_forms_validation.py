@@ -214,3 +214,10 @@ def test_last_year_differing_from_an_earlier_report_is_a_warning(form, layout, d
     assert (f"{WHERE}X17: cùng kỳ 9 tháng đầu năm 2024 ghi 40.000 tỷ đồng, khác số đã báo cáo tại kỳ "
             f"hội nghị trước (Hà Giang 10 nghìn tỷ đồng + Tuyên Quang 20 nghìn tỷ đồng); kiểm tra "
             f"phạm vi địa giới") in warnings
+
+
+def test_a_row_without_a_province_holding_only_last_years_value_is_an_error(form, layout, dataset):
+    # A figure typed below the table, in a row with no name, would otherwise vanish unread.
+    column = cell_of(layout, "Tuyên Quang", "export_value", N, "previous").rstrip("0123456789")
+    edit(form, {f"{column}40": 1234})
+    assert problems_of(form, layout, dataset) == [f"{WHERE}B40: dòng có số liệu nhưng thiếu tên tỉnh, thành phố"]

@@ -102,3 +102,26 @@ def test_native_charts_show_titles_axis_units_and_vietnamese_labels(tmp_path):
                      "588", "Đang hoạt động", "Chưa có số liệu: Đã thành lập (2019)."):
         assert "".join(expected.split()) in squeezed, expected
     assert "1,954.5" not in squeezed
+
+
+def _coloured_pixels(pdf: Path, workdir: Path) -> tuple[int, int]:
+    """Return how many yellow and how many turquoise pixels the pages of *pdf* show."""
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(pdf), str(workdir / "page")], check=True)
+    yellow = turquoise = 0
+    for page in sorted(workdir.glob("page-*.png")):
+        with Image.open(page) as image:
+            data = image.convert("RGB").tobytes()
+        for red, green, blue in zip(data[0::3], data[1::3], data[2::3]):
+            yellow += red > 200 and green > 200 and blue < 100
+            turquoise += red < 100 and green > 200 and blue > 200
+    return yellow, turquoise
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
+def test_placeholders_and_figures_to_check_keep_their_highlight_inside_content_controls(draft_2025, tmp_path):
+    # LibreOffice 7.4 paints no highlight inside a plain-text content control: a regression
+    # would leave every placeholder of the draft unmarked on screen and on paper.
+    yellow, turquoise = _coloured_pixels(_to_pdf(draft_2025.result.docx_path, tmp_path), tmp_path)
+    assert yellow > 1000 and turquoise > 100, (yellow, turquoise)

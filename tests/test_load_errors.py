@@ -80,9 +80,10 @@ def test_missing_column_and_file(data_copy):
 
 def test_ragged_csv_row_names_its_line(data_copy):
     path = data_copy / "resolutions.csv"
+    line = len(path.read_text(encoding="utf-8").splitlines()) + 1
     with path.open("a", encoding="utf-8") as handle:
-        handle.write("2024,01/NQ-CP,2024-01-05,x,confirmed,extra,cells\n")
-    with pytest.raises(DataFileError, match=r"resolutions.csv, dòng 4"):
+        handle.write("2024,01/NQ-CP,2024-01-05,x,confirmed,annual,extra,cells\n")
+    with pytest.raises(DataFileError, match=rf"resolutions.csv, dòng {line}:"):
         load_dataset(data_copy)
 
 

@@ -57,11 +57,11 @@ def test_a_draft_of_another_year_or_host_is_refused(edited, tmp_path, capsys, ye
     assert not any(tmp_path.iterdir())
 
 
-def test_a_docx_not_made_by_briefgen_is_refused_as_data(tmp_path, capsys):
+def test_a_docx_not_made_by_briefgen_is_read_as_a_report_and_an_empty_one_refused(tmp_path, capsys):
     docx.Document().save(str(tmp_path / "khac.docx"))
     assert main(["--year", "2025", "--host", HOST, "--out", str(tmp_path / "out"),
                  "--data", str(tmp_path / "khac.docx")]) == 1
-    assert "không phải dự thảo do briefgen soạn" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"Lỗi: {tmp_path / 'khac.docx'}: không có nội dung văn bản\n"
     assert not (tmp_path / "out").exists()
 
 

@@ -17,8 +17,9 @@ from briefgen.analyze.integrity import check_sources, refusal_notice
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
+from briefgen.analyze.targets import TargetInForce, find_targets_in_force
 from briefgen.dates import fmt_date_short
-from briefgen.load import Dataset, Target, TaskGroup
+from briefgen.load import Dataset, TaskGroup
 from briefgen.model import ChartSpec, Placeholder
 from briefgen.paths import DEFAULT_WORKSPACE
 
@@ -48,7 +49,7 @@ class Facts:
     comparisons: tuple[Comparison, ...]
     task_groups: tuple[TaskGroup, ...]
     resolution: ResolutionRef
-    targets: tuple[Target, ...]
+    targets: tuple[TargetInForce, ...]
     charts: tuple[ChartSpec, ...]
     placeholders: dict[str, Placeholder]
     date_placeholder: Placeholder | None
@@ -60,7 +61,7 @@ class Facts:
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
-    known = next((r for r in dataset.resolutions if r.year == year), None)
+    known = next((r for r in dataset.resolutions if r.year == year and r.kind == "annual"), None)
     if known:
         return ResolutionRef(f"Nghị quyết số {known.number} ngày {fmt_date_short(known.date)} của Chính phủ",
                              None)
@@ -138,7 +139,7 @@ def build_facts(dataset: Dataset, year: int, host: str, conference: date | None 
         history=build_history_rows(dataset.editions, dataset.figures, year),
         comparisons=_comparisons(dataset, edition, results[0]),
         task_groups=dataset.task_groups, resolution=resolution,
-        targets=tuple(t for t in dataset.targets if t.year == year),
+        targets=find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date),
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
         months_placeholder=months_ph,

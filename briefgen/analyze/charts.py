@@ -96,10 +96,12 @@ def host_chart(host: str, figures: tuple[Figure, ...], caption: str) -> ChartSpe
     growth = [f for f in figures if f.indicator == "product_growth"]
     if not growth:
         return None
-    points = tuple(Point(f.subject or "", f.value, "chưa xác định phạm vi" if f.needs_note else None, f.id)
-                   for f in growth)
+    points = tuple(Point(f.subject or "", f.value, None, f.id) for f in growth)
+    uncertain = [f.subject or "" for f in growth if f.needs_note]
+    caveat = (f"Cần kiểm tra: phạm vi số liệu ({', '.join(uncertain)}) chưa được nguồn xác định rõ là của "
+              f"{host} hay của toàn khu vực." if uncertain else "")
     return ChartSpec("host_products", "barh", f"Tăng trưởng một số sản phẩm chủ yếu: {host}", "%",
-                     (Series(host, points),), caption, figure_ids=tuple(f.id for f in growth))
+                     (Series(host, points),), caption, caveat, figure_ids=tuple(f.id for f in growth))
 
 
 def product_chart(rows, period_index: int, period_label: str, caption: str) -> ChartSpec | None:

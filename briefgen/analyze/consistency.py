@@ -29,17 +29,22 @@ def _same_months_last_year(period: Period) -> Period:
 
 
 def _comparable(figures: tuple[Figure, ...]) -> list[Figure]:
-    return [f for f in figures if f.printable and f.scope == "region" and not f.subject]
+    return [f for f in figures if f.printable and f.scope in ("region", "national") and not f.subject]
+
+
+def _area(figure: Figure) -> tuple[str, str]:
+    """Return what a figure covers: the region of its series, or the whole country."""
+    return (figure.scope, figure.series if figure.scope == "region" else "")
 
 
 def find_growth_mismatches(figures: tuple[Figure, ...]) -> list[Inconsistency]:
     """Return values whose own growth contradicts the previous period's reported value."""
     pool = _comparable(figures)
-    index = {(f.indicator, f.period, f.series, f.edition_year): f for f in pool}
+    index = {(f.indicator, f.period, _area(f), f.edition_year): f for f in pool}
     found = []
     for value in (f for f in pool if f.indicator in GROWTH_OF):
-        growth = index.get((GROWTH_OF[value.indicator], value.period, value.series, value.edition_year))
-        previous = [f for f in pool if f.indicator == value.indicator and f.series == value.series
+        growth = index.get((GROWTH_OF[value.indicator], value.period, _area(value), value.edition_year))
+        previous = [f for f in pool if f.indicator == value.indicator and _area(f) == _area(value)
                     and f.period == _same_months_last_year(value.period) and f.unit == value.unit]
         if growth is None or not previous:
             continue
@@ -58,7 +63,7 @@ def find_conflicting_reports(figures: tuple[Figure, ...]) -> list[Inconsistency]
     """Return figures reported twice (by different editions) with different values."""
     groups: dict[tuple, list[Figure]] = {}
     for figure in _comparable(figures):
-        groups.setdefault((figure.indicator, figure.period, figure.series, figure.unit), []).append(figure)
+        groups.setdefault((figure.indicator, figure.period, _area(figure), figure.unit), []).append(figure)
     found = []
     for reports in groups.values():
         values = {f.value for f in reports}

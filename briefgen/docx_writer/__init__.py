@@ -9,10 +9,10 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
 
-from briefgen.docx_writer.blocks import CHART_KINDS, BlockWriter
+from briefgen.docx_writer.blocks import APPENDIX_TABLE_FONT, CHART_KINDS, BlockWriter
 from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
-from briefgen.docx_writer.oxml import add_page_field
+from briefgen.docx_writer.oxml import add_page_field, set_cant_split
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
 from briefgen.draft_identity import build_identity, dump_identity
 from briefgen.model import Briefing, Heading, PageBreak
@@ -74,9 +74,13 @@ def build_document(briefing: Briefing, charts: str = "native"):
     add_closing(document, briefing.masthead, _signer(writer))
     if appendix:
         writer.write(PageBreak())
+        writer.table_font = APPENDIX_TABLE_FONT
     for block in appendix:
         writer.write(block)
     _add_page_numbers(document)
+    for table in document.tables:          # masthead and signature too: no row splits across pages
+        for row in table.rows:
+            set_cant_split(row)
     if briefing.identity:
         identity = build_identity(briefing, writer.printed)
         add_identity(document, dump_identity(identity))

@@ -6,20 +6,21 @@ import io
 from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 
-from briefgen.docx_writer.oxml import (mark_header_row, set_cell_shading, set_comment_date,
+from briefgen.docx_writer.oxml import (mark_header_row, set_cant_split, set_cell_shading, set_comment_date,
                                        wrap_in_text_control)
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
 
 AUTHOR, INITIALS = "briefgen", "BG"
-CHART_WIDTH = Cm(15.5)
-CHART_HEIGHT = Cm(8.4)   # the PNG's 6.3 × 3.4 in proportions
+TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
+CHART_WIDTH = Mm(TEXT_WIDTH_MM * 2 // 3)                    # about two thirds of the text width
+CHART_HEIGHT = Mm(round(TEXT_WIDTH_MM * 2 / 3 * 3.4 / 6.3))  # the PNG's 6.3 × 3.4 in proportions
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
-TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
+APPENDIX_TABLE_FONT = Pt(10)   # the annex's reference tables (sources, merger) are set smaller
 
 
 def set_column_widths(table, widths) -> None:
@@ -44,6 +45,7 @@ class BlockWriter:
         self.native_charts = charts == "native"
         self.tables = 0
         self.charts = 0
+        self.table_font = TABLE_FONT
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
 
@@ -103,12 +105,14 @@ class BlockWriter:
         else:
             self.add_inlines(paragraph, block.inlines)
 
-    def _caption(self, text: str, italic: bool) -> None:
+    def _caption(self, text: str, italic: bool, keep_with_next: bool = True):
+        """Add a centred caption; return its run (a comment may be attached to it)."""
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
+        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
         run = paragraph.add_run(text)
         run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
+        return run
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
@@ -127,6 +131,8 @@ class BlockWriter:
                 numeric = index in block.numeric_columns
                 self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
         set_column_widths(table, widths)
+        for row in table.rows:
+            set_cant_split(row)   # a row moves whole to the next page, never split
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
@@ -143,8 +149,8 @@ class BlockWriter:
         paragraph = cell.paragraphs[0]
         fmt = paragraph.paragraph_format
         fmt.first_line_indent, fmt.alignment = Mm(0), align
-        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(2), 1.0
-        self.add_inlines(paragraph, inlines, TABLE_FONT)
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(1), Pt(1), 1.0
+        self.add_inlines(paragraph, inlines, self.table_font)
         if bold:
             for run in paragraph.runs:
                 run.font.bold = True
@@ -166,7 +172,9 @@ class BlockWriter:
             paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
         if note:
             self._chart_note(note)
-        self._caption(f"Hình {self.charts}. {block.caption}", italic=True)
+        caption = self._caption(f"Hình {self.charts}. {block.caption}", italic=True, keep_with_next=False)
+        if block.source_note:
+            self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 
     def _chart_note(self, text: str) -> None:
         paragraph = self.document.add_paragraph()

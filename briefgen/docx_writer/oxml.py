@@ -91,8 +91,19 @@ def add_page_field(run) -> None:
 def mark_header_row(row) -> None:
     """Repeat a table's first row on every page it spans."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        insert_in_order(tr_pr, OxmlElement("w:tblHeader"), _AFTER_TBL_HEADER)
+
+
+# CT_TrPr: … cantSplit, trHeight, tblHeader, tblCellSpacing, jc, hidden, ins, del, trPrChange.
+_AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+def set_cant_split(row) -> None:
+    """Keep a table row on one page (Word and LibreOffice move it whole to the next page)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        insert_in_order(tr_pr, OxmlElement("w:cantSplit"), ("w:trHeight", "w:tblHeader") + _AFTER_TBL_HEADER)
 
 
 def set_cell_shading(cell, fill: str) -> None:
@@ -120,15 +131,18 @@ def _element(tag: str, **attrs: str):
 
 
 def wrap_in_text_control(r, alias: str, tag: str, sdt_id: int, bookmark: str, bookmark_id: int) -> None:
-    """Put the run element *r* inside a plain-text content control holding a bookmark.
+    """Put the run element *r* inside a rich-text content control holding a bookmark.
 
     The control keeps *r*'s place, so a comment range around *r* now spans the control.
+    Rich text, not plain text (``w:text``): LibreOffice 7.4 paints neither the yellow nor
+    the turquoise highlight of a run inside a plain-text control, and a placeholder must
+    show; the identity does not depend on the kind (bookmark, alias, document properties).
     """
     sdt = OxmlElement("w:sdt")
     properties = OxmlElement("w:sdtPr")
-    # CT_SdtPr order: rPr, alias, tag, id, lock, placeholder, temporary, showingPlcHdr, …, text.
+    # CT_SdtPr order: rPr, alias, tag, id, lock, placeholder, temporary, showingPlcHdr, …
     for element in (_element("w:alias", val=alias), _element("w:tag", val=tag),
-                    _element("w:id", val=str(sdt_id)), _element("w:text")):
+                    _element("w:id", val=str(sdt_id))):
         properties.append(element)
     content = OxmlElement("w:sdtContent")
     r.addprevious(sdt)

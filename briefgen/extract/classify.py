@@ -10,8 +10,9 @@ indicator; everything else economic is ``other``.
 from __future__ import annotations
 
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import MAJOR_BREAK_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, TOPICS, \
-    VERB_RE
+from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
+    INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
+    TOPICS, VERB_RE
 from briefgen.extract.text import Sentence, Source
 
 OTHER = "other"
@@ -32,6 +33,10 @@ _BY_TOPIC = {
     ("export", "growth"): "export_growth",
     ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
 }
+_PART_REACH = 60  # how far back a group of goods may qualify a topic
+_PARTS = ("nhóm", "hàng")  # words of PART_BEFORE_RE, for a cheap test
+_CONTRIBUTION_REACH = 24
+_INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
@@ -40,9 +45,43 @@ _CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "
 
 
 def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
-    """Return the topic phrases of *source*; value is the topic key."""
-    return MentionIndex([Mention(m.start(), m.end(), TOPICS[m.group()])
-                         for m in TOPIC_RE.finditer(source.folded)])
+    """Return the topic phrases of *source*; value is the topic key.
+
+    A bare "chỉ số" that refers back takes the topic of the last index named before it.
+    """
+    text = source.folded
+    named = [Mention(m.start(), m.end(), _topic_of(text, m)) for m in TOPIC_RE.finditer(text)
+             if not _is_contributed_to(text, m.start())]
+    references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
+                  for m in INDEX_REFERENCE_RE.finditer(text)]
+    if not references:
+        return MentionIndex(named)
+    index = MentionIndex(named)
+    referred = [m for m in (_referred(index, r) for r in references) if m is not None]
+    return MentionIndex(sorted(named + referred, key=lambda m: m.start))
+
+
+def _topic_of(text: str, match) -> str:
+    """Return the topic a TOPIC_RE match names; a headline topic that qualifies a group of
+    goods ("nhóm hàng chế biến xuất khẩu", "mặt hàng … xuất khẩu") names a part: OTHER."""
+    topic, floor = TOPICS[match.group()], max(0, match.start() - _PART_REACH)
+    if topic == OTHER or not any(text.find(word, floor, match.start()) >= 0 for word in _PARTS):
+        return topic  # the cheap test first: no group of goods nearby
+    part = PART_BEFORE_RE.search(text, floor, match.start())
+    return OTHER if part and not VERB_RE.search(part.group("gap")) else topic
+
+
+def _is_contributed_to(text: str, start: int) -> bool:
+    """Tell whether a topic at *start* is the object of "góp phần …", "đóng góp …"."""
+    floor = max(0, start - _CONTRIBUTION_REACH)
+    return text.find("góp", floor, start) >= 0 and \
+        CONTRIBUTION_BEFORE_RE.search(text, floor, start) is not None
+
+
+def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:
+    """Return *reference* with the topic of the last index named before it, or None."""
+    found = index.last_before(reference.start, 0, lambda m: m.value in _INDICES)
+    return Mention(reference.start, reference.end, found.value) if found else None
 
 
 def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
@@ -63,7 +102,7 @@ def find_verb(lead: str, growth: bool = False) -> str | None:
     """
     sign = SIGN_BEFORE_RE.search(lead)
     if sign:
-        return "tăng" if sign.group("sign") == "+" else "giảm"
+        return "tăng" if (sign.group("sign") or sign.group("stuck")) == "+" else "giảm"
     verbs = VERB_RE.findall(lead)
     if growth:  # the verb a list of figures inherits: the last growth verb
         verbs = [v for v in verbs if v in GROWTH_VERBS]

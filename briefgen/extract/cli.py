@@ -13,6 +13,7 @@ from pathlib import Path
 from briefgen.cli_parser import Parser
 from briefgen.cli import print_error
 from briefgen.errors import BriefgenError, describe_os_error
+from briefgen.files import write_atomic
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
@@ -32,7 +33,9 @@ def build_parser() -> Parser:
         epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start, location. "
                "Chấm điểm: briefgen extract --score tests/extract_key.csv seeds/*.txt")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="báo cáo: .txt (UTF-8), .docx, .html hoặc .pdf")
-    parser.add_argument("--format", choices=FORMATS, default="csv", help="định dạng (mặc định csv)")
+    parser.add_argument("--format", choices=FORMATS + ("xlsx",), default="csv",
+                        help="định dạng (mặc định csv); xlsx: bảng rà soát có cột Sử dụng (Có/Không), "
+                             "cần -o, dùng lại được với briefgen --data")
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="ghi ra tệp thay vì stdout")
     parser.add_argument("--score", type=Path, metavar="KEY",
                         help="so với khóa gán nhãn tay; in precision/recall/F1 theo chỉ tiêu")
@@ -46,7 +49,12 @@ def build_parser() -> Parser:
 
 def main(argv: list[str]) -> int:
     """Run ``briefgen extract`` and return its exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.format == "xlsx":
+        if args.output is None or args.score:
+            parser.error("--format xlsx cần -o TỆP.xlsx và không dùng với --score")
+        return _write_review(args.files, args.output)
     figures, failed = extract_files(args.files, args.skip_comment_line)
     if args.score:
         _print_scores(figures, args.score, args.verbose)
@@ -79,6 +87,25 @@ def extract_report(report: Report, name: str, skip_comment_line: bool = False) -
         text = text[shift:]
     return [replace(f, location=report.location_of(f.start + shift))
             for f in extract_text(text, name)]
+
+
+def _write_review(paths: list[Path], output: Path) -> int:
+    """Write the review sheet of every readable report to *output*; return the exit code."""
+    from briefgen.extract.reported import reported_of
+    from briefgen.extract.review_sheet import render_review
+
+    items, failed = [], 0
+    for path in paths:
+        try:
+            items.extend(reported_of(load_report(path), path.name, everything=True))
+        except BriefgenError as error:
+            print_error(error)
+            failed += 1
+    try:
+        write_atomic(output, render_review(items))
+    except OSError as error:
+        raise BriefgenError(f"{output}: không ghi được: {describe_os_error(error)}") from None
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _print_scores(figures: list[Figure], key_path: Path, verbose: bool) -> None:

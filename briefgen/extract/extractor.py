@@ -10,10 +10,10 @@ from briefgen.extract.classify import GROWTH_VERBS, OTHER, PROVINCES_COUNT, clas
     find_verb, sign_of
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.model import Figure
-from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, \
-    COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
-    PLAN_AFTER_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
-from briefgen.extract.periods import PeriodMention, find_period_mentions, months_reported, \
+from briefgen.extract.patterns import BARE_PAREN_BEFORE_RE, CLAUSE_BREAK_RE, ESTIMATE_RE, MAJOR_BREAK_RE, \
+    COMPARED_WITH_RE, FORECAST_RE, MONTH_BASE_RE, QUARTER_BASE_RE, POST_MERGER_TAG_RE, SHARED_VERB_LEAD_RE, OUTCOME_RE, STATEMENT_BREAK_RE, PREVIOUS_PERIOD_BASE_RE, YEAR_ON_YEAR_AFTER_RE, \
+    PLAN_AFTER_RE, PLAN_BEFORE_PAREN_RE, PLAN_OPENS_PAREN_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, SUBSET_RE, TARGET_RE, THRESHOLD_BEFORE_RE
+from briefgen.extract.periods import QUARTER_NUMBERS, PeriodMention, find_period_mentions, months_reported, \
     reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
 from briefgen.extract.scopes import LISTED_NAME_RE, NATIONAL, REGION, find_scope_mentions, \
@@ -28,6 +28,7 @@ _FOLLOWERS = ("physical", "count", "multiple")  # a growth right after these is 
 _MAJOR_BREAKS = ";:()"
 _NATIONAL_DENOMINATORS = ("/63", "/34")
 _MONTH_CODE_RE = re.compile(r"M(\d{1,2})-\d{4}")
+_QUARTER_CODE_RE = re.compile(r"Q(\d)-\d{4}")
 _CONTEXT = 300
 _FORECAST_MARGIN = 2  # months: "dự kiến" for a period ending this much after the data is a forecast  # how far back a figure alone in parentheses looks for the verb of its list
 
@@ -124,10 +125,22 @@ class Extractor:
         """Tell whether a target word governs the quantity: through its sentence, unless a
         later clause states an outcome ("chỉ tiêu giao tăng 9-10%; ước thực hiện tăng 11,2%")."""
         text, q = self.source.folded, near.quantity
+        if self._is_plan_in_parentheses(q):
+            return True
         semicolon = text.rfind(";", near.sentence.start, q.start)
         if semicolon >= 0 and OUTCOME_RE.search(text, semicolon, q.start):
             return self._marked(self.targets, near, semicolon + 1)
         return self._marked(self.targets, near)
+
+    def _is_plan_in_parentheses(self, q: Quantity) -> bool:
+        """Tell whether the figure in parentheses gives a plan: the one just named ("đạt 74,3%
+        kế hoạch năm (15.000 tỷ đồng)", "so với kế hoạch năm (38.000)"), or one the
+        parenthesis opens with ("tăng 11% (kế hoạch tăng 10%)", "(KH: 48.000 tỷ đồng)")."""
+        paren, text = self.source.paren_at(q.start), self.source.folded
+        if paren is None:
+            return False
+        return PLAN_OPENS_PAREN_RE.match(text, paren.start) is not None or \
+            PLAN_BEFORE_PAREN_RE.search(text, max(0, paren.start - 40), paren.start + 1) is not None
 
     def _figures_of(self, near: Neighbourhood) -> list[Figure]:
         """Return the figure(s) a kept quantity states: one per scope it applies to."""
@@ -200,15 +213,17 @@ class Extractor:
         return bool(PREVIOUS_PERIOD_BASE_RE.search(words) or PREVIOUS_PERIOD_BASE_RE.match(trailing))
 
     def _against_other_month(self, near: Neighbourhood, verb: str, period: str) -> bool:
-        """Tell whether a month's change is measured against another month ("tháng 9/2023 …
-        so với tháng 8/2023 tăng 3,32%"); against the same month a year before it is y/y."""
-        month = _MONTH_CODE_RE.fullmatch(period)
-        if month is None:
+        """Tell whether a month's (a quarter's) change is measured against another month
+        (quarter): "tháng 9/2023 … so với tháng 8/2023 tăng 3,32%", "quý II/2024 tăng 4% so
+        quý I/2024"; against the same month or quarter a year before it is y/y."""
+        own = _MONTH_CODE_RE.fullmatch(period) or _QUARTER_CODE_RE.fullmatch(period)
+        if own is None:
             return False
+        pattern = MONTH_BASE_RE if period.startswith("M") else QUARTER_BASE_RE
         lead = self.source.folded[near.lead_start:near.quantity.start]
         words, trailing = self._comparison_words(near, lead, verb)
-        base = MONTH_BASE_RE.search(words) or MONTH_BASE_RE.match(trailing)
-        return base is not None and int(base.group("month")) != int(month.group(1))
+        base = pattern.search(words) or pattern.match(trailing)
+        return base is not None and _ordinal(base.group(1)) != int(own.group(1))
 
     def _comparison_words(self, near: Neighbourhood, lead: str, verb: str) -> tuple[str, str]:
         """Return the words that may name the base of a change: from the start of the figure's
@@ -217,7 +232,8 @@ class Extractor:
         q, text = near.quantity, self.source.folded
         clause_break = CLAUSE_BREAK_RE.search(text, q.end, near.next_start)
         at_verb = lead.rfind(verb)
-        before = STATEMENT_BREAK_RE.split(lead[:at_verb])[-1]
+        at_verb = len(lead) if at_verb < 0 else at_verb  # a sign, "quý III +11,4", is no word
+        before = STATEMENT_BREAK_RE.split(MAJOR_BREAK_RE.split(lead[:at_verb])[-1])[-1]
         compared = COMPARED_WITH_RE.search(before)  # "so với tháng 8/2023 tăng": base first
         own = (before[compared.start():] if compared else "") + lead[at_verb:]
         return own, text[q.end:clause_break.start() if clause_break else near.next_start]
@@ -260,6 +276,11 @@ class Extractor:
                       if q.end - m.end() <= _QUOTE_MAX]
             start = commas[0] if commas else text.find(" ", q.end - _QUOTE_MAX, q.start) + 1
         return _QUOTE_TRIM_RE.match(text, start).end()
+
+
+def _ordinal(text: str) -> int:
+    """Return a month or quarter number written in digits or Roman numerals."""
+    return QUARTER_NUMBERS.get(text) or int(text)
 
 
 def _find_markers(source: Source, pattern: re.Pattern) -> MentionIndex[Mention]:

@@ -39,10 +39,13 @@ def _render(node: dict) -> str:
 
 # Units after a number, by kind. Kinds drive the classifier; the unit itself is kept as written.
 UNIT_KINDS: dict[str, str] = {
-    "%": "percent",
+    **dict.fromkeys(["%", "phần trăm"], "percent"),
     **dict.fromkeys(["triệu tỷ đồng", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng",
                      "triệu đồng", "nghìn đồng", "đồng", "tỷ", "tỷ usd", "triệu usd",
-                     "nghìn usd", "usd", "tỷ đô la", "triệu đô la"], "money"),
+                     "nghìn usd", "usd", "tỷ đô la", "triệu đô la",
+                     # "tỉ" spelling, "đô-la", "đô la Mỹ"
+                     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tỉ", "tỉ usd", "tỷ đô-la",
+                     "triệu đô-la", "tỷ đô la mỹ", "triệu đô la mỹ", "tỉ đô la"], "money"),
     **dict.fromkeys(["tỷ tấn", "triệu tấn", "nghìn tấn", "ngàn tấn", "tấn", "triệu lít",
                      "tỷ lít", "nghìn lít", "lít", "tỷ kwh", "triệu kwh", "kwh", "mwh", "gwh",
                      "mw", "gw", "kw", "tỷ cái", "triệu cái", "nghìn cái", "cái", "triệu đôi",
@@ -61,11 +64,18 @@ QUANTITY_RE = re.compile(
 
 # A table written as text: "- Kim ngạch xuất khẩu (triệu USD): cả năm 3.486,5; tăng 17,0%".
 # The unit in the label's parentheses belongs to the bare numbers after the colon.
+# "(% so với cùng kỳ)": the unit may be followed by the base of the changes.
 HEADER_UNIT_RE = re.compile(
-    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})\)\s*:")
+    rf"\((?:[^()\n]*,\s*)?(?P<unit>{trie_pattern(UNIT_KINDS)})(?:\s+so(?: với)?\s[^()\n]*)?\)\s*:")
+# A bare number, signed or not ("quý III +11,4", "-2,1"), but not the end of a range "8-9".
 BARE_NUMBER_RE = re.compile(
-    rf"(?=\d)(?<![\w.,/⁄%-])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
+    rf"(?=\d)(?<![\w.,/⁄%])(?<![\w.,/⁄%][-–])(?<!tháng )(?<!quý )(?<!ngày )(?<!số )(?P<num>{NUMBER_PATTERN})"
     r"(?![\w/⁄%-]|\s*(?:%|[^\W\d]))")
+
+# A signed number alone after a colon, "…: +6,7." (its unit is given by what the line names).
+SIGNED_AFTER_COLON_RE = re.compile(
+    rf":\s*[+\-−](?P<num>{NUMBER_PATTERN})(?![\w/⁄%-]|[.,]\d|\s*(?:%|[^\W\d]))")
+INDEX_NAME_RE = re.compile(r"(?<!\w)(?:chỉ số|iip)(?!\w)")
 
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
@@ -77,15 +87,19 @@ HAVE_COUNT_RE = re.compile(
     rf"(?=\d)(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
     r"(?P<verb>(?:,? thành phố)?(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))? (?:tăng|giảm))?")
 # What may precede such a count (read backwards from the number).
-COUNT_LEAD_RE = re.compile(r"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả)|có|(?:tăng|giảm) ở(?: (?P<all2>cả))?) $")
+# "tăng ở", "cao hơn cùng kỳ ở", "giảm so với cùng kỳ năm trước tại": a change, then where.
+COUNT_LEAD_RE = re.compile(
+    r"(?<!\w)(?:(?P<all>tất cả|toàn bộ|cả)|có|(?:tăng|giảm|cao hơn|thấp hơn)"
+    r"(?: so với| so)?(?: cùng kỳ| mức tăng chung| bình quân chung)?(?: năm (?:trước|\d{4}))?"
+    r" (?:ở|tại)(?: (?P<all2>cả))?) $")
 
 # What the words just before a number say it is; the last match before the number wins.
 VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
-SIGN_BEFORE_RE = re.compile(r"(?:\(\s*(?:cùng\s+)?|\w\s*:\s*)(?P<sign>[+\-−–])\s*$")  # "(cùng +14%)",
-# "Thái Nguyên: +3,1%"
+# "(cùng +14%)", "Thái Nguyên: +3,1%", and a sign stuck to its number after a word ("quý III +11,4").
+SIGN_BEFORE_RE = re.compile(r"(?:\(\s*(?:cùng\s+)?|\w\s*:\s*)(?P<sign>[+\-−–])\s*$|\w (?P<stuck>[+\-−])$")
 # The words before a second figure of one statement: "tăng 0,9% so với tháng 5 và 10,3% …".
 SHARED_VERB_LEAD_RE = re.compile(r"[\s,]*(?:so với[^,;:()]*?)?\s*(?:,|và)\s*")
 # A figure alone in parentheses after a name, "Bến Tre (11,32%)": it takes the verb of its list.
@@ -93,25 +107,33 @@ BARE_PAREN_BEFORE_RE = re.compile(r"\w\s*\(\s*$")
 # The base of a month-on-month or quarter-on-quarter change: "so với tháng trước", "cao hơn
 # tháng 6 là", "so với quý I" (a month or quarter without a year of its own).
 PREVIOUS_PERIOD_BASE_RE = re.compile(
-    r"\s*(?:so với |hơn )?(?:tháng trước|quý trước|kỳ trước"
+    r"\s*(?:so với |so |hơn )?(?:tháng trước|quý trước|kỳ trước|(?:tháng|quý) liền (?:kề|trước)"
     r"|tháng (?:\d{1,2}|mười|chín|tám|bảy|sáu)(?![\d/⁄-]| năm| cùng)"
     r"|quý (?:i{1,3}|iv|[1-4])(?![\w/⁄-]| năm| cùng))")
 # After "gấp X lần": the same period of the year before ("cùng kỳ", "năm trước", "năm 2015").
 YEAR_ON_YEAR_AFTER_RE = re.compile(r"\s*(?:so với\s+)?(?:cùng kỳ|năm trước|năm \d{4})")
 # A month with its year as the base of a change: "so với tháng 8/2023", "hơn tháng 10/2024 là".
-MONTH_BASE_RE = re.compile(r"\s*(?:so với |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
-# Where one statement of a change ends and the next begins: ", ", ";", "và".
-STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)và(?!\w)")
+MONTH_BASE_RE = re.compile(r"\s*(?:so với |so |hơn )?tháng (?P<month>\d{1,2})(?:/| năm )\d{4}")
+# A quarter with its year as the base: "so quý I/2024", "so với quý II năm 2023".
+QUARTER_BASE_RE = re.compile(r"\s*(?:so với |so |hơn )?quý (?P<quarter>iv|iii|ii|i|[1-4])(?:/| năm )\d{4}")
+# Where one statement of a change ends and the next begins: ", ", ";", "và", "nhưng" (a base
+# named before "nhưng" is not the base of the change after it).
+STATEMENT_BREAK_RE = re.compile(r",(?!\d)|;|(?<!\w)(?:và|nhưng|song|còn|trong khi|đồng thời)(?!\w)")
 COMPARED_WITH_RE = re.compile(r"(?<!\w)so với(?!\w)")
 PER_UNIT_RE = re.compile(r"bình quân|trung bình|mỗi (?:tỉnh|địa phương|người)|đầu người")
 PLAN_AFTER_RE = re.compile(r"\s*(?:so với |của )?(?:kế hoạch|kh\b|dự toán|chỉ tiêu)")
+# The plan whose level a parenthesis then gives: "kế hoạch năm (…)", "chỉ tiêu năm 2024 giao (…)".
+PLAN_BEFORE_PAREN_RE = re.compile(r"(?<!\w)(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?: năm)?(?: \d{4})?"
+                                  r"(?: (?:được )?giao| đề ra| của tỉnh)?\s*\($")
+PLAN_OPENS_PAREN_RE = re.compile(r"\(\s*(?:kế hoạch|kh|chỉ tiêu|mục tiêu|dự toán)(?!\w)")
 THRESHOLD_BEFORE_RE = re.compile(r"(?:trên|hơn|từ|dưới|ít nhất|tối thiểu)\s*$")
-RANGE_BEFORE_RE = re.compile(r"\d\s*[-–]\s*$")
+# "8-9", "8 - 9"; but "6T/2025 -1,2" is a signed figure (space before the sign, none after).
+RANGE_BEFORE_RE = re.compile(r"\d(?:[-–]\s*|\s*[-–]\s+)$")
 # The lower bound of a range, right before the upper one: "50,5-51 tỷ USD", "8,3–8,5%".
 RANGE_LOW_RE = re.compile(rf"(?<![\w.,/⁄-])(?P<low>{NUMBER_PATTERN})\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
-ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!hiệp )(?<!công )(?<!quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
+ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!(?<!\w)hiệp )(?<!(?<!\w)công )(?<!(?<!\w)quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
 FORECAST_RE = re.compile(r"(?=d)(?<!\w)dự (?:kiến|tính)(?!\w)")
 TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)|(?:được|đã|chính phủ|bộ) giao(?!\w)"
@@ -121,21 +143,52 @@ OUTCOME_RE = re.compile(r"(?<!\w)(?:ước|thực hiện|kết quả|thực tế
 SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
 
 # Topics: the nearest one before a figure says what the figure is about.
+def phrases(heads, tails) -> list[str]:
+    """Return every head followed by every tail: the wordings of one subject."""
+    return [head + tail for head in heads for tail in tails]
+
+
+# "chỉ số [phát triển] sản xuất [của] [toàn] ngành công nghiệp (IIP)", "chỉ số IIP của toàn ngành
+# công nghiệp", "IIP toàn ngành": the qualifiers belong to the subject, they start no new topic.
+_INDUSTRY = ["", " công nghiệp", " ngành công nghiệp", " toàn ngành công nghiệp", " toàn ngành",
+             " toàn ngành công nghiệp", " của ngành công nghiệp", " của toàn ngành công nghiệp",
+             " của toàn ngành", " sản xuất công nghiệp", " sản xuất ngành công nghiệp",
+             " sản xuất toàn ngành công nghiệp"]
+_IIP_HEADS = ["chỉ số sản xuất", "chỉ số phát triển sản xuất", "chỉ số phát triển",
+              "chỉ số", "chỉ số iip", "iip"]
+_ACRONYM = ["", " (iip)"]
+_IIP_TOPICS = [p for p in phrases(phrases(_IIP_HEADS, _INDUSTRY), _ACRONYM)
+               if p not in ("chỉ số", "chỉ số (iip)", "chỉ số phát triển", "chỉ số sản xuất")
+               ] + ["chỉ số sản xuất (iip)", "chỉ số (iip)"]
+_OUTPUT_TOPICS = phrases(["giá trị sản xuất"], [t for t in _INDUSTRY if "công nghiệp" in t
+                                              and "sản xuất" not in t]) + \
+    phrases(phrases(["giá trị sản xuất"], [" công nghiệp", " toàn ngành công nghiệp"]),
+            [" (gtsxcn)"]) + ["gtsxcn"]
+# Retail with services, in its many wordings: "tổng mức bán lẻ [hàng hóa] và doanh thu dịch vụ
+# [tiêu dùng]", "doanh thu bán lẻ hàng hóa và dịch vụ", "tổng mức lưu chuyển hàng hóa bán lẻ".
+_RETAIL_HEADS = ["tổng mức bán lẻ", "tổng mức bán lẻ hàng hóa", "doanh thu bán lẻ",
+                 "tổng doanh thu bán lẻ", "tổng doanh thu bán lẻ hàng hóa",
+                 "tổng mức lưu chuyển hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
+                 "tổng mức luân chuyển hàng hóa bán lẻ", "tổng mức lưu chuyển hàng hóa và dịch vụ",
+                 "tổng mức lưu chuyển hàng hóa bán lẻ và dịch vụ"]
+_SERVICES = ["", " và doanh thu dịch vụ", " và dịch vụ", " và doanh thu dịch vụ tiêu dùng",
+             " và dịch vụ tiêu dùng", " và doanh thu dịch vụ tiêu dùng xã hội", " xã hội",
+             " và dịch vụ tiêu dùng xã hội", " hàng hóa và dịch vụ tiêu dùng xã hội",
+             " hàng hóa và dịch vụ"]
+_RETAIL_TOPICS = phrases(_RETAIL_HEADS, _SERVICES) + \
+    phrases(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], _SERVICES[1:])
 TOPICS: dict[str, str] = {
-    **dict.fromkeys(["chỉ số sản xuất công nghiệp", "chỉ số sản xuất toàn ngành công nghiệp",
-                     "chỉ số sản xuất ngành công nghiệp", "chỉ số công nghiệp",
-                     "chỉ số phát triển công nghiệp", "iip"], "iip"),
-    **dict.fromkeys(["giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp",
-                     "gtsxcn"], "output"),
+    **dict.fromkeys(_IIP_TOPICS, "iip"),
+    **dict.fromkeys(_OUTPUT_TOPICS, "output"),
     "sản xuất công nghiệp": "industry",
     # Goods only: the retail figure where the report gives no total with services (a part).
     **dict.fromkeys(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], "retail_goods"),
-    **dict.fromkeys(["tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa",
-                     "doanh thu bán lẻ", "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-                     "tổng mức bán lẻ hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
-                     "bán lẻ hàng hóa và doanh thu dịch vụ",
-                     "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"], "retail"),
+    **dict.fromkeys(_RETAIL_TOPICS, "retail"),
     **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
+    # Other indices: a later bare "chỉ số" may refer back to them (see INDEX_REFERENCE_RE).
+    **dict.fromkeys(["chỉ số giá", "chỉ số giá tiêu dùng", "cpi", "chỉ số tiêu thụ",
+                     "chỉ số tồn kho", "chỉ số sử dụng lao động", "pmi", "chỉ số pmi"],
+                    INDEX_OTHER := "index_other"),
     **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu", "grdp", "gdp",
                      "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
                      "khuyến công", "kinh phí", "dân số", "điện", "số vốn", "vốn đăng ký",
@@ -151,9 +204,30 @@ TOPICS: dict[str, str] = {
                      "khu vực fdi", "công nghiệp trung ương", "công nghiệp địa phương",
                      "chia theo thành phần kinh tế", "chia theo ngành",
                      # growth at constant prices, beside the headline at current prices
-                     "loại trừ yếu tố giá"], "other"),
+                     "loại trừ yếu tố giá",
+                     # parts of exports or retail by group of goods or services
+                     "nhóm hàng", "nhóm", "mặt hàng", "ngành hàng", "nông sản", "thủy sản",
+                     "lâm sản", "dịch vụ lưu trú", "lưu trú", "ăn uống", "dịch vụ khác"], "other"),
+    # Subjects of other sectors: a sentence about them breaks the carry-over of the
+    # paragraph's indicator ("Khách du lịch … tăng 14%" after a retail sentence).
+    **dict.fromkeys(["khách du lịch", "du lịch", "lượt khách", "khách quốc tế", "khách nội địa",
+                     "vận tải", "hành khách", "vận chuyển", "tín dụng", "thu ngân sách",
+                     "chi ngân sách", "nông nghiệp", "lâm nghiệp", "chăn nuôi", "trồng trọt",
+                     "xây dựng", "bất động sản", "lạm phát", "giải ngân", "viễn thông",
+                     "bưu chính", "giá vàng"], "other"),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
+# "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
+# contribute to, named as an object; the figures after it are the parts'.
+CONTRIBUTION_BEFORE_RE = re.compile(r"(?<!\w)(?:góp phần|đóng góp)(?: \w+){0,2} $")
+# A group of goods before a headline topic in the same clause: "nhóm hàng … xuất khẩu".
+PART_BEFORE_RE = re.compile(r"(?<!\w)(?:nhóm|mặt hàng|ngành hàng)(?!\w)(?P<gap>[^,;:().\d]*)$")
+# A bare "chỉ số" followed by its period or its change ("chỉ số 5 tháng cao hơn …", "chỉ số
+# tháng 9 tăng …", "chỉ số chung tăng …") refers back to the index the text named last.
+INDEX_REFERENCE = "index_reference"
+INDEX_REFERENCE_RE = re.compile(
+    r"(?=c)(?<!\w)chỉ số(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
+    r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?=[ct])(?<!\w)(?:cả nước|toàn quốc)(?!\w)")
@@ -163,7 +237,7 @@ REGION_RE = re.compile(
     r"|\d{1,2} (?:tỉnh|địa phương)[^.;:()\n]{0,30}?"
     r"(?:phía (?:bắc|nam)|tdmnbb|bắc bộ|trung bộ|miền trung|tây nguyên))(?!\w)")
 # Words that make a following scope a point of comparison, not the figure's own scope.
-REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc)(?!\w)")
+REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|đứng đầu|dẫn đầu|là|với|thuộc|thứ|nhất)(?!\w)")
 # For a province, "dẫn đầu là tỉnh Trà Vinh", "tiêu biểu là Tây Ninh" name the subject.
 PROVINCE_REFERENCE_RE = re.compile(r"(?<!\w)(?:so|hơn|chiếm|bằng|sau|với|thuộc)(?!\w)")
 # A scope right after its figure: "mức tăng 9,1% của cả nước".

@@ -19,12 +19,16 @@ from briefgen.extract.patterns import CLAUSE_BREAK_RE, trie_pattern
 from briefgen.extract.text import Sentence, Source
 from briefgen.periods import Period
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Quarters in Roman numerals or in words ("quý Ba", "quý tư").
+QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4}
 
-# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out: it is
-# the year far more often than five.
+# Counts of months written in words ("sáu tháng", "chín tháng"); "năm" is left out here: it
+# is the year far more often than five (see _FIVE_MONTHS_AFTER).
 _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                  "mười": 10, "mười một": 11, "mười hai": 12}
+# "năm tháng" is five months only where the months are then placed in a year: "năm tháng đầu
+# năm", "năm tháng năm 2022", "năm tháng qua"; elsewhere "năm" is the year ("năm tháng 5" no).
+_FIVE_MONTHS_AFTER = r"(?:đầu năm|cuối năm|(?:của )?năm (?:\d{4}|nay)|qua|vừa qua)(?!\w)"
 # Month names written in words ("tháng Chín", "tháng Mười").
 _MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
@@ -33,16 +37,18 @@ _WORDS = trie_pattern
 PERIOD_RE = re.compile(
     r"(?=[\dncmqtđhbs])(?<!\w)"  # every alternative starts a word with one of these: a cheap test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
-    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}) tháng(?: (?P<edge>đầu|cuối))?"
+    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}|năm(?= tháng {_FIVE_MONTHS_AFTER})) tháng"
+    r"(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
     r"|(?<!\w)(?P<half>nửa đầu năm|nửa năm)(?: (?P<hy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?P<whole>cả năm)(?: (?P<wy>\d{4}))?(?!\w)"
     r"|(?<!\w)(?:những|các|mấy) tháng (?:đầu|cuối|còn lại)(?: (?:của )?năm)?(?: (?P<vy>\d{4}))?(?!\w)"
-    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4])(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
+    r"|(?<!\w)quý (?P<q>iv|iii|ii|i|[1-4]|một|hai|ba|bốn|tư)(?:(?: năm |/|-| )(?P<qy>\d{4}))?(?!\w)"
     rf"|(?<!\w)tháng (?P<m>\d{{1,2}}|{_WORDS(_MONTH_NAMES)})(?:(?:/|-| năm )(?P<my>\d{{4}}))?(?![\w/])"
     r"|(?<!\w)năm (?P<y>\d{4})(?!\w)"
     r"|(?<!\w)(?P<now>đến nay|hiện nay|hiện có)(?!\w)"
+    r"|(?<!\w)(?P<this>trong tháng|tháng này)(?!\w)(?! \d| (?:đầu|cuối|tới|sau|trước|còn lại)(?!\w))"
     r"|(?<!\w)(?P<same>cùng kỳ)(?: (?:năm )?(?P<sy>\d{4}))?(?!\w))"
 )
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
@@ -61,9 +67,10 @@ _SPAN_AFTER_RE = re.compile(r"\s*[-–]\s*\d{4}")
 _OWN_PERIOD_GAP_RE = re.compile(r"\s*(?:của|trong|vào)\s+")
 # A period right after a figure ("4,8% của 4 tháng năm 2013") is that figure's own and
 # sets no context for the figures that follow.
-# So does a sub-period singled out with "riêng": "riêng quý III tăng 10,2%".
+# So does a sub-period singled out with "riêng" or "trong đó": "riêng quý III tăng 10,2%",
+# "6 tháng ước tăng 9%, trong đó tháng 6 tăng 10%".
 # So does the plan a share is measured against ("hoàn thành 74,7% kế hoạch năm 2023").
-_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)riêng\s+$"
+_OWN_PERIOD_LEAD_RE = re.compile(r"\d[^,;:()\d]{0,20}\s(?:của|trong|vào)\s+$|(?<!\w)(?:riêng|trong đó,?)\s+$"
                                  r"|\d\s*%\s*(?:so với\s+|của\s+)?(?:kế hoạch|dự toán|chỉ tiêu)\s+$")
 # The year of a plan ("kế hoạch kinh phí khuyến công năm 2013") carries within its paragraph only.
 _PLAN_LEAD_RE = re.compile(r"(?<!\w)(?:kế hoạch|chỉ tiêu|mục tiêu)[^,.;:()\d]{0,40}$")
@@ -81,6 +88,7 @@ class PeriodMention(Mention):
     partial: bool = False      # a part of a year (months, quarter, month, vague months)
     base: bool = False         # the comparison base, not the figure's period
     now: bool = False          # "đến nay": the report's current period
+    this_month: bool = False   # "trong tháng": the report's latest month
     carries: bool = True       # sets the context for later sentences
     opens: bool = False        # stated before its sentence's figures: carries to later paragraphs
     plan: bool = False         # the year of a plan ("kế hoạch năm 2025"): no outcome's period
@@ -151,7 +159,7 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     elif g["half"]:
         spec, year, partial = ("n", 6), _year(g["hy"]), True
     elif g["q"]:
-        spec, year, partial = ("q", _ROMAN.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
+        spec, year, partial = ("q", QUARTER_NUMBERS.get(g["q"]) or int(g["q"])), _year(g["qy"]), True
     elif g["m"]:
         spec, year, partial = ("m", _MONTH_NAMES.get(g["m"]) or int(g["m"])), _year(g["my"]), True
     elif g["y"]:
@@ -159,12 +167,12 @@ def _interpret(match: re.Match, **flags) -> PeriodMention:
     else:  # "đến nay", or vague months ("những tháng đầu năm 2024"): the year at most
         spec, year, partial = None, _year(g["vy"]), True
     return PeriodMention(match.start(), match.end(), spec, year, partial,
-                         now=bool(g["now"]), **flags)
+                         now=bool(g["now"]), this_month=bool(g["this"]), **flags)
 
 
 def _count(text: str) -> int:
     """Return a count of months written in digits ("06") or in words ("sáu")."""
-    return _MONTH_COUNTS.get(text) or int(text)
+    return 5 if text == "năm" else _MONTH_COUNTS.get(text) or int(text)
 
 
 def _months_spec(months: int, edge: str | None) -> tuple[str, int] | None:
@@ -182,7 +190,8 @@ def _year(text: str | None) -> int | None:
 
 
 def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """Build each Period, a missing year taken from earlier mentions; "now" is the latest part-year."""
+    """Build each Period, a missing year taken from earlier mentions; "now" is the latest
+    part-year, "trong tháng" the latest month."""
     resolved, latest_partial, latest, current = [], None, None, None
     text_year = next((m.year for m in mentions if m.year and not m.base), None)
     for mention in mentions:
@@ -196,8 +205,9 @@ def _resolve_context(mentions: list[PeriodMention]) -> list[PeriodMention]:
         if year and not (mention.base or mention.plan):  # the year the report is about, so far
             latest = max(latest or year, year)
             latest_partial = max(latest_partial or year, year) if mention.partial else latest_partial
-    current = _latest_partial(resolved)
-    return [replace(m, value=current) if m.now else m for m in resolved]
+    current, month = _latest_partial(resolved), _latest_month(resolved)
+    return [replace(m, value=current) if m.now else replace(m, value=month) if m.this_month else m
+            for m in resolved]
 
 
 def _same_as(mention: PeriodMention, current: tuple | None) -> PeriodMention:
@@ -226,6 +236,13 @@ def _latest_partial(mentions: list[PeriodMention]) -> Period | None:
     periods = [m.value for m in mentions
                if isinstance(m.value, Period) and m.partial and not m.base]
     return max(periods, key=_end_key, default=None)
+
+
+def _latest_month(mentions: list[PeriodMention]) -> Period | None:
+    """Return the latest single month stated (a title's included): what "trong tháng" means."""
+    months = [m.value for m in mentions
+              if isinstance(m.value, Period) and m.value.month is not None and not m.base]
+    return max(months, key=_end_key, default=None)
 
 
 def _end_key(period: Period) -> tuple[int, int, int]:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.extract.patterns import BARE_NUMBER_RE, COUNT_LEAD_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, QUANTITY_RE, \
-    RANGE_LOW_RE, SLASH_COUNT_RE, UNIT_KINDS
+from briefgen.extract.patterns import BARE_NUMBER_RE, COUNT_LEAD_RE, HAVE_COUNT_RE, HEADER_UNIT_RE, \
+    INDEX_NAME_RE, QUANTITY_RE, RANGE_LOW_RE, SIGNED_AFTER_COLON_RE, SLASH_COUNT_RE, UNIT_KINDS
 from briefgen.extract.scopes import PROVINCE_RE
 from briefgen.extract.text import Source
 from briefgen.numbers import parse_number
@@ -19,6 +19,7 @@ from briefgen.numbers import parse_number
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _ROW_MAX = 300
+_COUNT_LEAD_MAX = 50  # "giảm so với cùng kỳ năm trước ở cả " fits
 _DASHES = frozenset("-–")  # how far a row's label unit reaches
 
 
@@ -38,6 +39,8 @@ def find_quantities(source: Source) -> list[Quantity]:
     """Return every quantity of *source*, in reading order."""
     found = _with_units(source) + _slash_counts(source) + _have_counts(source) + \
         _under_header_units(source)
+    taken = {q.start for q in found}
+    found += [q for q in _signed_index_changes(source) if q.start not in taken]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -79,6 +82,18 @@ def _under_header_units(source: Source) -> list[Quantity]:
     return found
 
 
+def _signed_index_changes(source: Source) -> list[Quantity]:
+    """Return signed bare numbers after a colon on a line that names an index, "chỉ số sản
+    xuất công nghiệp 9T/2025: +6,7": the change of an index is a percentage."""
+    text, found = source.folded, []
+    for m in SIGNED_AFTER_COLON_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if INDEX_NAME_RE.search(text, max(line_start, m.start() - _ROW_MAX), m.start()):
+            found.append(Quantity(m.start("num"), m.end("num"), parse_number(m.group("num")), "%",
+                                  "percent"))
+    return found
+
+
 def _slash_counts(source: Source) -> list[Quantity]:
     """Return "23/28 tỉnh" counts; the unit is the denominator, "/28"."""
     return [Quantity(m.start(), m.end(), Decimal(m.group("num")), "/" + m.group("den"),
@@ -96,7 +111,7 @@ def _have_counts(source: Source) -> list[Quantity]:
     found = []
     text = source.folded
     for m in HAVE_COUNT_RE.finditer(text):
-        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - 16), m.start())
+        lead = COUNT_LEAD_RE.search(text, max(0, m.start() - _COUNT_LEAD_MAX), m.start())
         if not (lead or m.group("verb")) or PROVINCE_RE.match(text, m.end("noun") + 1):
             continue
         out_of_all = lead and (lead.group("all") or lead.group("all2"))

@@ -1,7 +1,7 @@
 """Find where a figure applies: a province, the whole country, or the report's region.
 
-Provinces are matched with their diacritics, in any case after a capital first letter
-("Hải phòng" is Hải Phòng, "hòa bình" is peace) and with either tone placement
+Provinces are matched with their diacritics, in any case once one syllable has a capital
+("Hải phòng" and "trà Vinh" are provinces, "hòa bình" is peace) and with either tone placement
 ("Thanh Hoá" is Thanh Hóa). A scope written after a comparison word ("cao hơn mức tăng
 của cả nước", "chiếm 5,16% cả nước") is a point of reference, not the figure's scope.
 """
@@ -75,8 +75,13 @@ def _find_provinces(source: Source) -> list[ScopeMention]:
 
 
 def province_of(source: Source, match: re.Match) -> str | None:
-    """Return the province a PROVINCE_RE match names, or None for a common word ("hòa bình")."""
-    if not source.text[source.original_offset(match.start())].isupper():
+    """Return the province a PROVINCE_RE match names, or None for a common word ("hòa bình").
+
+    A name is written with a capital on some syllable: "Hải phòng", and "trà Vinh" (a slip of
+    the first letter) still name provinces.
+    """
+    original, _ = source.quote(match.start(), match.end())
+    if not any(word[:1].isupper() for word in original.split()):
         return None
     return _NAMES[_canonical_key(match.group())]
 

@@ -57,6 +57,15 @@ def round_half_up(value: Decimal, step: Decimal = ONE_DECIMAL) -> Decimal:
     return value.quantize(step, rounding=ROUND_HALF_UP)
 
 
+def region_total(total: Decimal) -> Decimal:
+    """Return a total of the provinces in the region's unit (×1000): exact when whole, else to 0,1.
+
+    A sum of whole numbers stays whole (2.584, not 2.584,0): the sources' precision is kept.
+    """
+    value = total / 1000
+    return value if value == value.to_integral_value() else round_half_up(value)
+
+
 @dataclass
 class _Builder:
     """Collects figures with the cells behind each computed one."""
@@ -173,7 +182,7 @@ def _value_figures(builder: _Builder, rows, measure: Measure, period: Period,
     total = sum((e.value for _, e in valued), Decimal(0))
     label = measure.label
     builder.add(
-        period, "region", measure.indicator, round_half_up(total / 1000), measure.region_unit,
+        period, "region", measure.indicator, region_total(total), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
         quote=f"{label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)

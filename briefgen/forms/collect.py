@@ -76,6 +76,11 @@ def _replaced(old: Figure, new: Figure) -> str:
             f"{fmt_quantity(new.value, new.unit)} từ biểu mẫu ({new.source})")
 
 
+def _kept_example(old: Figure, new: Figure) -> str:
+    return (f"{_what(old)}: giữ {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn); số "
+            f"{fmt_quantity(new.value, new.unit)} của biểu mẫu ví dụ ({new.source}) là số giả định")
+
+
 def _kept(old: Figure, new: Figure) -> str:
     return (f"{_what(old)}: giữ {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn); số tổng hợp từ "
             f"biểu mẫu ({fmt_quantity(new.value, new.unit)}, {new.source}) chưa đủ các tỉnh, thành phố")
@@ -85,16 +90,18 @@ def merge_forms(dataset: Dataset, data: FormData) -> tuple[Dataset, FormData]:
     """Return *dataset* with the forms' figures added, and *data* with the merge's warnings.
 
     A form figure replaces the same figure on record, except a regional figure that not
-    every province reported: the record stays and the partial one is dropped.
+    every province reported and any figure of an example form (invented numbers): the
+    record stays and the form's figure is dropped.
     """
     by_id = {f.id: f for f in data.figures}
     table = f"{dataset.data_dir.name}/indicators.csv"
     notes, dropped = [], set()
     for old in (f for f in dataset.figures if f.id in by_id):
         new = by_id[old.id]
-        if old.id in data.partial:
+        if old.id in data.partial or data.example:
             dropped.add(old.id)
-            notes.append(Problem(f"{table}, dòng {old.line}", _kept(old, new), WARNING))
+            reason = _kept_example(old, new) if data.example else _kept(old, new)
+            notes.append(Problem(f"{table}, dòng {old.line}", reason, WARNING))
         else:
             notes.append(Problem(f"{table}, dòng {old.line}", _replaced(old, new), WARNING))
     figures = tuple(f for f in data.figures if f.id not in dropped)

@@ -39,6 +39,11 @@ class RawRow:
         return any(not c.empty for k, c in self.cells.items()
                    if "@" in k and not k.endswith((":unit", ":previous")))
 
+    @property
+    def has_any_value(self) -> bool:
+        """Return whether any figure cell is filled, last year's included (units do not count)."""
+        return any(not c.empty for k, c in self.cells.items() if "@" in k and not k.endswith(":unit"))
+
 
 @dataclass(frozen=True)
 class FormSheet:

@@ -140,7 +140,7 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
     if row.province.problem:
         return None                  # reported by the reader (a formula it cannot compute)
     if row.province.empty:
-        if row.has_data:
+        if row.has_any_value:
             collect.error(row.province.ref, "dòng có số liệu nhưng thiếu tên tỉnh, thành phố")
         return None
     name = _province_name(str(row.province.value).strip(), row.province.ref, layout, dataset, collect)

@@ -11,6 +11,7 @@ from briefgen.load.catalog import Resolution, Target, TaskGroup, load_resolution
 from briefgen.load.editions import Edition, load_editions
 from briefgen.load.figures import Figure, load_figures
 from briefgen.load.provinces import Merger, Province, load_mergers, load_provinces
+from briefgen.load.sources import Source, load_sources
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Dataset:
     resolutions: tuple[Resolution, ...]
     targets: tuple[Target, ...]
     data_dir: Path
+    sources: tuple[Source, ...] = ()
 
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:
@@ -68,8 +70,9 @@ def read_dataset(data_dir: Path) -> Dataset:
         resolutions=load_resolutions(data_dir / "resolutions.csv"),
         targets=load_targets(data_dir / "targets.csv"),
         data_dir=data_dir,
+        sources=load_sources(data_dir / "sources.csv"),
     )
 
 
-__all__ = ["Dataset", "Edition", "Figure", "Merger", "Province", "Resolution", "Target",
+__all__ = ["Dataset", "Edition", "Figure", "Merger", "Province", "Resolution", "Source", "Target",
            "TaskGroup", "load_dataset"]

@@ -28,15 +28,17 @@ from briefgen.load.catalog import Resolution, Target, TaskGroup
 from briefgen.load.editions import Edition
 from briefgen.load.figures import Figure
 from briefgen.load.provinces import Merger, Province
+from briefgen.load.sources import Source
 from briefgen.periods import Period
 
 DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicators.csv",
               "task_groups.csv", "resolutions.csv", "targets.csv")
+OPTIONAL_FILES = ("sources.csv",)   # a data folder without it cites sources by their id
 FORMAT = "dataset-json-1"
 LOADER_DIR = Path(__file__).resolve().parent
 CODE_FILES = (LOADER_DIR.parent / "periods.py", LOADER_DIR.parent / "cache_entry.py")
 RECORDS = {cls.__name__: cls for cls in (Province, Merger, Edition, Figure, TaskGroup, Resolution,
-                                         Target, Period)}
+                                         Target, Period, Source)}
 
 
 def cache_folder() -> Path:
@@ -64,6 +66,9 @@ def dataset_key(data_dir: Path) -> str | None:
             digest.update(name.encode() + b"\0" + (data_dir / name).read_bytes() + b"\0")
         except OSError:
             return None
+    for name in OPTIONAL_FILES:
+        path = data_dir / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"<absent>") + b"\0")
     return digest.hexdigest()
 
 

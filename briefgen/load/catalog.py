@@ -11,6 +11,8 @@ from briefgen.errors import DataFileError
 from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
 from briefgen.load.task_text import check_task_text
 
+RESOLUTION_KINDS = ("annual", "targets")
+
 
 @dataclass(frozen=True)
 class TaskGroup:
@@ -25,13 +27,14 @@ class TaskGroup:
 
 @dataclass(frozen=True)
 class Resolution:
-    """The Government's annual resolution on the socio-economic plan (Nghị quyết 01/NQ-CP)."""
+    """A Government resolution of a year: the annual plan (01/NQ-CP) or one setting growth targets."""
 
     year: int
     number: str
     date: date
     source: str
     status: str
+    kind: str = "annual"       # "annual": cited by task group 1; "targets": sets or revises targets
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Target:
     unit: str
     source: str
     quote: str
+    resolution: str | None = None   # number of the resolution that set it, e.g. 226/NQ-CP
 
 
 def _years(text: str) -> tuple[int, ...]:
@@ -66,8 +70,10 @@ def load_task_groups(path: Path) -> tuple[TaskGroup, ...]:
 def load_resolutions(path: Path) -> tuple[Resolution, ...]:
     """Return the known annual resolutions."""
     rows = read_table(path, (Column("year", parse_int), Column("number"), Column("date", parse_iso_date),
-                             Column("source"), Column("status", one_of("confirmed", "unconfirmed"))))
-    return tuple(Resolution(r["year"], r["number"], r["date"], r["source"], r["status"]) for r in rows)
+                             Column("source"), Column("status", one_of("confirmed", "unconfirmed")),
+                             Column("kind", one_of(*RESOLUTION_KINDS), required=False, added=True)))
+    return tuple(Resolution(r["year"], r["number"], r["date"], r["source"], r["status"], r["kind"] or "annual")
+                 for r in rows)
 
 
 def load_targets(path: Path) -> tuple[Target, ...]:
@@ -75,6 +81,7 @@ def load_targets(path: Path) -> tuple[Target, ...]:
     rows = read_table(path, (Column("year", parse_int), Column("indicator"),
                              Column("low", parse_decimal, required=False),
                              Column("high", parse_decimal, required=False), Column("unit"),
-                             Column("source"), Column("quote")))
-    return tuple(Target(r["year"], r["indicator"], r["low"], r["high"], r["unit"], r["source"], r["quote"])
-                 for r in rows)
+                             Column("source"), Column("quote"),
+                             Column("resolution", required=False, added=True)))
+    return tuple(Target(r["year"], r["indicator"], r["low"], r["high"], r["unit"], r["source"], r["quote"],
+                        r["resolution"]) for r in rows)

@@ -39,6 +39,7 @@ class Column:
     name: str
     parse: Parser = str
     required: bool = True
+    added: bool = False        # a column added later: a file written before it may lack it
 
 
 def parse_int(text: str) -> int:
@@ -190,7 +191,7 @@ def read_frame(path: Path) -> tuple[Any, list[int]]:
 def read_table(path: Path, columns: Sequence[Column]) -> list[dict[str, Any]]:
     """Return the rows of *path* parsed per *columns*, each with its ``_line`` number."""
     frame, lines = read_frame(path)
-    missing = [c.name for c in columns if c.name not in frame.columns]
+    missing = [c.name for c in columns if c.name not in frame.columns and not c.added]
     if missing:
         raise DataFileError(path, f"thiếu cột: {', '.join(missing)}", line=1)
     return [_parse_row(path, line, row, columns) for line, row in zip(lines, frame.to_dict("records"))]
@@ -199,7 +200,7 @@ def read_table(path: Path, columns: Sequence[Column]) -> list[dict[str, Any]]:
 def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Column]) -> dict[str, Any]:
     parsed: dict[str, Any] = {"_line": line}
     for column in columns:
-        text = row[column.name].strip()
+        text = row.get(column.name, "").strip()
         if not text:
             if column.required:
                 raise DataFileError(path, "ô bắt buộc đang trống", line=line, column=column.name)

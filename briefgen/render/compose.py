@@ -8,6 +8,8 @@ from pathlib import Path
 from briefgen.analyze import Facts
 from briefgen.analyze.consistency import merge_notes, notes_by_figure
 from briefgen.analyze.indicators import COUNT_SUBJECTS, label_of
+from briefgen.analyze.targets import TargetInForce
+from briefgen.dates import fmt_date_short
 from briefgen.load import Dataset, Target
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
@@ -38,7 +40,14 @@ RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- Lưu: VT, CTĐP.")
 
 
-def _target_text(target: Target) -> str:
+def _target_text(item: TargetInForce) -> str:
+    text = _bound_text(item.target)
+    if item.resolution:
+        text += f" (Nghị quyết số {item.resolution.number} ngày {fmt_date_short(item.resolution.date)})"
+    return text
+
+
+def _bound_text(target: Target) -> str:
     label = TARGET_LABELS.get(target.indicator, target.indicator)
     if target.high is None or target.high == target.low:
         bound = "từ " if target.high is None else "khoảng "
@@ -94,7 +103,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "recommendations_placeholder": _text_placeholder(
             "recommendations-local", "[kiến nghị của các địa phương]",
             "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
-        "products_known": any(s.known for row in facts.products for s in row.outputs),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES, "headline_labels": HEADLINE_LABELS,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
@@ -137,7 +145,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
     built += province_tables(facts.provinces, ledger)
-    built.append(tables.sources_table(ledger))  # last: it lists every figure marked so far
+    built.append(tables.sources_table(ledger, dataset.sources))  # last: it lists every figure marked so far
     blocks = parse_blocks(text, ledger, {t.id: t for t in built},
                           charts if charts is not None else render_charts(facts))
     edition = facts.edition

@@ -14,7 +14,10 @@ from briefgen.load import Figure
 from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 
-MARKER = re.compile(r"⟦(f\|[a-z]+|p)\|([^⟧]+)⟧")
+REPORT_MARK = "trích từ báo cáo"
+MARKER = re.compile(r"⟦(f\|[a-z]+|p\|number|p)\|([^⟧]+)⟧")
+GROWTH_LABEL = "[tăng/giảm …%]"
+_UNIT_IN_LABEL = re.compile(r"^\[… [^/\]]+\]$")     # "[… nghìn tỷ đồng]", not "[…/18]" nor "[tăng/giảm …%]"
 
 FORMATS: dict[str, Callable[[Figure], str]] = {
     "value": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_quantity(f.value, f.unit),
@@ -29,8 +32,19 @@ def figure_marker(figure: Figure, fmt: str = "value") -> str:
     return f"⟦f|{fmt}|{figure.id}⟧"
 
 
-def placeholder_marker(placeholder: Placeholder) -> str:
-    return f"⟦p|{placeholder.id}⟧"
+def placeholder_marker(placeholder: Placeholder, fmt: str = "value") -> str:
+    """Return the marker of *placeholder*; *fmt* "number" drops its unit (a table column states it)."""
+    return f"⟦p|number|{placeholder.id}⟧" if fmt == "number" else f"⟦p|{placeholder.id}⟧"
+
+
+def placeholder_label(placeholder: Placeholder, fmt: str = "value") -> str:
+    """Return what the draft prints for *placeholder*; in a table cell (*fmt* "number"), whose
+    column or row states the unit or the comparison, the short ``[…]`` or ``[…%]``."""
+    if fmt != "number":
+        return placeholder.label
+    if _UNIT_IN_LABEL.match(placeholder.label):
+        return "[…]"
+    return "[…%]" if placeholder.label == GROWTH_LABEL else placeholder.label
 
 
 def figure_note(figure: Figure) -> str | None:
@@ -38,6 +52,8 @@ def figure_note(figure: Figure) -> str | None:
     source = f"Nguồn: {figure.source}."
     if figure.status == "english":
         return f"Số liệu đọc từ báo cáo tiếng Anh (đã quy đổi đơn vị), cần đối chiếu trước khi sử dụng. {source}"
+    if figure.status == "unconfirmed" and figure.note and REPORT_MARK in figure.note.lower():
+        return figure.note   # read from a report: says whose, the quote and where (briefgen.reports)
     if figure.status == "unconfirmed":
         return ("Số liệu chưa được xác nhận (phạm vi hoặc kỳ số liệu chưa rõ), cần đối chiếu "
                 f"trước khi sử dụng. {source}")
@@ -47,7 +63,10 @@ def figure_note(figure: Figure) -> str | None:
 
 
 def _join_notes(*notes: str | None) -> str | None:
-    present = [n for n in notes if n]
+    present: list[str] = []
+    for note in notes:
+        if note and not any(note in earlier for earlier in present):   # a caveat said once
+            present.append(note)
     return " ".join(present) if present else None
 
 
@@ -63,9 +82,9 @@ def parse_inlines(text: str, figures: dict[str, Figure], placeholders: dict[str,
         if match.start() > position:
             runs.append(Text(text[position:match.start()]))
         kind, ref = match.group(1), match.group(2)
-        if kind == "p":
+        if kind.startswith("p"):
             placeholder = placeholders[ref]
-            runs.append(PlaceholderRun(ref, placeholder.label, placeholder.need))
+            runs.append(PlaceholderRun(ref, placeholder_label(placeholder, kind[2:]), placeholder.need))
         else:
             figure = figures[ref]
             extra = (notes or {}).get(ref)

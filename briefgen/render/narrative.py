@@ -42,7 +42,7 @@ class FigureLedger:
             item = item.figure if item.known else item.placeholder
         if isinstance(item, Placeholder):
             self.placeholders.setdefault(item.id, item)
-            return placeholder_marker(item)
+            return placeholder_marker(item, fmt)
         if isinstance(item, Figure):
             self.figures[item.id] = item
             return figure_marker(item, fmt)

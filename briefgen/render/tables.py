@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from briefgen.analyze import Facts
 from briefgen.analyze.history import COMMON_UNIT, HistoryRow
-from briefgen.load import Dataset, Figure
+from briefgen.load import Dataset, Figure, Source
 from briefgen.model import Slot, TableBlock
+from briefgen.render.citations import citation_parts, fallback_source, missing_parts
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
 from briefgen.render.table_cells import cell_mark
@@ -14,6 +15,8 @@ DASH = "–"
 
 
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
+    if isinstance(item, Slot) and not item.known:
+        fmt = "number"      # a placeholder in a cell: the header or the row says unit and comparison
     return DASH if item is None else ledger.mark(item, fmt) + cell_mark(item)
 
 
@@ -106,18 +109,25 @@ def merger_table(dataset: Dataset, ledger: FigureLedger) -> TableBlock:
     by_new: dict[str, list[str]] = {}
     for merger in dataset.mergers:
         by_new.setdefault(merger.new, []).append(merger.old)
-    rows = [[new, ", ".join(sorted(olds))] for new, olds in sorted(by_new.items())]
+    pairs = [[new, ", ".join(sorted(olds))] for new, olds in sorted(by_new.items())]
+    half = (len(pairs) + 1) // 2   # two units side by side: half the height on the annex page
+    rows = [left + (pairs[half + i] if half + i < len(pairs) else ["", ""]) for i, left in enumerate(pairs[:half])]
     return _block(ledger, "merger", "Đơn vị hành chính cấp tỉnh sau sắp xếp từ ngày 01/7/2025",
-                  ("Đơn vị mới", "Hình thành từ"), rows,
-                  note="Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội.")
+                  ("Đơn vị mới", "Hình thành từ") * 2, rows,
+                  note="Căn cứ Nghị quyết số 202/2025/QH15 của Quốc hội.", widths=(1.0, 1.6, 1.0, 1.6))
 
 
-def sources_table(ledger: FigureLedger) -> TableBlock:
-    """Return the sources of every figure the draft printed, with how many figures each gave."""
-    counts: dict[str, int] = {}
+def sources_table(ledger: FigureLedger, sources: tuple[Source, ...]) -> TableBlock:
+    """Return the documents the printed figures come from, cited as an official text cites them."""
+    known = {s.id: s for s in sources}
+    documents: dict[str, Source] = {}
     for figure in ledger.figures.values():
-        document = figure.source.split("!", 1)[0] if " › " in figure.source else figure.source
-        counts[document] = counts.get(document, 0) + 1  # form cells count under file › sheet
-    rows = [[str(i), source, str(n)] for i, (source, n) in enumerate(sorted(counts.items()), start=1)]
+        source = known.get(figure.source) or fallback_source(figure.source)
+        documents[source.id] = source
+    rows = []
+    for number, source in enumerate(sorted(documents.values(), key=lambda s: (s.date or "9999", s.title)), 1):
+        text = ", ".join(citation_parts(source))
+        gap = missing_parts(source)
+        rows.append([str(number), text + (", " + ledger.mark(gap) if gap else "") + "."])
     return _block(ledger, "sources", "Nguồn của các số liệu sử dụng trong báo cáo",
-                  ("STT", "Nguồn", "Số số liệu"), rows, numeric=(0, 2), widths=(0.6, 5.0, 1.0))
+                  ("STT", "Tài liệu"), rows, numeric=(0,), widths=(0.45, 6.55))

@@ -1,0 +1,39 @@
+"""The Government targets in force at the conference: a later resolution replaces an earlier one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from briefgen.load import Resolution, Target
+
+
+@dataclass(frozen=True)
+class TargetInForce:
+    """A target and the resolution that set it (None when the data does not name one)."""
+
+    target: Target
+    resolution: Resolution | None
+
+
+def _issued(item: TargetInForce) -> date:
+    return item.resolution.date if item.resolution else date.min
+
+
+def find_targets_in_force(targets: tuple[Target, ...], resolutions: tuple[Resolution, ...],
+                          year: int, day: date | None) -> tuple[TargetInForce, ...]:
+    """Return, per indicator, the target of *year* set by the latest resolution issued by *day*.
+
+    A target whose resolution is not dated in the data counts as issued before any dated
+    one; with no *day* (conference date unknown) every resolution of the year counts.
+    """
+    by_number = {r.number: r for r in resolutions if r.year == year}
+    latest: dict[str, TargetInForce] = {}
+    for target in (t for t in targets if t.year == year):
+        item = TargetInForce(target, by_number.get(target.resolution or ""))
+        if day is not None and _issued(item) > day:
+            continue
+        current = latest.get(target.indicator)
+        if current is None or _issued(item) >= _issued(current):
+            latest[target.indicator] = item
+    return tuple(latest.values())
