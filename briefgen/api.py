@@ -81,7 +81,7 @@ def prepare_draft(year: int, host: str, conference_date: date | None = None,
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
     edition = edition or build_edition(dataset, year, host, conference_date)
-    facts = build_facts(dataset, edition, forms)
+    facts = build_facts(dataset, edition, forms, seeds_dir=DEFAULT_WORKSPACE.seeds)
     blocks = render_charts(facts, plot)
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
     return Draft(facts, briefing, render_documents(briefing, formats, charts), blocks)

@@ -113,7 +113,8 @@ def shared_specs(dataset: Dataset, jobs: Iterable[Job],
     specs, counts = {}, Counter()
     for job in jobs:
         try:
-            facts = build_facts(dataset, build_edition(dataset, job.year, job.host, conference_date))
+            facts = build_facts(dataset, build_edition(dataset, job.year, job.host, conference_date),
+                                seeds_dir=DEFAULT_WORKSPACE.seeds)
         except Exception:  # the job itself reports it when it runs
             continue
         for spec in filter(has_data, facts.charts):

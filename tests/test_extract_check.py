@@ -1,4 +1,4 @@
-"""``briefgen check-data`` on a small fixture: every seed-sourced row is found in its seed."""
+"""``briefgen check-data`` on a small fixture: every quote states its value, every seed-sourced row is in its seed."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ GOOD = [
     '2023,phia_bac,2022,region,retail_sales,,1954,nghìn tỷ đồng,false,confirmed,s.txt,"đạt 1.954 nghìn tỷ đồng",\n',
     '2023,phia_bac,2022,region,retail_growth,,19.4,%,false,confirmed,s.txt,"tăng 19,4%",\n',
     '2023,phia_bac,2022,region,product_output,xi măng,80.3,triệu tấn,false,confirmed,s.txt,"xi măng đạt 80,3 triệu tấn",\n',
-    '2014,phia_bac,9M-2014,region,export_value,,45.87,tỷ USD,false,english,https://example.vn/a,"xuất khẩu 9T/2014",\n',
+    '2014,phia_bac,9M-2014,region,export_value,,45.87,tỷ USD,false,english,https://example.vn/a,"xuất khẩu 9T/2014 45,87 tỷ USD",\n',
 ]
 
 
@@ -34,14 +34,14 @@ def run(root: Path, rows: list[str], *extra: str) -> int:
     return main(["check-data", "--data-dir", str(data), "--seeds-dir", str(seeds), *extra])
 
 
-def test_backed_rows_pass_and_urls_are_skipped(tmp_path, capsys):
+def test_backed_rows_pass_and_urls_are_read_for_their_value(tmp_path, capsys):
     assert run(tmp_path, GOOD) == 0
     assert capsys.readouterr().out == f"{tmp_path / 'data' / 'indicators.csv'}: 0 lỗi, 0 cảnh báo.\n"
 
 
 @pytest.mark.parametrize("row, message", [
     ('2023,phia_bac,2022,region,retail_sales,,1945,nghìn tỷ đồng,false,confirmed,s.txt,"1.954 nghìn tỷ đồng",\n',
-     "Lỗi: retail_sales 2022 region = 1945: s.txt không có giá trị này"),
+     "Lỗi: retail_sales 2022 region = 1945: trích dẫn không nêu giá trị 1.945 nghìn tỷ đồng"),
     ('2023,phia_bac,H1-2023,region,retail_sales,,1954,nghìn tỷ đồng,false,confirmed,s.txt,"1.954 nghìn tỷ đồng",\n',
      "Lỗi: retail_sales H1-2023 region = 1954: s.txt có giá trị này nhưng ở retail_sales 2022 region"),
     ('2023,phia_bac,2022,Hà Nội,retail_growth,,19.4,%,false,confirmed,s.txt,"tăng 19,4%",\n',
@@ -51,7 +51,7 @@ def test_backed_rows_pass_and_urls_are_skipped(tmp_path, capsys):
     ('2023,phia_bac,2022,region,retail_growth,,19.4,%,false,confirmed,s.txt,"tăng 19,4 %",\n',
      "Lỗi: retail_growth 2022 region = 19.4: trích dẫn không có nguyên văn trong s.txt"),
     ('2023,phia_bac,2022,region,retail_growth,,19.4,%,false,confirmed,x.txt,"tăng 19,4%",\n',
-     f"Lỗi: nguồn x.txt không dùng được: {{seeds}}{'/'}x.txt: không tìm thấy tệp"),
+     "Lỗi: retail_growth 2022 region = 19.4: không tìm thấy tệp nguồn x.txt"),
 ])
 def test_a_row_the_seed_does_not_back_is_reported_by_line(tmp_path, capsys, row, message):
     assert run(tmp_path, GOOD + [row]) == 1
@@ -81,4 +81,4 @@ def test_missing_columns_are_named(tmp_path, capsys):
     (tmp_path / "indicators.csv").write_text("period,scope,value\n2022,region,1\n", encoding="utf-8")
     assert main(["check-data", "--data-dir", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (f"Lỗi: {tmp_path / 'indicators.csv'}, dòng 1: "
-                                       "thiếu cột indicator, source, quote\n")
+                                       "thiếu cột indicator, unit, source, quote\n")

@@ -91,9 +91,11 @@ def _with_imports(dataset):
     rows = []
     for period, value, growth in ((Period(2024), "61.7", "12.4"), (Period(2025, 9), "52.3", "8.6")):
         common = dict(edition_year=2025, series="phia_bac", period=period, scope="region", subject=None,
-                      estimate=False, status="confirmed", source="test", quote="test", note=None)
-        rows += [Figure(indicator="import_value", value=Decimal(value), unit="tỷ USD", **common),
-                 Figure(indicator="import_growth", value=Decimal(growth), unit="%", **common)]
+                      estimate=False, status="confirmed", source="test", note=None)
+        rows += [Figure(indicator="import_value", value=Decimal(value), unit="tỷ USD",
+                        quote=f"đạt {value.replace('.', ',')} tỷ USD", **common),
+                 Figure(indicator="import_growth", value=Decimal(growth), unit="%",
+                        quote=f"tăng {growth.replace('.', ',')}%", **common)]
     return replace(dataset, figures=dataset.figures + tuple(rows))
 
 

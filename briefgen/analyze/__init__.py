@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.analyze import charts as chart_specs
@@ -12,6 +13,7 @@ from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
                                       compare)
 from briefgen.analyze.host import HostProfile, build_host_profile
+from briefgen.analyze.integrity import check_sources, refusal_notice
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
@@ -56,6 +58,7 @@ class Facts:
     notices: tuple[str, ...]
     inconsistencies: tuple[Inconsistency, ...] = ()
     provinces: ProvinceFindings | None = None     # from filled forms (``--data``), else None
+    source_notes: dict[str, str] = field(default_factory=dict)  # comments from the source check, by figure id
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
@@ -105,15 +108,20 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
     return tuple(specs + [s for s in optional if s])
 
 
-def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | None = None) -> Facts:
+def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | None = None,
+                seeds_dir: Path | None = None) -> Facts:
     """Return the facts of a draft for the built *edition* (see ``analyze.edition.build_edition``).
 
     *forms* are the provinces' filled forms, already merged into *dataset*; they add the
-    province section, the host's paragraph and the merger comparison.
+    province section, the host's paragraph and the merger comparison. Figures whose
+    source does not back them (seeds read from *seeds_dir*) are left out; their slots
+    say why.
     """
     year = edition.year
+    checked = check_sources(dataset, seeds_dir or dataset.data_dir.parent / "seeds")
+    dataset = checked.dataset
     finder = SlotFinder(dataset.figures, edition.series, year, edition.region.name, edition.region.count,
-                        post_merger=edition.region.post_merger)
+                        post_merger=edition.region.post_merger, refused=checked.refused)
     results = tuple(find_period_results(finder, p) for p in edition.periods)
     products = find_products(finder, edition.periods)
     stock = find_industry_stock(finder, edition.current_period or edition.previous_year)
@@ -132,8 +140,9 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         targets=find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date),
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
-        months_placeholder=months_ph, notices=_notices(edition),
-        inconsistencies=find_inconsistencies(dataset.figures))
+        months_placeholder=months_ph,
+        notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
+        inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes)
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 
 

@@ -82,3 +82,12 @@ def notes_by_figure(inconsistencies: tuple[Inconsistency, ...]) -> dict[str, str
         for figure_id in item.figure_ids:
             notes.setdefault(figure_id, []).append(item.message)
     return {k: " ".join(v) for k, v in notes.items()}
+
+
+def merge_notes(*sources: dict[str, str]) -> dict[str, str]:
+    """Return the comments of every source joined per figure id, in the order given."""
+    merged: dict[str, str] = {}
+    for notes in sources:
+        for figure_id, note in notes.items():
+            merged[figure_id] = f"{merged[figure_id]} {note}" if figure_id in merged else note
+    return merged

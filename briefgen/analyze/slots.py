@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import INDICATORS, PROVINCES_COUNT, label_of
 from briefgen.domain.period import Period
+from briefgen.analyze.integrity import refusal_need
 from briefgen.model import Placeholder, Slot
 
 
@@ -21,18 +22,31 @@ class SlotFinder:
     region_count: int
     post_merger: bool = False
     placeholders: dict[str, Placeholder] = field(default_factory=dict)
+    refused: tuple[tuple[Figure, str], ...] = ()   # figures their sources do not back, with why
+
+    def _matches(self, figures, indicator: str, period: Period, scope: str, subject: str | None) -> list:
+        return [f for f in figures
+                if f.indicator == indicator and f.period == period
+                and f.scope == scope and f.subject == subject
+                and (scope != "region" or f.series == self.series)
+                and f.edition_year <= self.edition_year]
 
     def find(self, indicator: str, period: Period, scope: str = "region",
              subject: str | None = None) -> Figure | None:
         """Return the best printable figure, preferring this edition's report, then the newest."""
-        matches = [f for f in self.figures
-                   if f.printable and f.indicator == indicator and f.period == period
-                   and f.scope == scope and f.subject == subject
-                   and (scope != "region" or f.series == self.series)
-                   and f.edition_year <= self.edition_year]
+        matches = [f for f in self._matches(self.figures, indicator, period, scope, subject) if f.printable]
         if not matches:
             return None
         return max(matches, key=lambda f: (f.edition_year == self.edition_year, f.edition_year))
+
+    def _refusal(self, indicator: str, period: Period, scope: str, subject: str | None) -> str:
+        """Return why the data's figure for this slot was refused ("" when there was none)."""
+        refused = dict((f, reason) for f, reason in self.refused)
+        matches = self._matches(refused, indicator, period, scope, subject)
+        if not matches:
+            return ""
+        figure = max(matches, key=lambda f: (f.edition_year == self.edition_year, f.edition_year))
+        return " " + refusal_need(figure, refused[figure])
 
     def slot(self, indicator: str, period: Period, scope: str = "region",
              subject: str | None = None, unit: str | None = None) -> Slot:
@@ -42,6 +56,9 @@ class SlotFinder:
         if figure:
             return Slot(key, figure=figure)
         placeholder = self._placeholder(key, indicator, period, scope, subject, unit)
+        refusal = self._refusal(indicator, period, scope, subject)
+        if refusal:
+            placeholder = replace(placeholder, need=placeholder.need + refusal)
         self.placeholders[key] = placeholder
         return Slot(key, placeholder=placeholder)
 

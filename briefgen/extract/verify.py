@@ -1,7 +1,10 @@
-"""Check data/indicators.csv against the seeds: every seed-sourced figure must be found there.
+"""Check data/indicators.csv against its sources: the quotes, and every seed-sourced figure.
 
-A data row passes when the extractor finds, in the seed it cites, a figure with the same
-value, period and scope (and the same indicator when both sides use a core indicator;
+Every row the drafts may print goes through the build's source-integrity check
+(``briefgen.analyze.integrity``): a non-empty quote that states the value and its unit
+and, for a seed, occurs in it verbatim; a quote that does not state the value is an error,
+a unit the quote does not confirm a warning. A seed-sourced row then passes when the
+extractor finds, in the seed it cites, a figure with the same value, period and scope (and the same indicator when both sides use a core indicator;
 data/'s finer vocabulary — product_*, ccn_*, share_of_region … — all map to ``other``).
 A row whose period the seed leaves open ("những tháng đầu năm 2024") with the same year is
 a warning, not a failure: the seed neither confirms nor refutes the months.
@@ -9,11 +12,11 @@ a warning, not a failure: the seed neither confirms nor refutes the months.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from briefgen.analyze.integrity import REFUSE, SeedTexts, check_quote, seed_names
 from briefgen.bounds import shown
 from briefgen.errors import BriefgenError, DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, OTHER
@@ -22,8 +25,7 @@ from briefgen.extract.model import Figure, fmt_plain
 from briefgen.extract.sources import read_report
 from briefgen.load.tables import read_records
 
-REQUIRED = ("period", "scope", "indicator", "value", "source", "quote")
-_SEED_NAME_RE = re.compile(r"^[\w.-]+\.txt$")
+REQUIRED = ("period", "scope", "indicator", "value", "unit", "source", "quote")
 ERROR, WARNING = "error", "warning"
 
 
@@ -45,15 +47,31 @@ class Seed:
 
 
 def check_indicators(path: Path, seeds_dir: Path) -> list[Finding]:
-    """Return the findings for every seed-sourced row of the indicators CSV at *path*."""
+    """Return the findings for every row of the indicators CSV at *path*: its quote, and its seeds."""
     seeds: dict[str, Seed | BriefgenError] = {}
+    texts = SeedTexts(seeds_dir)
     findings: list[Finding] = []
     for line, row in read_rows(path):
+        value = _value(path, line, row)
+        failure = None if row.get("status") == "rejected" else check_quote(
+            row["source"], row["quote"], value, row["unit"], row["indicator"].endswith("_growth"), texts)
+        if failure:
+            severity = ERROR if failure.severity == REFUSE else WARNING
+            findings.append(Finding(line, severity, f"{_describe(row)}: {failure.reason}"))
+            if severity == ERROR:
+                continue
         for name in seed_names(row["source"]):
             if name not in seeds:
                 seeds[name] = _read_seed(seeds_dir / name)
-            findings.extend(_check_row(path, line, row, name, seeds[name]))
+            findings.extend(_check_row(line, row, value, name, seeds[name]))
     return findings
+
+
+def _value(path: Path, line: int, row: dict[str, str]) -> Decimal:
+    try:
+        return Decimal(row["value"])
+    except InvalidOperation:
+        raise DataFileError(path, f"giá trị '{shown(row['value'])}' không phải số", line, "value") from None
 
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
@@ -68,11 +86,6 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return [(line, dict(zip(header, cells))) for line, cells in records]
 
 
-def seed_names(source: str) -> list[str]:
-    """Return the seed file names among the `` ; ``-separated sources of a row."""
-    return [part.strip() for part in source.split(";") if _SEED_NAME_RE.match(part.strip())]
-
-
 def _read_seed(path: Path) -> Seed | BriefgenError:
     try:
         text = read_report(path)
@@ -81,21 +94,15 @@ def _read_seed(path: Path) -> Seed | BriefgenError:
     return Seed(text, extract_text(text, path.name))
 
 
-def _check_row(path: Path, line: int, row: dict[str, str], name: str,
+def _check_row(line: int, row: dict[str, str], value: Decimal, name: str,
                seed: Seed | BriefgenError) -> list[Finding]:
-    """Return what is wrong with one row against one seed (nothing when the seed backs it)."""
+    """Return what is wrong with one row against one seed's extracted figures (nothing when they back it)."""
     if isinstance(seed, BriefgenError):
         return [Finding(line, ERROR, f"nguồn {name} không dùng được: {seed}")]
-    try:
-        value = Decimal(row["value"])
-    except InvalidOperation:
-        raise DataFileError(path, f"giá trị '{shown(row['value'])}' không phải số", line, "value") from None
-    findings = [] if row["quote"] in seed.text else \
-        [Finding(line, ERROR, f"{_describe(row)}: trích dẫn không có nguyên văn trong {name}")]
     same_value = [f for f in seed.figures if f.value == value]
     if not same_value:
-        return findings + [Finding(line, ERROR, f"{_describe(row)}: {name} không có giá trị này")]
-    return findings + _compare(line, row, name, same_value)
+        return [Finding(line, ERROR, f"{_describe(row)}: {name} không có giá trị này")]
+    return _compare(line, row, name, same_value)
 
 
 def _compare(line: int, row: dict[str, str], seed: str, candidates: list[Figure]) -> list[Finding]:

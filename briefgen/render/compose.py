@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
-from briefgen.analyze.consistency import notes_by_figure
+from briefgen.analyze.consistency import merge_notes, notes_by_figure
 from briefgen.analyze.targets import TargetInForce
 from briefgen.dates import fmt_date_short
 from briefgen.domain.catalog import Target
@@ -131,7 +131,7 @@ def _masthead(facts: Facts) -> Masthead:
 def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
                      charts: dict[str, ChartBlock] | None = None) -> Briefing:
     """Return the complete draft for *facts* (charts may be passed in when cached)."""
-    notes = notes_by_figure(facts.inconsistencies)
+    notes = merge_notes(notes_by_figure(facts.inconsistencies), facts.source_notes)
     ledger = FigureLedger(placeholders={}, notes=facts.provinces.with_notes(notes) if facts.provinces else notes)
     env = make_environment(templates_dir, ledger)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger))

@@ -8,12 +8,13 @@ from briefgen.domain.indicators import label_of
 from briefgen.model import TableBlock
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
+from briefgen.render.table_cells import cell_mark
 
 DASH = "–"
 
 
 def _mark(ledger: FigureLedger, figure: Figure | None, fmt: str = "number") -> str:
-    return DASH if figure is None else ledger.mark(figure, fmt)
+    return DASH if figure is None else ledger.mark(figure, fmt) + cell_mark(figure)
 
 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
@@ -59,7 +60,7 @@ def province_table(findings: ProvinceFindings, period: PeriodProvinces, ledger: 
 
 
 def _reported(ledger: FigureLedger, row: MergerRow) -> str:
-    return "; ".join(f"{f.scope}: {ledger.mark(f, 'value')}" for f in row.mapped.found)
+    return "; ".join(f"{f.scope}: {ledger.mark(f, 'value')}{cell_mark(f)}" for f in row.mapped.found)
 
 
 def _mapped(ledger: FigureLedger, row: MergerRow) -> str:
@@ -67,7 +68,7 @@ def _mapped(ledger: FigureLedger, row: MergerRow) -> str:
     if not mapped.merged:
         return "cùng địa bàn"
     if row.total is not None:
-        return ledger.mark(row.total, "value")
+        return ledger.mark(row.total, "value") + cell_mark(row.total)
     if mapped.is_index:
         return "không quy đổi (tốc độ tăng, chỉ số không cộng được)"
     return f"chưa quy đổi được (thiếu số liệu của {', '.join(mapped.missing)})"

@@ -12,6 +12,7 @@ from briefgen.model import Slot, TableBlock
 from briefgen.render.citations import citation_parts, fallback_source, missing_parts
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
+from briefgen.render.table_cells import cell_mark
 
 DASH = "–"
 # Every table a draft can have; the province tables add one per period ("provinces-2024").
@@ -21,7 +22,7 @@ TABLE_IDS = ("results", "products", "history", "merger", "sources", "merger-comp
 def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") -> str:
     if isinstance(item, Slot) and not item.known:
         fmt = "number"      # a placeholder in a cell: the header or the row says unit and comparison
-    return DASH if item is None else ledger.mark(item, fmt)
+    return DASH if item is None else ledger.mark(item, fmt) + cell_mark(item)
 
 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
@@ -76,9 +77,8 @@ def _history_cell(ledger: FigureLedger, row: HistoryRow, headline: str, fmt: str
         return DASH
     if fmt == "value" and figure.unit == common_unit(figure.indicator):
         fmt = "number"  # the header states the unit
-    text = ledger.mark(figure, fmt)
-    if not figure.period.is_whole_year or figure.period.year != row.edition.year - 1:
-        text += f" ({figure.period.short_label})"
+    other_period = not figure.period.is_whole_year or figure.period.year != row.edition.year - 1
+    text = ledger.mark(figure, fmt) + cell_mark(figure, figure.period.short_label if other_period else "")
     if headline == INDUSTRY_GROWTH and figure.indicator == K.industrial_output_growth:
         text += "*"
     return text
