@@ -53,11 +53,12 @@ def prepare_draft(year: int, host: str, conference_date: date | None = None,
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
-    *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
+    *charts* "native" puts Word charts with their data in the DOCX and draws no PNG (the
+    blocks' ``png`` is None); "png" draws the PNG images and puts them in the DOCX.
     """
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
     facts = build_facts(dataset, year, host, conference_date, forms)
-    blocks = render_charts(facts, plot)
+    blocks = render_charts(facts, plot, png=charts == "png")
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
     return Draft(facts, briefing, render_docx(briefing, charts), blocks)
 
@@ -109,6 +110,17 @@ def _chart_file(chart_id: str, index: int) -> str:
     return f"{index:02d}-{chart_id.replace('_', '-')}.png"
 
 
+def _chart_entries(draft: Draft, files: dict[str, str], paths: DraftPaths) -> dict[str, dict]:
+    """Return chart id → its manifest entry: title, figures and (PNG mode only) the PNG's path."""
+    entries = {}
+    for cid, block in draft.charts.items():
+        entry = {"id": cid, "title": block.caption, "figures": list(block.spec.figure_ids if block.spec else ())}
+        if cid in files:
+            entry["png"] = f"{paths.charts.name}/{files[cid]}"
+        entries[cid] = entry
+    return entries
+
+
 def _notices(draft: Draft, paths: DraftPaths) -> tuple[str, ...]:
     notices = list(draft.facts.notices)
     if paths.version > 1:
@@ -124,8 +136,10 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                    charts: str = "native") -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
-    Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
-    its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
+    With *charts* "png" the PNGs are written beside the DOCX (``charts/``), read from the
+    on-disk chart cache unless *plot* says otherwise; with "native" (the default) no PNG is
+    drawn or written. A batch passes its loaded *dataset* and its cache so that nothing is
+    loaded or drawn twice.
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
     ``FormValidationError`` and nothing is written. *charts*: see ``prepare_draft``.
     """
@@ -139,20 +153,20 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     if form_files:
         dataset, forms = load_form_data(dataset, year, host, form_files, conference_date)
     draft = prepare_draft(year, host, conference_date, dataset,
-                          Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
-                          charts)
+                          Path(templates_dir) if templates_dir else None,
+                          (plot or default_cache()) if charts == "png" else None, forms, charts)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = out / f"{year}-{slug(host_name)}"
-    files = {cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+    files = ({cid: _chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+             if charts == "png" else {})
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,
                "date": draft.facts.edition.date.isoformat() if draft.facts.edition.date else None,
                "periods": [p.code for p in draft.facts.edition.periods]}
 
     def manifest_for(paths: DraftPaths) -> dict:
-        manifest = build_manifest(draft.briefing, paths.docx.name,
-                                  {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
+        manifest = build_manifest(draft.briefing, paths.docx.name, _chart_entries(draft, files, paths),
                                   chart_figures, request, {f.id: f for f in dataset.figures})
         manifest["notices"] = list(_notices(draft, paths))
         manifest["inconsistencies"] = [
@@ -166,7 +180,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         return manifest
 
     paths = write_draft(folder, stem, draft.docx,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for)
+                        {name: draft.charts[cid].png for cid, name in files.items()}, manifest_for)
     return BuildResult(paths.docx, paths.manifest, tuple(paths.charts / n for n in files.values()),
                        paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
                        _notices(draft, paths), forms.warnings if forms else (),

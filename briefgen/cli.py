@@ -96,7 +96,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
     result = build_batch(args.years, None if args.all_hosts else [args.host], jobs=args.jobs,
                          out_dir=args.out, data_dir=args.data_dir, conference_date=args.date,
-                         on_done=ProgressBar(sys.stderr))
+                         charts=args.charts, on_done=ProgressBar(sys.stderr))
     for outcome in result.failed:
         label = "Lỗi nội bộ" if outcome.trace else "Lỗi"
         print(f"{label}: {outcome.job.year} {outcome.job.host}: {one_line(outcome.error)}", file=sys.stderr)
