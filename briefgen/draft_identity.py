@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from briefgen.analyze.indicators import INDICATORS, label_of
 from briefgen.load.editions import SERIES
 from briefgen.model import Briefing, Placeholder
 from briefgen.periods import parse_period
@@ -78,6 +77,8 @@ def split_key(key: str) -> tuple[str, str | None, str, str] | None:
 
 def title_of(indicator: str, subject: str | None, scope: str, period_code: str) -> str:
     """Return a control's readable title: "Tổng mức bán lẻ … – 9 tháng đầu năm 2025 – khu vực"."""
+    from briefgen.analyze.indicators import label_of  # the analyze package: only when writing a draft
+
     label = label_of(indicator, subject)
     period = parse_period(period_code).label
     return f"{label[:1].upper()}{label[1:]} – {period} – {SCOPE_WORDS.get(scope, scope)}"
@@ -92,6 +93,8 @@ def placeholder_unit(placeholder: Placeholder, indicator: str | None) -> str:
         return label[1:]
     if label.startswith("… "):
         return label[2:]
+    from briefgen.analyze.indicators import INDICATORS  # the analyze package: only when writing a draft
+
     info = INDICATORS.get(indicator or "")
     return info.unit if info else ""
 

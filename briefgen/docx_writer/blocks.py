@@ -7,8 +7,9 @@ from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Cm, Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from briefgen.docx_writer.oxml import (mark_header_row, set_cell_shading, set_comment_date,
+from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
                                        wrap_in_text_control)
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -19,6 +20,8 @@ CHART_WIDTH = Cm(15.5)
 CHART_HEIGHT = Cm(8.4)   # the PNG's 6.3 × 3.4 in proportions
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
+CELL_SPACING = Pt(2)     # before and after a table cell's paragraph
+HEADER_FILL = "D9E2F3"
 TEXT_WIDTH_MM = 165  # A4 210 mm less margins 30 + 15
 
 
@@ -114,19 +117,19 @@ class BlockWriter:
         """Add a captioned grid table; the header row repeats across pages."""
         self.tables += 1
         self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
-        table = self.document.add_table(rows=1, cols=len(block.header))
-        table.style = self.document.styles["Table Grid"]
-        for cell, text in zip(table.rows[0].cells, block.header):
-            self._cell(cell, (Text(text),), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-            set_cell_shading(cell, "D9E2F3")
-        mark_header_row(table.rows[0])
-        widths = self._widths(block)
-        for row in block.rows:
-            cells = table.add_row().cells  # row by row: table.cell(r, c) is quadratic
-            for index, (cell, inlines) in enumerate(zip(cells, row)):
-                numeric = index in block.numeric_columns
-                self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
-        set_column_widths(table, widths)
+        columns = len(block.header)
+        aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
+        tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
+                             [width.twips for width in self._widths(block)], [["center"] * columns] + aligns,
+                             CELL_SPACING.twips, HEADER_FILL)   # one pass: no table.cell(), no setters
+        self.document.element.body._insert_tbl(tbl)
+        body = self.document._body
+        paragraphs = table_paragraphs(tbl)
+        for p, text in zip(paragraphs[0], block.header):
+            self._cell(DocxParagraph(p, body), (Text(text),), bold=True)
+        for p_row, row in zip(paragraphs[1:], block.rows):
+            for p, inlines in zip(p_row, row):
+                self._cell(DocxParagraph(p, body), inlines)
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
@@ -139,11 +142,8 @@ class BlockWriter:
         total = sum(weights)
         return [Mm(TEXT_WIDTH_MM * w / total) for w in weights]
 
-    def _cell(self, cell, inlines, bold=False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
-        paragraph = cell.paragraphs[0]
-        fmt = paragraph.paragraph_format
-        fmt.first_line_indent, fmt.alignment = Mm(0), align
-        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(2), Pt(2), 1.0
+    def _cell(self, paragraph, inlines, bold=False) -> None:
+        """Fill a table cell's (already formatted) *paragraph* with *inlines*."""
         self.add_inlines(paragraph, inlines, TABLE_FONT)
         if bold:
             for run in paragraph.runs:

@@ -15,7 +15,6 @@ LibreOffice keeps the workbook byte for byte (it drops the ``docPr`` name).
 from __future__ import annotations
 
 from datetime import datetime
-from xml.sax.saxutils import quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,6 +24,7 @@ from docx.oxml.ns import nsdecls
 
 from briefgen.docx_writer.chart_table import ChartTable, TaggedCell, build_table
 from briefgen.docx_writer.chart_xml import chart_space, set_external_data, workbook_blob
+from briefgen.docx_writer.oxml import quoteattr
 from briefgen.model import ChartSpec
 from briefgen.numbers import fmt_number
 
