@@ -58,3 +58,17 @@ def test_native_chart_parts_are_built_once_per_process():
     info = native_chart.chart_bytes.cache_info()
     assert built >= 4 and info.misses == built and info.hits >= built
     assert native_chart.chart_bytes.cache_info().currsize <= native_chart.BUILT_CHARTS
+
+
+def test_templates_compile_once_per_process_and_again_when_edited(tmp_path):
+    from briefgen.render.narrative import COMPILED, FigureLedger, make_environment
+
+    (tmp_path / "t.j2").write_text("một {{ x }}", encoding="utf-8")
+    first = make_environment(tmp_path, FigureLedger(placeholders={}, notes={})).get_template("t.j2")
+    kept = dict(COMPILED._code)
+    again = make_environment(tmp_path, FigureLedger(placeholders={}, notes={})).get_template("t.j2")
+    assert COMPILED._code == kept   # loaded, not compiled and stored again
+    assert first.render(x=1) == again.render(x=1) == "một 1"
+    (tmp_path / "t.j2").write_text("hai {{ x }}", encoding="utf-8")
+    edited = make_environment(tmp_path, FigureLedger(placeholders={}, notes={})).get_template("t.j2")
+    assert edited.render(x=2) == "hai 2"
