@@ -200,7 +200,7 @@ def pandoc(work: Path, plot=None) -> Contender | None:
     from briefgen.render.chart_cache import ChartCache  # noqa: PLC0415
 
     folder = work / "pandoc"
-    draft = prepare_draft(YEAR, HOST, plot=plot or ChartCache(work / "cache-pandoc"))
+    draft = prepare_draft(YEAR, HOST, plot=plot or ChartCache(work / "cache-pandoc"), charts="png")
     write_markdown_draft(folder, draft)
 
     def prepare(_round: int):

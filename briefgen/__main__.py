@@ -1,3 +1,5 @@
-from briefgen.cli import main
+"""``python -m briefgen``: the CLI, ended without interpreter teardown (see ``console_entry``)."""
 
-raise SystemExit(main())
+from briefgen.cli import console_entry
+
+console_entry()

@@ -66,6 +66,11 @@ class BuildResult:
         return next(iter(self.documents.values()))
 
 
+def draws_png(charts: str, formats: Sequence[str]) -> bool:
+    """Return whether a draft needs PNG charts: the DOCX takes images, or a writer links them."""
+    return charts == "png" or any(WRITERS[f].links_charts for f in formats)
+
+
 def prepare_draft(year: int, host: str, conference_date: date | None = None,
                   dataset: Dataset | None = None, templates_dir: Path | None = None,
                   plot: Plot | None = None, forms=None, charts: str = "native",
@@ -74,7 +79,8 @@ def prepare_draft(year: int, host: str, conference_date: date | None = None,
 
     *plot* draws a chart spec as PNG; pass a ``ChartCache`` to reuse charts already drawn.
     *forms* (``FormData``, see ``load_form_data``) adds the provinces' figures.
-    *charts* "native" puts Word charts with their data in the DOCX, "png" the PNG images.
+    *charts* "native" puts Word charts with their data in the DOCX and draws no PNG unless a
+    writer links chart images (Markdown does); "png" draws the PNG images and puts them in the DOCX.
     *formats* names the writers (``WRITERS``: "docx", "md") the document is rendered with.
     *edition* is the edition of *year* and *host* when the caller has built it already:
     the edition is built once per draft, here at the front door, and handed down.
@@ -82,7 +88,7 @@ def prepare_draft(year: int, host: str, conference_date: date | None = None,
     dataset = dataset or load_dataset(DEFAULT_WORKSPACE.data)
     edition = edition or build_edition(dataset, year, host, conference_date)
     facts = build_facts(dataset, edition, forms, seeds_dir=DEFAULT_WORKSPACE.seeds)
-    blocks = render_charts(facts, plot)
+    blocks = render_charts(facts, plot, png=draws_png(charts, formats))
     briefing = compose_briefing(facts, dataset, templates_dir or DEFAULT_WORKSPACE.templates, blocks)
     return Draft(facts, briefing, render_documents(briefing, formats, charts), blocks)
 
@@ -155,6 +161,17 @@ def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
     return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
 
 
+def _chart_entries(draft: Draft, files: dict[str, str], paths: DraftPaths) -> dict[str, dict]:
+    """Return chart id → its manifest entry: title, figures and (when PNGs are written) the PNG's path."""
+    entries = {}
+    for cid, block in draft.charts.items():
+        entry = {"id": cid, "title": block.caption, "figures": list(block.spec.figure_ids if block.spec else ())}
+        if cid in files:
+            entry["png"] = f"{paths.charts.name}/{files[cid]}"
+        entries[cid] = entry
+    return entries
+
+
 def _notices(draft: Draft, paths: DraftPaths, formats: Sequence[str]) -> tuple[str, ...]:
     notices = list(draft.facts.notices)
     if paths.version > 1:
@@ -170,8 +187,10 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                    charts: str = "native", formats: Sequence[str] = DEFAULT_FORMATS) -> BuildResult:
     """Build the draft for *year* and *host* and write it under ``out_dir/<year>-<host>/``.
 
-    Charts come from the on-disk chart cache unless *plot* says otherwise; a batch passes
-    its loaded *dataset* and its cache so that nothing is loaded or drawn twice.
+    With *charts* "png" the PNGs are written beside the DOCX (``charts/``), read from the
+    on-disk chart cache unless *plot* says otherwise; with "native" (the default) no PNG is
+    drawn or written. A batch passes its loaded *dataset* and its cache so that nothing is
+    loaded or drawn twice.
     *data_files* are filled province forms (.xlsx or .csv); any error in them raises
     ``FormValidationError`` and nothing is written. *charts*, *formats*: see ``prepare_draft``.
     """
@@ -189,13 +208,14 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     elif form_files:
         dataset, forms = load_form_data(dataset, edition, form_files)
     warnings = (forms.warnings if forms else ()) + (reports.warnings if reports else ())
+    png = draws_png(charts, formats)
     draft = prepare_draft(year, host, conference_date, dataset,
-                          Path(templates_dir) if templates_dir else None, plot or default_cache(), forms,
-                          charts, edition, formats)
+                          Path(templates_dir) if templates_dir else None,
+                          (plot or default_cache()) if png else None, forms, charts, edition, formats)
     host_name = draft.facts.edition.host.name
     stem = f"bao-cao-{year}-{slug(host_name)}"
     folder = out / f"{year}-{slug(host_name)}"
-    files = {cid: chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)}
+    files = {cid: chart_file(cid, i) for i, cid in enumerate(draft.charts, start=1)} if png else {}
     chart_figures = {spec.id: spec.figure_ids for spec in draft.facts.charts}
     request = {"year": year, "host": host_name,
                "date": draft.facts.edition.date.isoformat() if draft.facts.edition.date else None,
@@ -209,7 +229,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
 
     def manifest_for(paths: DraftPaths) -> dict:
         manifest = build_manifest(draft.briefing, paths.docx.name if "docx" in formats else None,
-                                  {cid: f"{paths.charts.name}/{name}" for cid, name in files.items()},
+                                  _chart_entries(draft, files, paths),
                                   chart_figures, request, {f.id: f for f in dataset.figures})
         manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths, formats))
@@ -228,7 +248,7 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
 
     checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))
     paths = write_draft(folder, stem, documents_for,
-                        {files[cid]: block.png for cid, block in draft.charts.items()}, manifest_for,
+                        {name: draft.charts[cid].png for cid, name in files.items()}, manifest_for,
                         checklist.encode("utf-8"))
     documents = {f: paths.document(WRITERS[f].suffix) for f in formats}
     return BuildResult(documents, paths.manifest, tuple(paths.charts / n for n in files.values()),

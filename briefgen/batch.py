@@ -1,8 +1,9 @@
 """Build drafts for every host of one or more years, in parallel worker processes.
 
 ``build_batch([2025])`` writes one draft per provincial unit that exists at the date of
-the 2025 edition. Charts shared by several drafts (the history of editions) are drawn
-once, before the hosts are built; the rest go through the chart cache of each worker.
+the 2025 edition. Native charts (the default) need no drawing. With PNG charts, those
+shared by several drafts (the history of editions) are drawn once, before the hosts are
+built; the rest go through the chart cache of each worker.
 Every draft keeps the no-overwrite rule of a single run, and a host that fails is
 reported without stopping the others.
 """
@@ -89,6 +90,7 @@ class Settings:
     conference_date: date | None
     cache_folder: Path | None
     plot: Callable[[ChartSpec], bytes] | None  # None: matplotlib
+    charts: str = "native"                     # "png": PNGs drawn and written beside each draft
 
 
 def hosts_of_year(dataset: Dataset, year: int, conference_date: date | None = None) -> tuple[str, ...]:
@@ -157,7 +159,7 @@ def _build(job: Job, shared: dict[str, bytes]) -> Outcome:
         with busy():
             result = build_briefing(job.year, job.host, _settings.conference_date, _settings.out_dir,
                                     templates_dir=_settings.templates_dir, dataset=_settings.dataset,
-                                    plot=_cache)
+                                    plot=_cache, charts=_settings.charts)
     except Exception as error:  # a bug (traceback kept) unless the user's environment refused a file
         user_error = as_user_error(error)
         if user_error:
@@ -188,12 +190,12 @@ def build_batch(years: Sequence[int], hosts: Sequence[str] | None = None, jobs: 
                 out_dir: Path | str | None = None, data_dir: Path | str | None = None,
                 templates_dir: Path | str | None = None, conference_date: date | None = None,
                 cache_folder: Path | None = None, disk_cache: bool = True,
-                plot: Callable[[ChartSpec], bytes] | None = None,
+                plot: Callable[[ChartSpec], bytes] | None = None, charts: str = "native",
                 on_done: Callable[[Outcome, int, int], None] | None = None) -> BatchResult:
     """Build a draft per year and host in *jobs* processes; return every outcome, in plan order.
 
     Charts are cached in *cache_folder* (default: the user cache), or only in memory when
-    *disk_cache* is False. *on_done(outcome, done, total)* is called as each draft finishes.
+    *disk_cache* is False; *charts* as in ``build_briefing``. *on_done(outcome, done, total)* is called as each draft finishes.
     """
     started = time.perf_counter()
     check_folder(Path(out_dir or DEFAULT_WORKSPACE.output))   # one error, not one per draft
@@ -201,7 +203,7 @@ def build_batch(years: Sequence[int], hosts: Sequence[str] | None = None, jobs: 
     plan = plan_jobs(dataset, years, hosts, conference_date)
     settings = Settings(dataset, Path(out_dir) if out_dir else None,
                         Path(templates_dir) if templates_dir else None, conference_date,
-                        (cache_folder or default_folder()) if disk_cache else None, plot)
+                        (cache_folder or default_folder()) if disk_cache else None, plot, charts)
     workers = max(1, min(jobs or default_jobs(), len(plan)))
     run = _run_in_process if workers == 1 else _run_in_pool
     outcomes, drawn = run(settings, plan, workers, on_done or (lambda *_: None))
@@ -221,7 +223,7 @@ def _run_in_process(settings: Settings, plan, _workers: int, on_done):
 
 
 def _run_in_pool(settings: Settings, plan, workers: int, on_done):
-    specs = shared_specs(settings.dataset, plan, settings.conference_date)
+    specs = shared_specs(settings.dataset, plan, settings.conference_date) if settings.charts == "png" else []
     outcomes = []
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_pool_worker,
                              initargs=(settings,)) as pool:

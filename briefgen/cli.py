@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -36,6 +37,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
+EXIT_UNFLUSHED = 120   # what Python itself returns when stdout cannot be flushed at exit
 EXIT_CODES = ("Mã thoát: 0 đã ghi dự thảo (có thể kèm cảnh báo, xem --json); 1 lỗi người dùng sửa được, "
               "không ghi tệp nào (biểu mẫu sai, tên tỉnh sai, dữ liệu hỏng, không có quyền ghi, đầy ổ "
               "đĩa); 2 sai cú pháp lệnh; 3 lỗi nội bộ của chương trình (chi tiết ghi vào tệp nhật ký "
@@ -110,7 +112,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
     result = build_batch(args.years, None if args.all_hosts else [args.host], jobs=args.jobs,
                          out_dir=args.out, data_dir=args.data_dir, conference_date=args.date,
-                         on_done=ProgressBar(sys.stderr))
+                         charts=args.charts, on_done=ProgressBar(sys.stderr))
     for outcome in result.failed:
         label = "Lỗi nội bộ" if outcome.trace else "Lỗi"
         print(f"{label}: {outcome.job.year} {outcome.job.host}: {one_line(outcome.error)}", file=sys.stderr)
@@ -247,3 +249,24 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a user's error (one line, exit 1) or a bug (a log file, exit 3)
         user_error = as_user_error(error)
         return report_error(user_error, argv) if user_error else report_bug(error, argv)
+
+
+def flushed(code: int) -> int:
+    """Return *code* once stdout and stderr are flushed (120, as Python would, if stdout fails)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):   # closed pipe, closed or missing stream
+            code = EXIT_UNFLUSHED if stream is sys.stdout and code == EXIT_OK else code
+    return code
+
+
+def console_entry() -> None:
+    """Run the CLI as a process of its own, then end the process without interpreter teardown.
+
+    The console script and ``python -m briefgen`` come here, never library calls or tests
+    calling ``main``. Every file is written, fsynced and closed before ``main`` returns, and
+    worker pools are shut down; flushing stdout and stderr is all that is left, so the
+    process skips tearing its modules down (about 15 % of a cold draft's CPU time).
+    """
+    os._exit(flushed(main()))

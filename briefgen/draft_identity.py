@@ -78,6 +78,7 @@ def split_key(key: str) -> tuple[str, str | None, str, str] | None:
 
 def title_of(indicator: str, subject: str | None, scope: str, period_code: str) -> str:
     """Return a control's readable title: "Tổng mức bán lẻ … – 9 tháng đầu năm 2025 – khu vực"."""
+
     label = label_of(indicator, subject)
     period = parse_period(period_code).label
     return f"{label[:1].upper()}{label[1:]} – {period} – {SCOPE_WORDS.get(scope, scope)}"
@@ -92,6 +93,7 @@ def placeholder_unit(placeholder: Placeholder, indicator: str | None) -> str:
         return label[1:]
     if label.startswith("… "):
         return label[2:]
+
     info = INDICATORS.get(indicator or "")
     return info.unit if info else ""
 

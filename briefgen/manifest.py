@@ -55,19 +55,22 @@ def _controls(briefing: Briefing) -> dict[str, dict]:
     return controls
 
 
-def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[str, str],
+def build_manifest(briefing: Briefing, docx_name: str | None, charts: dict[str, dict],
                    chart_figures: dict[str, tuple[str, ...]], request: dict,
                    known_figures: dict | None = None) -> dict:
     """Return the manifest as plain JSON-ready data.
 
-    *known_figures* (id → Figure) lets figures that appear only in charts be listed too.
+    *charts* maps a chart id to its entry (id, title, figures, and ``png`` — the PNG's path —
+    when PNGs were written). *known_figures* (id → Figure) lets figures that appear only in
+    charts be listed too.
     """
     figure_places, placeholder_places = find_places(briefing)
     controls = _controls(briefing)
     for chart_id, ids in chart_figures.items():
         for figure_id in ids:
-            if chart_id in chart_files:
-                figure_places.setdefault(figure_id, []).append(f"Biểu đồ: {chart_files[chart_id]}")
+            if chart_id in charts:
+                where = charts[chart_id].get("png", chart_id)
+                figure_places.setdefault(figure_id, []).append(f"Biểu đồ: {where}")
     used = dict(briefing.figures)
     for ids in chart_figures.values():
         used.update({i: known_figures[i] for i in ids if known_figures and i in known_figures})
@@ -81,5 +84,5 @@ def build_manifest(briefing: Briefing, docx_name: str | None, chart_files: dict[
                      "where": placeholder_places.get(p.id, [])}
                     | ({"control": controls[p.id]} if p.id in controls else {})
                     for p in sorted(briefing.placeholders.values(), key=lambda p: p.id)]
-    return {"request": request, "docx": docx_name, "charts": sorted(chart_files.values()),
+    return {"request": request, "docx": docx_name, "charts": list(charts.values()),
             "figures": figures, "placeholders": placeholders}

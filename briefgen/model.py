@@ -122,9 +122,9 @@ class TableBlock:
 class ChartBlock:
     id: str
     caption: str
-    png: bytes
+    png: bytes | None               # None when no PNG was asked for (native charts)
     source_note: str = ""
-    spec: ChartSpec | None = None   # what the PNG shows; the DOCX writer draws it as a native chart
+    spec: ChartSpec | None = None   # what the chart shows; the DOCX writer draws it as a native chart
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 A run first reserves a version: the first one whose DOCX, manifest and charts folder are
 all absent (a dangling symbolic link counts as present), by creating that charts folder, an
 atomic step only one run can win, and recording itself as its owner in it. Then it writes
-the version's charts, its manifest and, last, its DOCX, each whole and without overwriting.
+the version's charts, its manifest and, last, its DOCX, each whole and without overwriting; a
+draft without PNGs (native charts) then removes the empty charts folder.
 Any failure, Ctrl-C and SIGTERM included, removes what the run wrote, its reservation and the
 folders it created: a draft on disk always has its own manifest and charts, and a failed run
 leaves nothing. A version left by a run killed outright (``kill -9``) is taken back by a
@@ -112,6 +113,9 @@ def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], m
             raise _Taken(path)
         written.append(path)
     remove_owner(paths.charts)                 # the version is whole: a draft, never reclaimed
+    if not charts:                             # no PNGs: the reservation folder goes (the DOCX holds the version)
+        with suppress(OSError):
+            paths.charts.rmdir()
 
 
 def _undo(paths: DraftPaths, written: list[Path]) -> None:

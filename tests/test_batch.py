@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import struct
 import zlib
 from pathlib import Path
@@ -47,7 +49,7 @@ def dataset():
 @pytest.fixture(scope="module")
 def batch_2025(tmp_path_factory):
     out = tmp_path_factory.mktemp("batch")
-    return build_batch([2025], jobs=2, out_dir=out, disk_cache=False, plot=tiny_plot)
+    return build_batch([2025], jobs=2, out_dir=out, disk_cache=False, plot=tiny_plot, charts="png")
 
 
 @pytest.mark.parametrize("year, count", [(2025, 18), (2024, 28), (2023, 28)])
@@ -75,6 +77,14 @@ def test_each_distinct_chart_is_drawn_once_per_batch(batch_2025, dataset):
     assert batch_2025.charts_drawn == len(distinct) < sum(map(len, per_draft)) / 3
 
 
+def test_native_batch_draws_no_png_and_writes_no_charts_folder(tmp_path):
+    result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=2, out_dir=tmp_path, disk_cache=False,
+                         plot=plot_failing_for_host_charts)
+    assert not result.failed and result.charts_drawn == 0
+    assert sorted(p.name for p in (tmp_path / "2025-tuyen-quang").iterdir()) == [
+        "bao-cao-2025-tuyen-quang.docx", "danh-muc-bo-sung-2025-tuyen-quang.md", "manifest.json"]
+
+
 def test_second_batch_writes_v2_and_keeps_edited_drafts(tmp_path):
     hosts = ["Tuyên Quang", "Hà Nội"]
     first = build_batch([2025], hosts, jobs=2, out_dir=tmp_path, disk_cache=False, plot=tiny_plot)
@@ -98,7 +108,7 @@ def test_a_failing_host_does_not_stop_the_others(tmp_path):
 
 def test_a_bug_in_one_draft_is_reported_with_its_traceback(tmp_path):
     result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=1, out_dir=tmp_path,
-                         disk_cache=False, plot=plot_failing_for_host_charts)
+                         disk_cache=False, plot=plot_failing_for_host_charts, charts="png")
     assert [o.ok for o in result.outcomes] == [False, True]  # only Tuyên Quang has a host chart
     assert result.failed[0].error == "RuntimeError: renderer bug"
     assert "plot_failing_for_host_charts" in result.failed[0].trace
@@ -106,7 +116,8 @@ def test_a_bug_in_one_draft_is_reported_with_its_traceback(tmp_path):
 
 def test_cli_batch_of_two_years_reports_the_failed_one(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
-    code = main(["--year", "2024", "--year", "2025", "--host", "Hà Giang", "--out", str(tmp_path / "out")])
+    code = main(["--year", "2024", "--year", "2025", "--host", "Hà Giang", "--out", str(tmp_path / "out"),
+                 "--charts", "png"])
     captured = capsys.readouterr()
     assert code == 1
     assert captured.out.startswith("Đã ghi 1/2 dự thảo vào")
@@ -193,5 +204,13 @@ def plot_failing_for_history(spec) -> bytes:
 
 def test_a_shared_chart_that_fails_fails_its_drafts_not_the_batch(tmp_path):
     result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=2, out_dir=tmp_path,
-                         disk_cache=False, plot=plot_failing_for_history)
+                         disk_cache=False, plot=plot_failing_for_history, charts="png")
     assert [o.error for o in result.outcomes] == ["RuntimeError: shared chart bug"] * 2
+
+
+def test_a_native_batch_never_imports_matplotlib(tmp_path):
+    code = ("import sys; from briefgen.batch import build_batch; "
+            f"r = build_batch([2025], ['Tuyên Quang'], jobs=1, out_dir={str(tmp_path)!r}, disk_cache=False); "
+            "assert not r.failed and r.charts_drawn == 0; assert 'matplotlib' not in sys.modules, 'matplotlib'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

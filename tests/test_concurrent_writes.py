@@ -156,7 +156,7 @@ def test_a_failing_manifest_leaves_nothing_and_no_folder_created(tmp_path):
 
 
 def test_ctrl_c_while_writing_a_real_draft_exits_130_and_leaves_nothing(tmp_path, monkeypatch, capsys):
-    _fail_at(monkeypatch, 4, KeyboardInterrupt())
+    _fail_at(monkeypatch, 2, KeyboardInterrupt())   # native charts: 1 manifest, 2 DOCX
     assert main(["--year", "2025", "--host", "Tuyên Quang", "--out", str(tmp_path / "out")]) == 130
     assert capsys.readouterr().err == "Đã dừng.\n"
     assert list(tmp_path.iterdir()) == []

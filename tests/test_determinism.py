@@ -49,8 +49,19 @@ def test_same_draft_twice_is_byte_identical(drafts):
     assert first.docx == second.docx
 
 
-def test_same_charts_twice_are_byte_identical(drafts):
-    first, second = drafts
+@pytest.fixture(scope="module")
+def png_drafts():
+    return (prepare_draft(2025, "Tuyên Quang", dataset=load_dataset(DATA), charts="png"),
+            prepare_draft(2025, "Tuyên Quang", dataset=load_dataset(DATA), charts="png"))
+
+
+def test_native_drafts_draw_no_png(drafts):
+    assert drafts[0].charts and all(block.png is None for block in drafts[0].charts.values())
+
+
+def test_same_charts_twice_are_byte_identical(png_drafts):
+    first, second = png_drafts
+    assert first.docx == second.docx
     assert list(first.charts) == list(second.charts)
     assert all(first.charts[k].png == second.charts[k].png for k in first.charts)
     spec = first.facts.charts[0]
@@ -65,8 +76,8 @@ def test_package_carries_no_clock_time(drafts):
     assert stamps == {"2025-10-17T08:00:00Z"}  # created, modified, printed: the conference date
 
 
-def test_chart_png_has_no_time_or_software_stamp(drafts):
-    for chart in drafts[0].charts.values():
+def test_chart_png_has_no_time_or_software_stamp(png_drafts):
+    for chart in png_drafts[0].charts.values():
         chunks = _png_chunks(chart.png)
         assert b"tIME" not in chunks and chunks[-1] == b"IEND"
         assert b"Software" not in chart.png

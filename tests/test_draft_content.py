@@ -80,7 +80,8 @@ def test_2023_products_table_has_the_seed_values(draft_2023):
 
 def test_at_least_four_charts_embedded(draft_2025):
     assert len(draft_2025.document.inline_shapes) >= 4
-    assert len(draft_2025.result.chart_paths) == len(draft_2025.document.inline_shapes)
+    assert len(draft_2025.manifest["charts"]) == len(draft_2025.document.inline_shapes)
+    assert draft_2025.result.chart_paths == ()   # native charts: no PNG beside the draft
 
 
 def test_every_placeholder_is_highlighted_and_commented(draft_2025):

@@ -109,12 +109,12 @@ def test_host_paragraph_and_charts(built):
     assert ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 34.500 tỷ đồng, tăng 15% "
             "(thứ 3/3); toàn khu vực tăng 11,2%") in text
     assert "chiếm" not in text.split("Theo biểu mẫu của Sở Công Thương")[1].split("Hình")[0]
-    charts = [p.name for p in result.chart_paths]
-    assert any("province-ranking" in name for name in charts)
-    assert any("host-vs-region" in name for name in charts)
+    charts = [entry["id"] for entry in manifest["charts"]]
+    assert "province_ranking" in charts and "host_vs_region" in charts
     assert "Xếp hạng tốc độ tăng chỉ số sản xuất công nghiệp (IIP) của các tỉnh, thành phố" in text
-    ranking = next(c for c in manifest["charts"] if "province-ranking" in c)
-    assert any(ranking.split("/")[-1] in w for f in manifest["figures"] for w in f["where"])
+    ranking = next(c for c in manifest["charts"] if c["id"] == "province_ranking")
+    assert ranking["figures"] and "png" not in ranking   # native charts: no PNG written
+    assert any(w == "Biểu đồ: province_ranking" for f in manifest["figures"] for w in f["where"])
     assert len(document.inline_shapes) >= 3
 
 

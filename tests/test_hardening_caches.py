@@ -229,13 +229,15 @@ def test_no_changed_entry_is_ever_served(data):
 def test_a_draft_built_over_a_damaged_cache_is_identical_and_the_cache_heals(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
     charts = tmp_path / "cache" / "charts"
-    clean = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "a", plot=ChartCache(charts, png_of))
+    clean = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "a", plot=ChartCache(charts, png_of),
+                           charts="png")
     entries = sorted((tmp_path / "cache").rglob("*.png")) + sorted((tmp_path / "cache").rglob("*.dataset"))
     assert len(entries) >= 6
     originals = {path: path.read_bytes() for path in entries}
     for index, path in enumerate(entries):   # every entry damaged, chart entries swapped in a ring
         swapped = originals[entries[(index + 1) % len(entries)]]
         path.write_bytes(swapped if index % 2 and path.suffix == ".png" else _flip(originals[path], 40))
-    healed = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "b", plot=ChartCache(charts, png_of))
+    healed = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "b", plot=ChartCache(charts, png_of),
+                            charts="png")
     assert healed.docx_path.read_bytes() == clean.docx_path.read_bytes()
     assert {path: path.read_bytes() for path in entries} == originals

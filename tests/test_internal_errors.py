@@ -95,7 +95,7 @@ def test_a_bug_in_the_drafts_of_a_batch_exits_3(cache, monkeypatch, tmp_path, ca
     real = briefgen.batch.build_batch
 
     def with_a_bug(*args, **kwargs):
-        return real(*args, **{**kwargs, "jobs": 1, "disk_cache": False, "plot": _bug})
+        return real(*args, **{**kwargs, "jobs": 1, "disk_cache": False, "plot": _bug, "charts": "png"})
     monkeypatch.setattr(briefgen.batch, "build_batch", with_a_bug)
     code, out, err = run(["--year", "2025", "--host", "Hà Nội", "--year", "2024", "--out",
                           str(tmp_path / "out")], capsys)

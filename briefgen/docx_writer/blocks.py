@@ -7,8 +7,9 @@ from datetime import datetime
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from briefgen.docx_writer.oxml import (mark_header_row, set_cant_split, set_cell_shading, set_comment_date,
+from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
                                        wrap_in_text_control)
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -21,6 +22,8 @@ CHART_HEIGHT = Mm(round(TEXT_WIDTH_MM * 2 / 3 * 3.4 / 6.3))  # the PNG's 6.3 × 
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
 APPENDIX_TABLE_FONT = Pt(10)   # the annex's reference tables (sources, merger) are set smaller
+CELL_SPACING = Pt(1)     # before and after a table cell's paragraph
+HEADER_FILL = "D9E2F3"
 
 
 def set_column_widths(table, widths) -> None:
@@ -118,21 +121,19 @@ class BlockWriter:
         """Add a captioned grid table; the header row repeats across pages."""
         self.tables += 1
         self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
-        table = self.document.add_table(rows=1, cols=len(block.header))
-        table.style = self.document.styles["Table Grid"]
-        for cell, text in zip(table.rows[0].cells, block.header):
-            self._cell(cell, (Text(text),), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-            set_cell_shading(cell, "D9E2F3")
-        mark_header_row(table.rows[0])
-        widths = self._widths(block)
-        for row in block.rows:
-            cells = table.add_row().cells  # row by row: table.cell(r, c) is quadratic
-            for index, (cell, inlines) in enumerate(zip(cells, row)):
-                numeric = index in block.numeric_columns
-                self._cell(cell, inlines, align=WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT)
-        set_column_widths(table, widths)
-        for row in table.rows:
-            set_cant_split(row)   # a row moves whole to the next page, never split
+        columns = len(block.header)
+        aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
+        tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
+                             [width.twips for width in self._widths(block)], [["center"] * columns] + aligns,
+                             CELL_SPACING.twips, HEADER_FILL)   # one pass: no table.cell(), no setters
+        self.document.element.body._insert_tbl(tbl)
+        body = self.document._body
+        paragraphs = table_paragraphs(tbl)
+        for p, text in zip(paragraphs[0], block.header):
+            self._cell(DocxParagraph(p, body), (Text(text),), bold=True)
+        for p_row, row in zip(paragraphs[1:], block.rows):
+            for p, inlines in zip(p_row, row):
+                self._cell(DocxParagraph(p, body), inlines)
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
@@ -145,11 +146,8 @@ class BlockWriter:
         total = sum(weights)
         return [Mm(TEXT_WIDTH_MM * w / total) for w in weights]
 
-    def _cell(self, cell, inlines, bold=False, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
-        paragraph = cell.paragraphs[0]
-        fmt = paragraph.paragraph_format
-        fmt.first_line_indent, fmt.alignment = Mm(0), align
-        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(1), Pt(1), 1.0
+    def _cell(self, paragraph, inlines, bold=False) -> None:
+        """Fill a table cell's (already formatted) *paragraph* with *inlines*."""
         self.add_inlines(paragraph, inlines, self.table_font)
         if bold:
             for run in paragraph.runs:

@@ -182,6 +182,11 @@ def chart_space(kind: str, title: str, unit: str, table: ChartTable):
     return element
 
 
+def chart_space_from(xml: bytes):
+    """Return the ``c:chartSpace`` element serialised as *xml* (python-pptx's element classes)."""
+    return parse_xml(xml)
+
+
 def set_external_data(element, r_id: str) -> None:
     """Point the chart at its embedded workbook (``c:externalData``, no auto-update)."""
     element.get_or_add_externalData().rId = r_id

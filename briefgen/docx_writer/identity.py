@@ -7,12 +7,11 @@ of at most 255 characters, the length Word keeps for a text property.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
+from briefgen.docx_writer.oxml import escape
 from briefgen.draft_identity import PROPERTY_PREFIX, split_payload
 
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"

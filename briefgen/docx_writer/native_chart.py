@@ -15,21 +15,24 @@ LibreOffice keeps the workbook byte for byte (it drops the ``docPr`` name).
 from __future__ import annotations
 
 from datetime import datetime
-from xml.sax.saxutils import quoteattr
+from functools import lru_cache
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from lxml import etree
 
 from briefgen.docx_writer.chart_table import ChartTable, TaggedCell, build_table
-from briefgen.docx_writer.chart_xml import chart_space, set_external_data, workbook_blob
+from briefgen.docx_writer.chart_xml import chart_space, chart_space_from, set_external_data, workbook_blob
+from briefgen.docx_writer.oxml import quoteattr
 from briefgen.model import ChartSpec
 from briefgen.numbers import fmt_number
 
 CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 DOCPR_PREFIX = "briefgen-chart:"
+BUILT_CHARTS = 64    # charts whose parts a process keeps: a batch or a server builds each regional chart once
 
 
 def _cell_row(cell: TaggedCell) -> tuple[str, ...]:
@@ -57,21 +60,33 @@ def _inline_xml(shape_id: int, r_id: str, spec: ChartSpec, cx: int, cy: int) -> 
         f'</wp:inline>')
 
 
-def add_chart_parts(document_part, spec: ChartSpec, table: ChartTable, created: datetime) -> str:
-    """Add the chart part and its workbook to the package; return the chart's rId from the document."""
-    package = document_part.package
+@lru_cache(maxsize=BUILT_CHARTS)
+def chart_bytes(spec: ChartSpec, created: datetime) -> tuple[bytes, bytes, str]:
+    """Return the chart XML (before its workbook is related), the workbook and the note of *spec*.
+
+    Kept per process: the regional charts are the same in every host's draft, so a batch
+    worker or ``briefgen serve`` builds them (python-pptx, XlsxWriter) once and reuses the bytes.
+    """
+    table = build_table(spec)
     element = chart_space(spec.kind, spec.title, spec.unit, table)
+    return etree.tostring(element), workbook_blob(table, chart_tags(spec, table), created), table.note
+
+
+def add_chart_parts(document_part, spec: ChartSpec, created: datetime) -> tuple[str, str]:
+    """Add the chart part and its workbook to the package; return the chart's rId and its note."""
+    package = document_part.package
+    chart_xml, workbook, note = chart_bytes(spec, created)
+    element = chart_space_from(chart_xml)
     chart_part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, element, package)
     xlsx_part = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"), CT.SML_SHEET,
-                     workbook_blob(table, chart_tags(spec, table), created), package)
+                     workbook, package)
     set_external_data(element, chart_part.relate_to(xlsx_part, RT.PACKAGE))
-    return document_part.relate_to(chart_part, RT.CHART)
+    return document_part.relate_to(chart_part, RT.CHART), note
 
 
 def add_native_chart(run, spec: ChartSpec, size: tuple[int, int], created: datetime) -> str:
     """Draw *spec* as a native chart inline in *run* (*size* in EMU); return its note line ("" if none)."""
     document_part = run.part
-    table = build_table(spec)
-    r_id = add_chart_parts(document_part, spec, table, created)
+    r_id, note = add_chart_parts(document_part, spec, created)
     run._r.add_drawing(parse_xml(_inline_xml(document_part.next_id, r_id, spec, *size)))
-    return table.note
+    return note

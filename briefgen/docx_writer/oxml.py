@@ -5,11 +5,25 @@ Children are inserted in schema order: Word refuses files that LibreOffice would
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
+# XML escapes, here rather than from xml.sax.saxutils, which imports urllib.request and http.client
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                    "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def escape(text: str) -> str:
+    """Return *text* with ``&``, ``<`` and ``>`` escaped for XML character data."""
+    return text.translate(_TEXT_ESCAPES)
+
+
+def quoteattr(text: str) -> str:
+    """Return *text* as a double-quoted XML attribute value."""
+    return f'"{text.translate(_ATTRIBUTE_ESCAPES)}"'
 
 
 def insert_in_order(parent, element, successors: tuple[str, ...]) -> None:
@@ -88,13 +102,6 @@ def add_page_field(run) -> None:
         run._r.append(element)
 
 
-def mark_header_row(row) -> None:
-    """Repeat a table's first row on every page it spans."""
-    tr_pr = row._tr.get_or_add_trPr()
-    if tr_pr.find(qn("w:tblHeader")) is None:
-        insert_in_order(tr_pr, OxmlElement("w:tblHeader"), _AFTER_TBL_HEADER)
-
-
 # CT_TrPr: … cantSplit, trHeight, tblHeader, tblCellSpacing, jc, hidden, ins, del, trPrChange.
 _AFTER_TBL_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 
@@ -104,18 +111,6 @@ def set_cant_split(row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     if tr_pr.find(qn("w:cantSplit")) is None:
         insert_in_order(tr_pr, OxmlElement("w:cantSplit"), ("w:trHeight", "w:tblHeader") + _AFTER_TBL_HEADER)
-
-
-def set_cell_shading(cell, fill: str) -> None:
-    """Fill a table cell with a background colour (hex, no #)."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    # shd follows tcW, gridSpan, vMerge/hMerge, tcBorders in CT_TcPr.
-    insert_in_order(tc_pr, shading, ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                                     "w:vAlign", "w:hideMark"))
 
 
 def set_comment_date(comment, iso_stamp: str) -> None:
@@ -151,3 +146,41 @@ def wrap_in_text_control(r, alias: str, tag: str, sdt_id: int, bookmark: str, bo
     content.append(_element("w:bookmarkStart", id=str(bookmark_id), name=bookmark))
     content.append(r)
     content.append(_element("w:bookmarkEnd", id=str(bookmark_id)))
+
+
+_TABLE_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+               'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+
+
+def _cell_xml(width: int, align: str, spacing: int, fill: str | None) -> str:
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{shading}</w:tcPr><w:p><w:pPr>'
+            f'<w:spacing w:before="{spacing}" w:after="{spacing}" w:line="240" w:lineRule="auto"/>'
+            f'<w:ind w:firstLine="0"/><w:jc w:val="{align}"/></w:pPr></w:p></w:tc>')
+
+
+def new_grid_table(style_id: str, widths: list[int], aligns: list[list[str]], spacing: int,
+                   header_fill: str):
+    """Return a fixed-layout ``w:tbl`` built in one pass: one row per list of cell alignments.
+
+    *widths* are the columns in twips; the first row is the header (shaded *header_fill*,
+    repeated on every page; no row splits across pages). Each cell holds one empty paragraph, single-spaced with
+    *spacing* twips before and after, no first-line indent, aligned as told ("left",
+    "center", "right"); fill them with ``table_paragraphs``.
+    """
+    rows = []
+    for index, row in enumerate(aligns):
+        header = index == 0
+        cells = "".join(_cell_xml(w, a, spacing, header_fill if header else None) for w, a in zip(widths, row))
+        # a row moves whole to the next page, never split; the header repeats on every page
+        properties = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+        rows.append(f"<w:tr><w:trPr>{properties}</w:trPr>{cells}</w:tr>")
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return parse_xml(f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/>'
+                     f'<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr>'
+                     f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def table_paragraphs(tbl) -> list[list]:
+    """Return the paragraph element of every cell of *tbl*, row by row."""
+    return [[tc.find(qn("w:p")) for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]

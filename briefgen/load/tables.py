@@ -1,7 +1,9 @@
-"""Read a CSV table with pandas and validate every cell, naming file, line and column.
+"""Read a CSV table and validate every cell, naming file, line and column.
 
 Each loader declares its columns once; a cell that fails its parser raises a
 ``DataFileError`` pointing at the exact spot, so a user can open the file and fix it.
+The tables are read with the ``csv`` module alone (the pass that knows line numbers);
+pandas, ~0.2 s to import, is only for looking at a table as a DataFrame (``read_frame``).
 """
 
 from __future__ import annotations
@@ -172,8 +174,9 @@ def read_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 def read_frame(path: Path) -> tuple[Any, list[int]]:
     """Return the table as a pandas DataFrame of strings and the line each row starts on.
 
-    The csv pass (``read_records``) checks the structure and knows the line numbers,
-    which pandas does not report; pandas then reads the values.
+    For exploring a data file (a notebook, a one-off check); drafts use ``read_table``,
+    which needs no pandas. The csv pass (``read_records``) checks the structure and knows
+    the line numbers, which pandas does not report; pandas then reads the values.
     """
     import pandas as pd  # deferred: a cached dataset (load/cache.py) never needs it
 
@@ -188,13 +191,20 @@ def read_frame(path: Path) -> tuple[Any, list[int]]:
     return frame, [line for line, _ in records]
 
 
+def _check_header(path: Path, header: list[str]) -> None:
+    """Raise the error pandas gave for a header it renames (a blank or repeated column name)."""
+    if len(set(header)) != len(header) or not all(header):
+        raise DataFileError(path, "sai cấu trúc CSV: không đọc được bảng")
+
+
 def read_table(path: Path, columns: Sequence[Column]) -> list[dict[str, Any]]:
     """Return the rows of *path* parsed per *columns*, each with its ``_line`` number."""
-    frame, lines = read_frame(path)
-    missing = [c.name for c in columns if c.name not in frame.columns and not c.added]
+    header, records = read_records(path)
+    _check_header(path, header)
+    missing = [c.name for c in columns if c.name not in header and not c.added]
     if missing:
         raise DataFileError(path, f"thiếu cột: {', '.join(missing)}", line=1)
-    return [_parse_row(path, line, row, columns) for line, row in zip(lines, frame.to_dict("records"))]
+    return [_parse_row(path, line, dict(zip(header, fields)), columns) for line, fields in records]
 
 
 def _parse_row(path: Path, line: int, row: dict[str, str], columns: Sequence[Column]) -> dict[str, Any]:

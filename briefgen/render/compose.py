@@ -50,15 +50,17 @@ def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
     return Placeholder(key, label, need)
 
 
-def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None) -> dict[str, ChartBlock]:
-    """Return every chart of the draft that has at least one known value (PNG and spec per block).
+def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None,
+                  png: bool = True) -> dict[str, ChartBlock]:
+    """Return every chart of the draft that has at least one known value (spec, and PNG if *png*).
 
     *plot* draws one spec (e.g. a ``ChartCache``); by default the matplotlib renderer,
     imported only here so that a draft whose charts are cached never loads matplotlib.
+    Without *png* nothing is drawn (native charts need only the spec) and ``png`` is None.
     """
-    if plot is None:
+    if plot is None and png:
         from briefgen.render.charts import plot_chart as plot
-    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec), spec.source_note, spec)
+    return {spec.id: ChartBlock(spec.id, spec.caption, plot(spec) if png else None, spec.source_note, spec)
             for spec in facts.charts if has_data(spec)}
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
+from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 
 from briefgen.dates import fmt_date_long, fmt_date_short
@@ -65,10 +66,31 @@ class ConfinedLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled by this process, kept in its memory only (never on disk: nothing read
+    from a cache file is executed). A template whose source changed is compiled again (jinja
+    checks each entry's source checksum); a batch worker or the server compiles each once."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
     """Return the jinja environment with the project's filters registered once."""
     env = Environment(loader=ConfinedLoader(templates_dir), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=COMPILED)
     env.filters.update(
         fig=lambda x: ledger.mark(x, "value"),
         change=lambda x: ledger.mark(x, "change"),
