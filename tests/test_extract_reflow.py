@@ -65,3 +65,13 @@ def test_reflow_keeps_every_visible_character_and_is_idempotent(text):
     once = reflow(text)
     assert _visible(once) == _visible(text)
     assert reflow(once) == once
+
+
+def test_a_text_file_keeps_its_lines(tmp_path):
+    from briefgen.extract.sources import load_report
+
+    path = tmp_path / "bao-cao.txt"
+    path.write_text("chỉ số sản xuất công nghiệp\ntăng 8,2%\n", encoding="utf-8")
+    report = load_report(path)
+    assert report.text == "chỉ số sản xuất công nghiệp\ntăng 8,2%\n"
+    assert report.location_of(len("chỉ số sản xuất công nghiệp\n")) == "dòng 2"
