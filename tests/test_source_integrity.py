@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefgen.analyze.integrity import MISMATCH, check_sources, data_note_comment, provenance_kind
@@ -240,6 +240,7 @@ def test_a_value_printed_in_vietnamese_style_is_read_back(value, unit):
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=80), st.decimals(min_value=-100, max_value=10 ** 6, places=1), st.sampled_from(UNITS + ("%",)))
+@example(" :", Decimal("0.0"), "nghìn tỷ đồng")  # a label of spaces only
 def test_any_quote_is_judged_without_error(quote, value, unit):
     assert judge(quote, value, unit, signed=True).outcome in (STATED, UNIT_UNCONFIRMED, NOT_STATED)
 

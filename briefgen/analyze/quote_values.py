@@ -124,7 +124,8 @@ def _label_unit(folded: str) -> tuple[Unit | None, int]:
     if not match:
         return None, 0
     label = (match.group("label") or match.group("paren")).strip()
-    return parse_unit(label) or parse_unit(label.split()[-1]), match.end()
+    words = label.split()  # empty when the label is only spaces (" :")
+    return parse_unit(label) or (parse_unit(words[-1]) if words else None), match.end()
 
 
 def _sign(folded: str, match: re.Match) -> bool | None:

@@ -3,7 +3,8 @@
 .docx is read as the zip of WordprocessingML it is (paragraphs and tables in body order; a
 table row becomes one line "label (unit): column value; …"); .html with the standard
 library's parser (the main content: <main> or <article> when present, never scripts,
-styles or navigation); .pdf with pypdf, page by page.
+styles or navigation); .pdf with pypdf, page by page, its lines broken inside sentences
+rejoined (reflow.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from briefgen.errors import DataFileError
+from briefgen.extract.reflow import reflow
 from briefgen.extract.sources import MAX_BYTES, Report, ReportBuilder
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -172,12 +174,13 @@ def _decode_html(data: bytes) -> str:
 
 
 def _pdf_pages(path: Path, reader) -> Report:
-    """Return the text of each page, located "trang N"; refuse an encrypted file."""
+    """Return the text of each page, its lines broken inside sentences rejoined, located
+    "trang N"; refuse an encrypted file."""
     if reader.is_encrypted and not _opens_without_password(reader):
         raise DataFileError(path, "tệp PDF có mật khẩu; hãy gỡ mật khẩu rồi thử lại")
     builder = ReportBuilder()
     for number, page in enumerate(reader.pages, 1):
-        builder.add((page.extract_text() or "").strip() + "\n", f"trang {number}")
+        builder.add(reflow((page.extract_text() or "").strip()) + "\n", f"trang {number}")
     return builder.build()
 
 
