@@ -57,8 +57,16 @@ UNIT_KINDS: dict[str, str] = {
     "lần": "multiple",
 }
 
+
+def _number_tail(pattern: str) -> str:
+    """Return NUMBER_PATTERN with the first digit of every alternative taken out: a pattern
+    opening with that digit, then checking what precedes it, lets re skip to digits quickly."""
+    return re.sub(r"(?:^|(?<=\|))\\d(?:\{1,3\}|\+)",
+                  lambda m: r"\d{0,2}" if "{" in m.group() else r"\d*", pattern)
+
+
 QUANTITY_RE = re.compile(
-    rf"(?=\d)(?<![\w.,/⁄])(?P<num>{NUMBER_PATTERN})[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
+    rf"(?P<num>\d(?<![\w.,/⁄]\d)(?:{_number_tail(NUMBER_PATTERN)}))[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
     r"(?! thứ| chí| bào)"  # "lần thứ", "đồng chí", "đồng bào" are not units
 )
 
