@@ -57,8 +57,16 @@ UNIT_KINDS: dict[str, str] = {
     "lần": "multiple",
 }
 
+
+def _number_tail(pattern: str) -> str:
+    """Return NUMBER_PATTERN with the first digit of every alternative taken out: a pattern
+    opening with that digit, then checking what precedes it, lets re skip to digits quickly."""
+    return re.sub(r"(?:^|(?<=\|))\\d(?:\{1,3\}|\+)",
+                  lambda m: r"\d{0,2}" if "{" in m.group() else r"\d*", pattern)
+
+
 QUANTITY_RE = re.compile(
-    rf"(?=\d)(?<![\w.,/⁄])(?P<num>{NUMBER_PATTERN})[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
+    rf"(?P<num>\d(?<![\w.,/⁄]\d)(?:{_number_tail(NUMBER_PATTERN)}))[ \u00a0]?(?P<unit>%|(?:{trie_pattern(UNIT_KINDS)})(?!\w))"
     r"(?! thứ| chí| bào)"  # "lần thứ", "đồng chí", "đồng bào" are not units
 )
 
@@ -83,11 +91,11 @@ INDEX_NAME_RE = re.compile(r"(?<!\w)(?:chỉ số|iip)(?!\w)")
 # Counts of provinces: "23/28 tỉnh thành", "có 21 tỉnh, thành phố".
 _PROVINCE_NOUN = r"(?:tỉnh|địa phương|thành phố|tp)(?!\w)"
 SLASH_COUNT_RE = re.compile(  # not a rank, "xếp thứ 22/63 địa phương"
-    rf"(?=\d)(?<![\w.,/⁄])(?<!thứ )(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
+    rf"(?P<num>\d(?<![\w.,/⁄]\d)(?<!thứ \d)\d{{0,2}})/(?P<den>\d{{1,3}})(?![\d/⁄]) {_PROVINCE_NOUN}")
 # "có 21 tỉnh", "tăng ở 61 địa phương", "61 địa phương trên cả nước ghi nhận mức tăng", "3 địa phương giảm", "13 tỉnh tăng trên 10%",
 # "tất cả 63 tỉnh" / "cả 34 địa phương" (out of all: unit /N).
 HAVE_COUNT_RE = re.compile(
-    rf"(?=\d)(?<![\w/⁄.,])(?P<num>\d{{1,3}}) (?P<noun>{_PROVINCE_NOUN})"
+    rf"(?P<num>\d(?<![\w/⁄.,]\d)\d{{0,2}}) (?P<noun>{_PROVINCE_NOUN})"
     r"(?P<verb>(?:,? thành phố)?(?: trên (?:cả nước|toàn quốc|cả vùng|toàn vùng))?"
     r"(?: có (?:iip|chỉ số(?: sản xuất công nghiệp)?))?(?: ghi nhận)?(?: mức)? (?:tăng|giảm))?")
 # What may precede such a count (read backwards from the number).
@@ -137,14 +145,18 @@ RANGE_BEFORE_RE = re.compile(r"\d(?:[-–]\s*|\s*[-–]\s+)$")
 RANGE_LOW_RE = re.compile(rf"(?<![\w.,/⁄-])(?P<low>{NUMBER_PATTERN})\s*[-–]\s*$")
 RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 
-ESTIMATE_RE = re.compile(r"(?=[ưd])(?:(?<!(?<!\w)hiệp )(?<!(?<!\w)công )(?<!(?<!\w)quy )(?<!\w)ước(?!\w)(?! mơ| muốn| vọng)"
+# Patterns scanned over a whole report open with plain letters (their word-start and other
+# checks come after the first letter or digit): re then skips quickly to where they can match.
+ESTIMATE_RE = re.compile(r"(?:ước(?<!(?<!\w)hiệp ước)(?<!(?<!\w)công ước)(?<!(?<!\w)quy ước)(?<!\wước)(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
-FORECAST_RE = re.compile(r"(?=d)(?<!\w)dự (?:kiến|tính)(?!\w)")
-TARGET_RE = re.compile(r"(?=[cmpđbkd])(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)|(?:được|đã|chính phủ|bộ) giao(?!\w)"
+FORECAST_RE = re.compile(r"dự(?<!\wdự) (?:kiến|tính)(?!\w)")
+TARGET_RE = re.compile(r"(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)"
+                       r"|được giao(?!\w)|đã giao(?!\w)|chính phủ giao(?!\w)|bộ giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 # Words that state an outcome after a target: "…; ước thực hiện tăng 11,2%".
 OUTCOME_RE = re.compile(r"(?<!\w)(?:ước|thực hiện|kết quả|thực tế)(?!\w)")
-SUBSET_RE = re.compile(r"(?=[nmc])(?<!\w)(?:những|một số|nhiều|các) (?:tỉnh|địa phương)(?!\w)")
+SUBSET_RE = re.compile(r"(?:những(?<!\wnhững)|một(?<!\wmột) số|nhiều(?<!\wnhiều)|các(?<!\wcác))"
+                       r" (?:tỉnh|địa phương)(?!\w)")
 
 # Topics: the nearest one before a figure says what the figure is about.
 def phrases(heads, tails) -> list[str]:
@@ -240,11 +252,11 @@ PART_BEFORE_RE = re.compile(r"(?<!\w)(?:nhóm|mặt hàng|ngành hàng|lượng|
 # tháng 9 tăng …", "chỉ số chung tăng …") refers back to the index the text named last.
 INDEX_REFERENCE = "index_reference"
 INDEX_REFERENCE_RE = re.compile(
-    r"(?=c)(?<!\w)chỉ số(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
+    r"chỉ số(?<!\wchỉ số)(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
     r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
-NATIONAL_RE = re.compile(r"(?=[ct])(?<!\w)(?:cả nước|toàn quốc)(?!\w)")
+NATIONAL_RE = re.compile(r"(?:cả(?<!\wcả) nước|toàn(?<!\wtoàn) quốc)(?!\w)")
 REGION_RE = re.compile(
     r"(?=[tckv\d])(?<!\w)(?:(?:toàn|của|trong|cả) (?:vùng|khu vực)(?! (?:công nghiệp|dịch vụ|nông|có vốn|fdi|nhà nước|ngoài nhà nước|kinh tế|doanh nghiệp|đầu tư))"
     r"|khu vực (?:phía (?:bắc|nam)|miền (?:bắc|trung|nam)|này)|vùng tdmnbb"

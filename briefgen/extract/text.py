@@ -18,7 +18,7 @@ _TONE_MOVES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_TONE_RE = re.compile("(?<!q)(?:" + "|".join(_TONE_MOVES) + r")(?!\w)")  # "qu" is a consonant: quý
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_MOVES) + r")(?<!q..)(?!\w)")  # "qu" is a consonant: quý
 _CLUSTER_RE = re.compile(r".[\u0300-\u036f]*", re.S)
 _LINE_RE = re.compile(r"[^\n]+")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’')]*(?=\s|$)")
