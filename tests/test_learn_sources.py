@@ -99,7 +99,7 @@ def test_a_review_sheet_teaches_only_the_rows_marked_co(data_copy, tmp_path, cap
     row = (data_copy / "indicators.csv").read_text(encoding="utf-8").splitlines()[-1]
     assert row == (f'2025,phia_bac,9M-2025,Lạng Sơn,iip_growth,,8.2,%,false,confirmed,"lang-son.docx, đoạn 3, '
                    f'rà soát ngày {TODAY}",trích dẫn đoạn 3,Bổ sung từ bảng rà soát số liệu trích từ báo cáo '
-                   f'của Cục Thống kê Lạng Sơn (ra-soat.xlsx)')
+                   f'của Cục Thống kê Lạng Sơn (ra-soat.xlsx),')   # qualifiers: none
 
 
 def test_refused_inputs_write_nothing(layout, dataset, data_copy, tmp_path, capsys):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from briefgen.analyze.history import YearValue, annual_series, in_common_unit, partial_series
 from briefgen.analyze.provinces_table import TABLE_MEASURES
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, Figure
 from briefgen.domain.indicators import INDUSTRY_GROWTH, K, results_rows
 from briefgen.model import ChartSpec, Point, Series, Slot
 
 MISSING = "chưa có số liệu"
+# A chart prints the bare number; a qualified value says so in its point note.
+QUALIFIER_NOTES = {LOWER_BOUND: "hơn", AT_LEAST: "trở lên", CONSTANT_PRICES_2010: "giá so sánh 2010"}
 # Charts whose id does not come from the registry (see ``chart_ids``).
 FIXED_CHARTS = ("growth_history", "partial_retail_growth", "clusters", "host_products", "products",
                 "province_ranking", "host_vs_region")
@@ -38,11 +40,12 @@ def slot_id(slot: Slot) -> str | None:
 
 
 def _note(figure: Figure | None) -> str | None:
+    """Return the words a chart prints by a point: doubt or estimate, then the source's qualifiers."""
     if figure is None:
         return None
-    if figure.needs_note:
-        return "cần kiểm tra"
-    return "ước" if figure.estimate else None
+    first = "cần kiểm tra" if figure.needs_note else "ước" if figure.estimate else None
+    words = [first] + [QUALIFIER_NOTES.get(q) for q in figure.qualifiers]
+    return ", ".join(w for w in words if w) or None
 
 
 def _ids(*groups) -> tuple[str, ...]:

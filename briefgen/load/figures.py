@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from briefgen.bounds import growth_problem
+from briefgen.bounds import growth_problem, shown
 from briefgen.domain.edition import SERIES
-from briefgen.domain.figure import FIGURE_STATUSES, Figure
+from briefgen.domain.figure import FIGURE_STATUSES, QUALIFIERS, Figure
 from briefgen.domain.indicators import COUNT_UNITS, SHARE, headline_units, is_growth, of_kind
 from briefgen.domain.period import parse_period
 from briefgen.errors import DataFileError
@@ -17,6 +17,16 @@ SHARES = of_kind(SHARE)                  # parts of a whole, ≤ 100%
 # Headlines compared across editions, with the units they may be given in; the analysis
 # converts every value to the first one.
 HEADLINE_UNITS = headline_units()
+
+
+def _parse_qualifiers(text: str) -> tuple[str, ...]:
+    """Return the qualifiers of a ``;``-separated cell (``lower_bound;constant_prices_2010``)."""
+    items = tuple(item.strip() for item in text.split(";") if item.strip())
+    for item in items:
+        if item not in QUALIFIERS:
+            raise ValueError(f"giá trị '{shown(item)}' không hợp lệ; cho phép: {', '.join(QUALIFIERS)}")
+    return tuple(dict.fromkeys(items))
+
 
 FIGURE_COLUMNS = (
     Column("edition_year", parse_int),
@@ -32,6 +42,7 @@ FIGURE_COLUMNS = (
     Column("source"),
     Column("quote", required=False),   # empty: the build refuses the figure (analyze/integrity.py)
     Column("note", required=False),
+    Column("qualifiers", _parse_qualifiers, required=False, added=True),   # from QUALIFIERS, ";"-separated
 )
 
 
@@ -44,8 +55,8 @@ def _check_unit(path: Path, figure: Figure) -> None:
 
 def load_figures(path: Path) -> tuple[Figure, ...]:
     """Return every figure in *path*; two rows saying the same thing are an error."""
-    figures = tuple(Figure(**{k: v for k, v in row.items() if k not in ("_line", "quote")},
-                           quote=row["quote"] or "", line=row["_line"])
+    figures = tuple(Figure(**{k: v for k, v in row.items() if k not in ("_line", "quote", "qualifiers")},
+                           quote=row["quote"] or "", line=row["_line"], qualifiers=row["qualifiers"] or ())
                     for row in read_table(path, FIGURE_COLUMNS))
     seen: dict[str, int] = {}
     for figure in figures:

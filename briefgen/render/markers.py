@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, Figure
 from briefgen.model import FigureRun, Inline, Placeholder, PlaceholderRun, Text
 from briefgen.numbers import fmt_change, fmt_number, fmt_percent, fmt_quantity, fmt_ratio
 
@@ -19,12 +19,34 @@ MARKER = re.compile(r"⟦(f\|[a-z]+|p\|number|p)\|([^⟧]+)⟧")
 GROWTH_LABEL = "[tăng/giảm …%]"
 _UNIT_IN_LABEL = re.compile(r"^\[… [^/\]]+\]$")     # "[… nghìn tỷ đồng]", not "[…/18]" nor "[tăng/giảm …%]"
 
-FORMATS: dict[str, Callable[[Figure], str]] = {
+_FORMATTERS: dict[str, Callable[[Figure], str]] = {
     "value": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_quantity(f.value, f.unit),
     "number": lambda f: fmt_number(f.value),
     "change": lambda f: fmt_ratio(f.value) if f.unit == "lần" else fmt_change(f.value),
     "percent": lambda f: fmt_percent(f.value),
     "abs": lambda f: fmt_percent(abs(f.value)),
+}
+_CHANGE_WORDS = ("tăng ", "giảm ", "gấp ")
+
+
+def qualified(figure: Figure, text: str) -> str:
+    """Return *text*, the printed value of *figure*, with the figure's qualifiers in words.
+
+    ``hơn 24 nghìn ha``, ``tăng trên 22%``, ``từ 8% trở lên``, ``… (giá so sánh 2010)``: a
+    qualifier the source states travels with the number wherever it is printed.
+    """
+    verb = next((w for w in _CHANGE_WORDS if text.startswith(w)), "")
+    number = text[len(verb):]
+    if LOWER_BOUND in figure.qualifiers:
+        number = f"{'trên' if verb else 'hơn'} {number}"
+    if AT_LEAST in figure.qualifiers:
+        number = f"từ {number} trở lên"
+    text = verb + number
+    return f"{text} (giá so sánh 2010)" if CONSTANT_PRICES_2010 in figure.qualifiers else text
+
+
+FORMATS: dict[str, Callable[[Figure], str]] = {
+    name: (lambda f, format_=format_: qualified(f, format_(f))) for name, format_ in _FORMATTERS.items()
 }
 
 

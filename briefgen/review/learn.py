@@ -100,7 +100,8 @@ def _row(figure: Figure) -> dict[str, str]:
             "scope": figure.scope, "indicator": figure.indicator, "subject": figure.subject or "",
             "value": format(figure.value, "f"), "unit": figure.unit,
             "estimate": "true" if figure.estimate else "false", "status": figure.status,
-            "source": figure.source, "quote": figure.quote, "note": figure.note or ""}
+            "source": figure.source, "quote": figure.quote, "note": figure.note or "",
+            "qualifiers": ";".join(figure.qualifiers)}
 
 
 def _same_figure(row: dict[str, str], figure: Figure) -> bool:
@@ -117,7 +118,8 @@ def _rewrite(text: str, plan: LearnPlan, reason: str | None, today: date) -> str
         rows = [dict(_row(new), note=note) if _same_figure(r, old) else r for r in rows]
     rows += [_row(f) for f in plan.added]
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    # extrasaction: a file from before the ``qualifiers`` column keeps its columns
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
