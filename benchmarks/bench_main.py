@@ -101,7 +101,7 @@ def timed(function: Callable[[], object], runs: int) -> tuple[float, object]:
 def warm_rows(runs: int) -> tuple[list[Row], object]:
     from briefgen.api import prepare_draft
     from briefgen.docx_writer import render_docx
-    from briefgen.load import load_dataset
+    from briefgen.sources.tables import load_dataset
     from briefgen.paths import DEFAULT_WORKSPACE
     from briefgen.render.chart_cache import ChartCache
     from briefgen.render.charts import plot_chart

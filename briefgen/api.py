@@ -12,7 +12,7 @@ from briefgen.analyze.edition import build_edition
 from briefgen.checklist import build_checklist, render_markdown
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec, chart_file
 from briefgen.output import DraftPaths, check_folder, slug, write_draft

@@ -29,7 +29,7 @@ from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import as_user_error, one_line
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.model import ChartSpec
 from briefgen.orphans import busy, watch_parent
 from briefgen.output import check_folder

@@ -29,7 +29,7 @@ from briefgen.forms.layout import FormLayout, layout_for_edition
 from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.forms.to_figures import aggregate
 from briefgen.forms.validate import Entry, ProvinceReport
-from briefgen.load.figures import HEADLINE_UNITS, value_problem
+from briefgen.sources.tables.figures import HEADLINE_UNITS, value_problem
 from briefgen.numbers import fmt_quantity
 
 REPORT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefgen.forms.layout import NATIONAL, layout_for_year
 from briefgen.forms.write_form import write_form
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.paths import DEFAULT_WORKSPACE
 
 HERE = Path(__file__).resolve().parent

@@ -64,7 +64,7 @@ def draft_2023(tmp_path_factory) -> BuiltDraft:
 @pytest.fixture(scope="module")
 def dataset():
     """The shipped dataset (a test module may define its own)."""
-    from briefgen.load import load_dataset
+    from briefgen.sources.tables import load_dataset
     from briefgen.paths import DEFAULT_WORKSPACE
     return load_dataset(DEFAULT_WORKSPACE.data)
 

@@ -133,8 +133,8 @@ def test_the_model_imports_only_the_domain():
 
 
 def test_the_loader_imports_no_analysis_rendering_or_writers():
-    for module, imports in _layer("load").items():
-        assert all(name.split(".")[0] in ("load", "domain", "cache_entry", *UTILITIES, "briefgen")
+    for module, imports in _layer("sources/tables").items():
+        assert all(name.split(".")[0] in ("sources", "domain", "cache_entry", *UTILITIES, "briefgen")
                    for name in imports), (module, imports)
 
 

@@ -14,7 +14,7 @@ import pytest
 
 import briefgen.api
 from briefgen.cli import EXIT_CODES
-from briefgen.load.cache import DATA_FILES
+from briefgen.sources.tables.cache import DATA_FILES
 from cli_helpers import draft, run
 
 PROJECT = Path(__file__).resolve().parent.parent

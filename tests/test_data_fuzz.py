@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.cli import main
-from briefgen.load.cache import DATA_FILES
+from briefgen.sources.tables.cache import DATA_FILES
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"

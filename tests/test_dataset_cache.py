@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import DataFileError
-from briefgen.load import load_dataset, read_dataset
+from briefgen.sources.tables import load_dataset, read_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -42,7 +42,7 @@ def test_an_edit_invalidates_and_a_bad_file_is_never_cached(cache_dir, tmp_path)
 
 def test_a_warm_load_does_not_import_pandas(cache_dir):
     load_dataset(DATA)
-    code = ("import sys; from pathlib import Path; from briefgen.load import load_dataset; "
+    code = ("import sys; from pathlib import Path; from briefgen.sources.tables import load_dataset; "
             f"load_dataset(Path({str(DATA)!r})); print('pandas' in sys.modules)")
     env = {**os.environ, "BRIEFGEN_CACHE_DIR": str(cache_dir)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)

@@ -13,7 +13,7 @@ import pytest
 from docx_text import cell_text, text_of
 
 from briefgen.errors import DataFileError
-from briefgen.load.sources import load_sources
+from briefgen.sources.tables.sources import load_sources
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DRAFTING_NOTES = ("đề nghị các sở công thương cung cấp", "làm cơ sở so sánh", "chưa xác định phạm vi",

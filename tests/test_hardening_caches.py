@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from briefgen.api import build_briefing
 from briefgen.cache_entry import read_entry, seal, unseal
 from briefgen.domain.dataset import Dataset
-from briefgen.load import cache as dataset_cache
-from briefgen.load import load_dataset, read_dataset
+from briefgen.sources.tables import cache as dataset_cache
+from briefgen.sources.tables import load_dataset, read_dataset
 from briefgen.render.chart_cache import ChartCache, chart_key
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -157,8 +157,8 @@ def test_an_entry_that_is_not_a_file_neither_blocks_nor_fails(kind, cache_dir, f
 
 
 def test_the_dataset_key_covers_the_loader_code(tmp_path, monkeypatch):
-    loader = tmp_path / "load"
-    shutil.copytree(PROJECT / "briefgen" / "load", loader, ignore=shutil.ignore_patterns("__pycache__"))
+    loader = tmp_path / "tables"
+    shutil.copytree(PROJECT / "briefgen" / "sources" / "tables", loader, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(dataset_cache, "LOADER_DIR", loader)
     before = dataset_cache.dataset_key(DATA)
     with (loader / "figures.py").open("a", encoding="utf-8") as stream:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from jinja2 import Environment, TemplateNotFound
 
 from briefgen.cli import main
-from briefgen.load.task_text import MAX_TEXT_CHARS, check_task_text, fill_task_text
+from briefgen.sources.tables.task_text import MAX_TEXT_CHARS, check_task_text, fill_task_text
 from briefgen.render.narrative import ConfinedLoader
 
 PROJECT = Path(__file__).resolve().parent.parent

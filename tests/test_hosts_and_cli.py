@@ -11,7 +11,7 @@ from briefgen.analyze.edition import build_edition, to_roman
 from briefgen.analyze.hosts import find_host
 from briefgen.cli import main
 from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from briefgen.cli import main
 from briefgen.errors import DataFileError
 from briefgen.forms.collect import check_files
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.numbers import NUMBER_PATTERN, fmt_change, fmt_number, parse_number
 from forms_helpers import NINE_MONTHS, edit, fill, key
 
@@ -125,7 +125,7 @@ hostile_values = st.sampled_from(["NaN", "inf", "-inf", "1e309", "1e-400", HUGE,
 @given(st.lists(st.tuples(st.integers(2, 180), hostile_values), min_size=1, max_size=3))
 def test_any_value_in_indicators_loads_as_a_figure_or_names_its_cell(tmp_path_factory, edits):
     from briefgen.bounds import number_problem
-    from briefgen.load.figures import load_figures, value_problem
+    from briefgen.sources.tables.figures import load_figures, value_problem
 
     folder = tmp_path_factory.mktemp("fuzz-data")
     path = folder / "indicators.csv"

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from briefgen.docx_writer import native_chart
-from briefgen.load.tables import Column, read_table
+from briefgen.sources.tables.tables import Column, read_table
 
 PROBE = """
 import sys

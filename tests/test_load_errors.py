@@ -9,7 +9,7 @@ import pytest
 
 from briefgen.cli import main
 from briefgen.errors import DataFileError
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -11,7 +11,7 @@ import pytest
 
 from briefgen.analyze import build_facts
 from briefgen.analyze.edition import build_edition
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.markdown_writer import escape, escape_start, render_markdown
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Masthead, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)

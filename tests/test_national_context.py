@@ -22,7 +22,7 @@ from briefgen.analyze.targets import find_targets_in_force
 from briefgen.domain.catalog import Resolution, Target
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import parse_period
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.model import Paragraph
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.compose import compose_briefing

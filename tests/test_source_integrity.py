@@ -25,7 +25,7 @@ from briefgen.analyze.integrity import MISMATCH, check_sources, data_note_commen
 from briefgen.analyze.quote_values import NOT_STATED, STATED, UNIT_UNCONFIRMED, judge
 from briefgen.api import build_briefing
 from briefgen.cli import main
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.numbers import fmt_quantity
 from briefgen.paths import DEFAULT_WORKSPACE
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from briefgen.cli_parser import Parser
 from briefgen.errors import DataFileError
 from briefgen.extract.verify import ERROR, check_indicators
-from briefgen.load import check_folder
+from briefgen.sources.tables import check_folder
 from briefgen.paths import DEFAULT_WORKSPACE
 
 EXIT_OK, EXIT_ERROR = 0, 1

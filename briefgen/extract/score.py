@@ -18,7 +18,7 @@ from briefgen.bounds import shown
 from briefgen.errors import DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, INDICATORS
 from briefgen.extract.model import Figure
-from briefgen.load.tables import read_records
+from briefgen.sources.tables.tables import read_records
 
 KEY_COLUMNS = ("file", "indicator", "period", "scope", "value")
 Value = Decimal | tuple[Decimal, Decimal]  # a number, or the bounds of a range

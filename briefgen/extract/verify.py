@@ -23,7 +23,7 @@ from briefgen.extract.classify import CORE_INDICATORS, OTHER
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure, fmt_plain
 from briefgen.extract.sources import read_report
-from briefgen.load.tables import read_records
+from briefgen.sources.tables.tables import read_records
 
 REQUIRED = ("period", "scope", "indicator", "value", "unit", "source", "quote")
 ERROR, WARNING = "error", "warning"

@@ -58,7 +58,7 @@ def build_parser() -> Parser:
 
 
 def _dataset(data_dir: Path | None):
-    from briefgen.load import load_dataset
+    from briefgen.sources.tables import load_dataset
     from briefgen.paths import DEFAULT_WORKSPACE
 
     return load_dataset(data_dir or DEFAULT_WORKSPACE.data)

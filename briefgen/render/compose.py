@@ -14,7 +14,7 @@ from briefgen.domain.catalog import Target
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
 from briefgen.domain.period import describe_periods
-from briefgen.load.task_text import fill_task_text
+from briefgen.sources.tables.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number
 from briefgen.render import tables

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from briefgen.domain.figure import Figure
 from briefgen.errors import DataFileError, LearnConflictError
-from briefgen.load import load_dataset
-from briefgen.load.figures import load_figures
+from briefgen.sources.tables import load_dataset
+from briefgen.sources.tables.figures import load_figures
 from briefgen.numbers import fmt_quantity
 from briefgen.output import write_atomic
 from briefgen.review.reuse import checked_review

@@ -24,7 +24,7 @@ from briefgen.errors import BriefgenError, DataFileError, FormValidationError, I
 from briefgen.extract.reported import Reported
 from briefgen.extract.review_sheet import is_review, read_review
 from briefgen.forms.problems import ERROR, Problem
-from briefgen.load.figures import value_problem
+from briefgen.sources.tables.figures import value_problem
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 CROSS_PROVINCE = (RANK_IN_REGION,)      # a rank "/17" among the provinces that reported is not learned

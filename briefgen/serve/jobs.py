@@ -21,7 +21,7 @@ from pathlib import Path
 from briefgen.api import build_briefing
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import BriefgenError
-from briefgen.load import load_dataset
+from briefgen.sources.tables import load_dataset
 from briefgen.output import slug
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefgen.domain.edition import SERIES, STATUSES, Edition
 from briefgen.domain.period import parse_periods
-from briefgen.load.tables import Column, one_of, parse_int, parse_iso_date, read_table, split_list
+from briefgen.sources.tables.tables import Column, one_of, parse_int, parse_iso_date, read_table, split_list
 
 EDITION_COLUMNS = (
     Column("series", one_of(*SERIES)),

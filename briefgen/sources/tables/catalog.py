@@ -6,8 +6,8 @@ from pathlib import Path
 
 from briefgen.domain.catalog import Resolution, Target, TaskGroup
 from briefgen.errors import DataFileError
-from briefgen.load.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
-from briefgen.load.task_text import check_task_text
+from briefgen.sources.tables.tables import Column, one_of, parse_decimal, parse_int, parse_iso_date, read_table, split_list
+from briefgen.sources.tables.task_text import check_task_text
 
 RESOLUTION_KINDS = ("annual", "targets")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from briefgen.domain.catalog import Source
 from briefgen.errors import DataFileError
-from briefgen.load.tables import Column, read_table
+from briefgen.sources.tables.tables import Column, read_table
 
 _DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 

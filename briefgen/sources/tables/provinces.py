@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.domain.province import SUBREGIONS, Merger, Province
-from briefgen.load.tables import Column, one_of, parse_iso_date, read_table, split_list
+from briefgen.sources.tables.tables import Column, one_of, parse_iso_date, read_table, split_list
 
 PROVINCE_COLUMNS = (
     Column("name"),

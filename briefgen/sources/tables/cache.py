@@ -1,7 +1,7 @@
 """A content-keyed cache of the validated dataset: unchanged data is not parsed again.
 
 The key is a hash of every data file's name and bytes, of the loader's own source
-(``briefgen/load/*.py``, ``briefgen/domain/*.py``, the entry format) and of briefgen's version, so
+(``briefgen/sources/tables/*.py``, ``briefgen/domain/*.py``, the entry format) and of briefgen's version, so
 an edit to data/ or to the code that reads it loads and validates afresh; a malformed
 file is never cached because validation raises before anything is stored.
 
@@ -35,7 +35,7 @@ DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicator
 OPTIONAL_FILES = ("sources.csv",)   # a data folder without it cites sources by their id
 FORMAT = "dataset-json-1"
 LOADER_DIR = Path(__file__).resolve().parent
-CODE_FILES = (*sorted((LOADER_DIR.parent / "domain").glob("*.py")), LOADER_DIR.parent / "cache_entry.py")
+CODE_FILES = (*sorted((LOADER_DIR.parents[1] / "domain").glob("*.py")), LOADER_DIR.parents[1] / "cache_entry.py")
 RECORDS = {cls.__name__: cls for cls in (Province, Merger, Edition, Figure, TaskGroup, Resolution,
                                          Target, Period, Source)}
 

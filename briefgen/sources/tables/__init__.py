@@ -7,12 +7,12 @@ from pathlib import Path
 
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import DataFileError
-from briefgen.load.cache import dataset_key, read_cached, store
-from briefgen.load.catalog import load_resolutions, load_targets, load_task_groups
-from briefgen.load.editions import load_editions
-from briefgen.load.figures import load_figures
-from briefgen.load.provinces import load_mergers, load_provinces
-from briefgen.load.sources import load_sources
+from briefgen.sources.tables.cache import dataset_key, read_cached, store
+from briefgen.sources.tables.catalog import load_resolutions, load_targets, load_task_groups
+from briefgen.sources.tables.editions import load_editions
+from briefgen.sources.tables.figures import load_figures
+from briefgen.sources.tables.provinces import load_mergers, load_provinces
+from briefgen.sources.tables.sources import load_sources
 
 
 def load_dataset(data_dir: Path, use_cache: bool = True) -> Dataset:

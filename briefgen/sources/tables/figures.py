@@ -11,7 +11,7 @@ from briefgen.domain.figure import FIGURE_STATUSES, QUALIFIERS, Figure
 from briefgen.domain.indicators import COUNT_UNITS, SHARE, headline_units, is_growth, of_kind
 from briefgen.domain.period import parse_period
 from briefgen.errors import DataFileError
-from briefgen.load.tables import Column, one_of, parse_bool, parse_decimal, parse_int, read_table
+from briefgen.sources.tables.tables import Column, one_of, parse_bool, parse_decimal, parse_int, read_table
 
 SHARES = of_kind(SHARE)                  # parts of a whole, ≤ 100%
 # Headlines compared across editions, with the units they may be given in; the analysis
