@@ -24,11 +24,10 @@ from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
 from briefgen.extract.review_sheet import is_review, read_review
-from briefgen.forms.collect import check_files, merge_forms
-from briefgen.forms.layout import FormLayout, layout_for_edition
-from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
-from briefgen.forms.to_figures import aggregate
-from briefgen.forms.validate import Entry, ProvinceReport
+from briefgen.forms.collect import aggregate, check_files, merge_forms
+from briefgen.sources.forms.layout import FormLayout, layout_for_edition
+from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
+from briefgen.sources.forms.validate import Entry, ProvinceReport
 from briefgen.sources.tables.figures import HEADLINE_UNITS, value_problem
 from briefgen.numbers import fmt_quantity
 

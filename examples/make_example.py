@@ -11,7 +11,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from briefgen.forms.layout import NATIONAL, layout_for_year
+from briefgen.sources.forms.layout import NATIONAL
+
+from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import write_form
 from briefgen.sources.tables import load_dataset
 from briefgen.paths import DEFAULT_WORKSPACE

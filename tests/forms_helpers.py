@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from briefgen.domain.period import Period
-from briefgen.forms.layout import DATA_SHEET, FIRST_DATA_ROW, FormLayout, column_key
+from briefgen.sources.forms.layout import DATA_SHEET, FIRST_DATA_ROW, FormLayout, column_key
 from briefgen.forms.write_form import write_form
 
 YEAR_PERIOD = Period(2024)

@@ -18,8 +18,8 @@ from openpyxl.styles import Font
 
 from briefgen.cli import main
 from briefgen.forms.collect import check_files
-from briefgen.forms.layout import DATA_SHEET
-from briefgen.forms.read_forms import read_form
+from briefgen.sources.forms.layout import DATA_SHEET
+from briefgen.sources.forms.read_forms import read_form
 from forms_helpers import NINE_MONTHS, edit, fill, key
 
 N = NINE_MONTHS

@@ -18,7 +18,8 @@ from briefgen.api import build_briefing
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import Period
 from briefgen.forms.collect import check_files
-from briefgen.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET, layout_for_year
+from briefgen.sources.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET
+from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import known_previous, write_form
 from briefgen.paths import DEFAULT_WORKSPACE
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
@@ -185,7 +186,7 @@ def test_a_form_figure_replacing_one_on_record_is_a_warning(tmp_path, dataset):
     form = write_form(layout, dataset, tmp_path / "f.xlsx",
                       values={"Bắc Giang": {key("iip_growth", Period(2024, 6), "growth"): 19}})
     reports, problems = check_files([form], layout, dataset)
-    from briefgen.forms.to_figures import aggregate
+    from briefgen.forms.collect import aggregate
     from briefgen.forms.collect import merge_forms
 
     merged, forms = merge_forms(dataset, aggregate(reports, layout, problems))

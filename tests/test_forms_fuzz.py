@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 
 from briefgen.cli import main
-from briefgen.forms.layout import DATA_SHEET, FIRST_DATA_ROW
+from briefgen.sources.forms.layout import DATA_SHEET, FIRST_DATA_ROW
 from forms_helpers import NINE_MONTHS, fill, key
 
 N = NINE_MONTHS

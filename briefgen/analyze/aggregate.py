@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
+from decimal import Decimal
 
 from briefgen.domain.figure import Figure
+from briefgen.domain.figure_builder import FigureBuilder, round_half_up
 from briefgen.domain.indicators import IIP_MEDIAN, PROVINCES_COUNT, RANK_IN_REGION, K, form_indicators
 from briefgen.domain.measures import Measure, measures, tidy
 from briefgen.domain.period import Period, previous_period
 
-ONE_DECIMAL = Decimal("0.1")
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
 IIP_THRESHOLD = Decimal(10)
-EXAMPLE_NOTE = "VÍ DỤ: số liệu giả định của biểu mẫu ví dụ, không phải số liệu thật"
 GROWTH_COUNTS = {i.key: i.form.positive_count for i in form_indicators() if i.form.positive_count}
 
 
@@ -50,11 +49,6 @@ class FormData:
                      and f.scope == scope and f.subject == subject), None)
 
 
-def round_half_up(value: Decimal, step: Decimal = ONE_DECIMAL) -> Decimal:
-    """Return *value* rounded half-up to *step* (``Decimal("0.1")``)."""
-    return value.quantize(step, rounding=ROUND_HALF_UP)
-
-
 def region_total(total: Decimal) -> Decimal:
     """Return a total of the provinces in the region's unit (×1000): exact when whole, else to 0,1.
 
@@ -62,35 +56,6 @@ def region_total(total: Decimal) -> Decimal:
     """
     value = total / 1000
     return value if value == value.to_integral_value() else round_half_up(value)
-
-
-@dataclass
-class FigureBuilder:
-    """Collects figures of one edition with the inputs behind each computed one."""
-
-    year: int
-    series: str
-    example: bool
-    kind: str = "form"
-    figures: list[Figure] = field(default_factory=list)
-    inputs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    partial: set[str] = field(default_factory=set)
-
-    def add(self, period: Period, scope: str, indicator: str, value: Decimal, unit: str, *,
-            source: str, quote: str, estimate: bool = False, subject: str | None = None,
-            note: str | None = None, inputs: Sequence[str] = ()) -> Figure:
-        """Return the new figure, kept with its inputs; a *note* marks it partial."""
-        notes = [n for n in (EXAMPLE_NOTE if self.example else None, note) if n]
-        caveat = "; ".join(notes)
-        figure = Figure(self.year, self.series, period, scope, indicator, subject,
-                        value, unit, estimate, "confirmed", source, quote,
-                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind=self.kind)
-        self.figures.append(figure)
-        if note:
-            self.partial.add(figure.id)
-        if inputs:
-            self.inputs[figure.id] = tuple(dict.fromkeys(inputs))
-        return figure
 
 
 @dataclass(frozen=True)

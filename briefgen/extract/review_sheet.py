@@ -18,9 +18,9 @@ from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
 from briefgen.extract.reported import Reported
-from briefgen.forms.cells import RawCell
-from briefgen.forms.problems import ERROR, Problem, place
-from briefgen.forms.workbook import UnreadableForm, read_grid
+from briefgen.sources.forms.cells import RawCell
+from briefgen.sources.problems import ERROR, Problem, place
+from briefgen.sources.forms.workbook import UnreadableForm, read_grid
 
 REVIEW_SHEET = "Rà soát"
 GUIDE_SHEET = "Hướng dẫn"

@@ -1,8 +1,7 @@
-"""The provinces' forms: write them, read them back, check them, add up the region.
+"""The provinces' form as a product: write it for a year, and take filled ones in for a draft.
 
-``layout`` (which rows and columns) → ``write_form`` (xlsx/CSV out) → ``read_forms`` (raw
-cells in; ``workbook`` streams an xlsx within row limits, ``formulas`` computes plain
-arithmetic left without a result) → ``validate`` (problems named ``file › sheet!cell``) → ``aggregate`` (Figures)
-→ ``collect`` (the whole path, merged into the dataset); ``cli`` is ``briefgen form``.
-Kept free of imports here so that importing one module of the package stays light.
+``layout`` (the form of a year without a host) → ``write_form`` (xlsx/CSV out); ``collect``
+reads filled forms through ``briefgen.sources.forms`` (cells, formulas, checks, one Figure per
+cell), checks them against the record and adds the region up (analysis); ``cli`` is
+``briefgen form``. Kept free of imports here so that importing one module stays light.
 """

@@ -109,7 +109,8 @@ def write_forms(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     """Check filled forms and print every problem; exit 1 if any is an error."""
     from briefgen.forms.collect import check_files
-    from briefgen.forms.layout import NATIONAL, layout_for_year
+    from briefgen.sources.forms.layout import NATIONAL
+    from briefgen.forms.layout import layout_for_year
 
     dataset = _dataset(args.data_dir)
     layout = layout_for_year(dataset, args.year, args.date)

@@ -1,25 +1,32 @@
-"""From filled form files to the figures a draft adds: read, check, stop on errors, add up."""
+"""From filled form files to the figures a draft adds: read, check, stop on errors, add up.
+
+Joins the form source (``briefgen.sources.forms``: cells → checked entries → Figures) with
+analysis (the province lookup, the merger mapping, the region's totals), which the source
+itself never imports: the edition and the lookups are handed down from here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 from pathlib import Path
 
 from briefgen.analyze.across_merger import map_onto
-from briefgen.analyze.aggregate import FormData
+from briefgen.analyze.aggregate import FormData, add_region
+from briefgen.analyze.hosts import find_host
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import label_of
 from briefgen.domain.period import previous_period
 from briefgen.errors import FormValidationError
-from briefgen.forms.layout import NATIONAL, FormLayout, layout_for_edition
-from briefgen.forms.problems import WARNING, Problem, errors_of, warnings_of
-from briefgen.forms.read_forms import read_form
-from briefgen.forms.to_figures import aggregate
-from briefgen.forms.validate import ProvinceReport, check_forms
+from briefgen.sources.forms.layout import NATIONAL, FormLayout, layout_for_edition
+from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
+from briefgen.sources.forms.read_forms import read_form
+from briefgen.sources.forms.to_figures import form_figures
+from briefgen.sources.forms.validate import ProvinceReport, check_forms
 from briefgen.numbers import fmt_number, fmt_quantity
 
 REPORTED_TOLERANCE = Decimal("0.01")     # 1 % between a form's last-year value and the one on record
@@ -29,7 +36,7 @@ def check_files(paths: Sequence[Path | str], layout: FormLayout,
                 dataset: Dataset) -> tuple[tuple[ProvinceReport, ...], tuple[Problem, ...]]:
     """Return the province reports of *paths* and every problem, errors and warnings."""
     sheets = [read_form(p) for p in paths]
-    reports, problems = check_forms(sheets, layout, dataset)
+    reports, problems = check_forms(sheets, layout, dataset, partial(find_host, dataset))
     return reports, problems + tuple(_against_record(reports, layout, dataset))
 
 
@@ -67,6 +74,23 @@ def load_forms(paths: Sequence[Path | str], dataset: Dataset, edition: EditionCo
     national = tuple(f for f in dataset.figures if f.scope == "national" and f.printable
                      and f.edition_year <= edition.year)
     return aggregate(reports, layout, warnings_of(problems), national)
+
+
+def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: Sequence[Problem],
+              national: Sequence[Figure] = ()) -> FormData:
+    """Return the figures of *reports* and of the region they add up to.
+
+    *national* are national figures already known (e.g. IIP of the whole country), used
+    when the forms' "Cả nước" row leaves them empty.
+    """
+    builder = form_figures(reports, layout)
+    provinces = [r for r in reports if r.name != NATIONAL]
+    expected = tuple(p.name for p in layout.provinces)
+    add_region(builder, layout.periods, expected, national)
+    files = tuple(dict.fromkeys(r.sheet.path.name for r in reports))
+    return FormData(files, tuple(builder.figures), builder.inputs, tuple(warnings), expected,
+                    tuple(r.name for r in provinces), layout.periods, builder.example,
+                    frozenset(builder.partial))
 
 
 def _what(figure: Figure) -> str:

@@ -27,12 +27,12 @@ from briefgen.domain.indicators import label_of
 from briefgen.domain.measures import measures, national_measures
 from briefgen.domain.period import previous_period
 from briefgen.domain.province import Province
-from briefgen.forms.layout import (DATA_SHEET, FIELD_HEADERS, FIRST_DATA_ROW, GUIDE_SHEET, KEY_ROW,
-                                   MEASURE_ROW, NATIONAL, PERIOD_ROW, REFERENCE_SHEET, TITLE_ROW,
-                                   INFO_ROW, FIELD_ROW, FormLayout)
-from briefgen.forms.read_forms import EXAMPLE_MARK
 from briefgen.numbers import fmt_number
 from briefgen.output import write_atomic
+from briefgen.sources.forms.layout import (DATA_SHEET, FIELD_HEADERS, FIRST_DATA_ROW, GUIDE_SHEET, KEY_ROW,
+                                           MEASURE_ROW, NATIONAL, PERIOD_ROW, REFERENCE_SHEET, TITLE_ROW,
+                                           INFO_ROW, FIELD_ROW, FormLayout)
+from briefgen.sources.forms.read_forms import EXAMPLE_MARK
 
 AUTHOR = "briefgen"
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")

@@ -23,7 +23,7 @@ from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, DataFileError, FormValidationError, InvalidArgumentError
 from briefgen.extract.reported import Reported
 from briefgen.extract.review_sheet import is_review, read_review
-from briefgen.forms.problems import ERROR, Problem
+from briefgen.sources.problems import ERROR, Problem
 from briefgen.sources.tables.figures import value_problem
 
 FORM_SUFFIXES = (".xlsx", ".xlsm", ".csv")

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.figure import Figure
 from briefgen.errors import DraftFileError, DraftValuesError
-from briefgen.forms.problems import Problem
+from briefgen.sources.problems import Problem
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Review, filled_figures, review_draft
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
-from briefgen.forms.problems import Problem
+from briefgen.sources.problems import Problem
 from briefgen.numbers import fmt_quantity
 from briefgen.serve.errors import ServeError
 from briefgen.serve.settings import ServeSettings

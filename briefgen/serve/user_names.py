@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
-from briefgen.forms.problems import Problem
+from briefgen.sources.problems import Problem
 from briefgen.serve.errors import ServeError
 
 

@@ -1,7 +1,7 @@
-"""Turn checked province reports into Figures (one per filled cell), then let analysis add them up.
+"""Turn checked province reports into Figures, one per filled cell, each naming its cell.
 
-The region's totals, growth, counts, median and ranks are computed by
-``briefgen.analyze.aggregate`` from these figures, as for figures from any other source.
+The region's totals, growth, counts, median and ranks are analysis: ``briefgen.analyze.aggregate``
+computes them from these figures, as for figures from any other source.
 """
 
 from __future__ import annotations
@@ -9,33 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from briefgen.analyze.aggregate import FigureBuilder, FormData, add_region, round_half_up
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure_builder import FigureBuilder, round_half_up
 from briefgen.domain.measures import tidy
 from briefgen.domain.period import previous_period
-from briefgen.forms.layout import NATIONAL, FormLayout
-from briefgen.forms.problems import Problem
-from briefgen.forms.validate import Entry, ProvinceReport
+from briefgen.sources.forms.layout import NATIONAL, FormLayout
+from briefgen.sources.forms.validate import Entry, ProvinceReport
 
 
-def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: Sequence[Problem],
-              national: Sequence[Figure] = ()) -> FormData:
-    """Return the figures of *reports* and of the region they add up to.
+def form_figures(reports: Sequence[ProvinceReport], layout: FormLayout) -> FigureBuilder:
+    """Return the figures of *reports*, one per filled cell (and growth computed from a row's own cells).
 
-    *national* are national figures already known (e.g. IIP of the whole country), used
-    when the forms' "Cả nước" row leaves them empty.
+    Each names its ``file › sheet!cell``; an example form's figures carry the example note.
     """
-    example = any(r.sheet.example for r in reports)
-    builder = FigureBuilder(layout.year, layout.series, example)
+    builder = FigureBuilder(layout.year, layout.series, any(r.sheet.example for r in reports))
     for report in reports:
         for entry in report.entries:
             _province_figures(builder, report, entry)
-    provinces = [r for r in reports if r.name != NATIONAL]
-    expected = tuple(p.name for p in layout.provinces)
-    add_region(builder, layout.periods, expected, national)
-    files = tuple(dict.fromkeys(r.sheet.path.name for r in reports))
-    return FormData(files, tuple(builder.figures), builder.inputs, tuple(warnings), expected,
-                    tuple(r.name for r in provinces), layout.periods, example, frozenset(builder.partial))
+    return builder
 
 
 def _scope(report: ProvinceReport) -> str:

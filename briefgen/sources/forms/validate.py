@@ -9,21 +9,20 @@ growth, a possible index typed for a growth rate) go into the draft and the mani
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
-from briefgen.analyze.hosts import find_host
 from briefgen.bounds import MAX_DIGITS, growth_problem, number_problem, shown
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.measures import Measure, measures, national_measures, tidy
 from briefgen.domain.period import Period, parse_period
-from briefgen.domain.province import fold
+from briefgen.domain.province import Province, fold
 from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
-from briefgen.forms.problems import ERROR, WARNING, Problem, errors_of
-from briefgen.forms.read_forms import FormSheet, RawCell, RawRow
+from briefgen.sources.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
+from briefgen.sources.problems import ERROR, WARNING, Problem, errors_of
+from briefgen.sources.forms.read_forms import FormSheet, RawCell, RawRow
 from briefgen.numbers import fmt_number, parse_number, to_decimal
 
 MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)
@@ -79,9 +78,16 @@ class _Collector:
         self.problems.append(Problem(self.sheet.where(ref), message, WARNING))
 
 
-def check_forms(sheets: Sequence[FormSheet], layout: FormLayout,
-                dataset: Dataset) -> tuple[tuple[ProvinceReport, ...], tuple[Problem, ...]]:
-    """Return the reports of every province row with data, and every problem found."""
+# The caller's province lookup: the province called a name on a day, or UnknownHostError/HostNotInYearError.
+FindProvince = Callable[[str, date], Province]
+
+
+def check_forms(sheets: Sequence[FormSheet], layout: FormLayout, dataset: Dataset,
+                find_province: FindProvince) -> tuple[tuple[ProvinceReport, ...], tuple[Problem, ...]]:
+    """Return the reports of every province row with data, and every problem found.
+
+    *find_province* resolves a typed province name (the edition's lookup, handed in).
+    """
     problems: list[Problem] = []
     reports: list[ProvinceReport] = []
     first_seen: dict[str, ProvinceReport] = {}
@@ -91,7 +97,7 @@ def check_forms(sheets: Sequence[FormSheet], layout: FormLayout,
         collect = _Collector(sheet)
         _check_keys(sheet, layout, collect)
         for row in sheet.rows:
-            report = _check_row(row, layout, dataset, collect)
+            report = _check_row(row, layout, dataset, find_province, collect)
             if report is None:
                 continue
             rows_seen.setdefault(report.name, report)
@@ -135,7 +141,7 @@ def _check_keys(sheet: FormSheet, layout: FormLayout, collect: _Collector) -> No
                             f"briefgen form --year {layout.year}")
 
 
-def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
+def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset, find_province: FindProvince,
                collect: _Collector) -> ProvinceReport | None:
     if row.province.problem:
         return None                  # reported by the reader (a formula it cannot compute)
@@ -143,7 +149,8 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
         if row.has_any_value:
             collect.error(row.province.ref, "dòng có số liệu nhưng thiếu tên tỉnh, thành phố")
         return None
-    name = _province_name(str(row.province.value).strip(), row.province.ref, layout, dataset, collect)
+    name = _province_name(str(row.province.value).strip(), row.province.ref, layout, dataset, find_province,
+                          collect)
     if name is None:
         return None
     asked = [m for m in measures() if name != NATIONAL or m.indicator in national_measures()]
@@ -156,7 +163,7 @@ def _check_row(row: RawRow, layout: FormLayout, dataset: Dataset,
     return ProvinceReport(name, collect.sheet, row.line, row.province.ref, tuple(entries))
 
 
-def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset,
+def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset, find_province: FindProvince,
                    collect: _Collector) -> str | None:
     if len(typed) > MAX_NAME_LENGTH:
         collect.error(ref, f"'{shown(typed)}' không phải là tên tỉnh, thành phố (quá {MAX_NAME_LENGTH} ký tự)")
@@ -164,7 +171,7 @@ def _province_name(typed: str, ref: str, layout: FormLayout, dataset: Dataset,
     if fold(typed).startswith("ca nuoc"):
         return NATIONAL
     try:
-        province = find_host(dataset, typed, layout.day)
+        province = find_province(typed, layout.day)
     except UnknownHostError as exc:
         hint = f" ({exc.hint})" if exc.hint else ""
         collect.error(ref, f"không có tỉnh, thành phố nào tên '{shown(typed)}'{hint}")

@@ -4,7 +4,7 @@ openpyxl's read-only mode parses the sheet row by row, so memory stays small wha
 the file claims: only the first ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns are kept.
 A value further down is refused with its cell (a styled empty cell is only formatting).
 Formulas without a cached value (workbooks written by a program) are computed when they
-are simple arithmetic (``briefgen.forms.formulas``), otherwise the cell carries a problem.
+are simple arithmetic (``briefgen.sources.forms.formulas``), otherwise the cell carries a problem.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from briefgen.bounds import shown
-from briefgen.forms.cells import RawCell
-from briefgen.forms.formulas import FormulaError, evaluate
-from briefgen.forms.layout import DATA_SHEET
+from briefgen.sources.forms.cells import RawCell
+from briefgen.sources.forms.formulas import FormulaError, evaluate
+from briefgen.sources.forms.layout import DATA_SHEET
 
 MAX_ROWS = 1000                 # a form has one row per province (28 at most) and a few headers
 MAX_COLUMNS = 256               # a form has under 40 columns

@@ -1,0 +1,1 @@
+"""Reading filled province forms (xlsx/CSV): cells, formulas, checks, one Figure per filled cell."""
