@@ -20,6 +20,7 @@ from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
 from briefgen.sources import group_by_kind
+from briefgen.sources.merge import merge
 from briefgen.writers import DEFAULT_FORMATS, WRITERS, render_documents
 
 Plot = Callable[[ChartSpec], bytes]
@@ -106,14 +107,16 @@ def load_form_data(dataset: Dataset, edition: EditionContext, data_files: Sequen
     return merge_forms(dataset, forms)
 
 
-def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[Path | str]) -> Dataset:
-    """Return *dataset* with the figures staff filled in edited drafts of the built *edition*.
+def load_draft_data(dataset: Dataset, edition: EditionContext, drafts: Sequence[Path | str]):
+    """Return *dataset* with the figures staff filled in edited drafts of the built *edition*, and the warnings.
 
+    A draft's figure replaces the one on record; a different value is a warning naming both.
     Raises ``DraftFileError`` for a file briefgen did not make or one of another year or host.
     """
-    from briefgen.review.reuse import load_draft_figures, merge_draft_figures
+    from briefgen.review.reuse import load_draft_figures
 
-    return merge_draft_figures(dataset, load_draft_figures(drafts, edition.year, edition.host.name))
+    merged = merge(dataset, load_draft_figures(drafts, edition.year, edition.host.name))
+    return merged.dataset, merged.warnings
 
 
 def load_report_data(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
@@ -124,7 +127,8 @@ def load_report_data(dataset: Dataset, edition: EditionContext, form_files: Sequ
     the built *edition*. Raises ``DataFileError`` for a report that cannot be read,
     ``FormValidationError`` for a form or review sheet with an error.
     """
-    from briefgen.reports import add_reports, read_all, split_reports
+    from briefgen.reports import add_reports, read_all
+    from briefgen.sources.recognise import split_reports
 
     reports, reviews, _ = split_reports(report_files)
     return add_reports(dataset, edition, form_files, read_all(reports, reviews))
@@ -199,15 +203,16 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
     dataset = dataset or load_dataset(Path(data_dir) if data_dir else DEFAULT_WORKSPACE.data)
     edition = build_edition(dataset, year, host, conference_date)
     forms = reports = None
+    draft_warnings = ()
     by_kind = group_by_kind(data_files)         # by content: reports, edited drafts, filled forms
     report_files, drafts, form_files = (by_kind.get(k, []) for k in ("report", "draft", "form"))
     if drafts:
-        dataset = load_draft_data(dataset, edition, drafts)
+        dataset, draft_warnings = load_draft_data(dataset, edition, drafts)
     if report_files:
         dataset, forms, reports = load_report_data(dataset, edition, form_files, report_files)
     elif form_files:
         dataset, forms = load_form_data(dataset, edition, form_files)
-    warnings = (forms.warnings if forms else ()) + (reports.warnings if reports else ())
+    warnings = draft_warnings + (forms.warnings if forms else ()) + (reports.warnings if reports else ())
     png = draws_png(charts, formats)
     draft = prepare_draft(year, host, conference_date, dataset,
                           Path(templates_dir) if templates_dir else None,
@@ -244,6 +249,9 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
         manifest.update({f: paths.document(WRITERS[f].suffix).name for f in formats if f != "docx"})
         if drafts:
             manifest["drafts"] = [str(p) for p in drafts]      # edited drafts whose figures were kept
+        if draft_warnings:
+            manifest["warnings"] = [{"where": w.where, "message": w.message} for w in draft_warnings] + \
+                manifest.get("warnings", [])
         return manifest
 
     checklist = render_markdown(build_checklist(draft.briefing, year, _checklist_notes(draft, forms)))

@@ -4,12 +4,11 @@ A provincial report's figures become that province's entries, as a filled form's
 (the province table, the host's paragraph, the regional totals); regional and national
 figures go into the dataset for the results section. Only the edition's periods and the
 core indicators are used. A figure from a form or from data/ always wins: a report that
-says otherwise leaves a warning naming both sources.
+says otherwise leaves a warning naming both sources (``briefgen.sources.merge`` decides).
 """
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,17 +22,15 @@ from briefgen.domain.measures import Measure, measure_of, measures, tidy
 from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
-from briefgen.extract.review_sheet import is_review, read_review
+from briefgen.extract.review_sheet import read_review
 from briefgen.forms.collect import aggregate, check_files, merge_forms
 from briefgen.sources.forms.layout import FormLayout, layout_for_edition
 from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.sources.forms.validate import Entry, ProvinceReport
 from briefgen.sources.tables.figures import HEADLINE_UNITS, value_problem
 from briefgen.numbers import fmt_quantity
+from briefgen.sources.merge import MergeResult, merge
 
-REPORT_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".txt")
-DRAFT_MARK = b'name="briefgen_'          # a custom property every briefgen draft carries
-MAX_PROPERTIES = 4 * 2 ** 20
 WIDE_SCOPES = ("region", "national")
 
 
@@ -63,33 +60,6 @@ class ReportSheet:
     def where(self, ref: str | None = None) -> str:
         name = escaped(self.path.name)
         return f"{name}, {ref}" if ref else name
-
-
-def is_briefgen_draft(path: Path | str) -> bool:
-    """Return whether *path* is a Word document briefgen made (it carries briefgen's properties)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "word/document.xml" not in archive.namelist():
-                return False
-            with archive.open("docProps/custom.xml") as part:
-                return DRAFT_MARK in part.read(MAX_PROPERTIES)
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zipfile.LargeZipFile):
-        return False
-
-
-def split_reports(files: Sequence[Path | str]) -> tuple[list[Path], list[Path], list[Path | str]]:
-    """Return (reports, review sheets, the rest) among *files*, by content where names can mislead."""
-    reports, reviews, rest = [], [], []
-    for item in files:
-        path = Path(item)
-        suffix = path.suffix.lower()
-        if suffix in REPORT_SUFFIXES and not (suffix == ".docx" and is_briefgen_draft(path)):
-            reports.append(path)
-        elif suffix in (".xlsx", ".xlsm") and is_review(path):
-            reviews.append(path)
-        else:
-            rest.append(item)
-    return reports, reviews, rest
 
 
 def read_all(reports: Sequence[Path], reviews: Sequence[Path]) -> list[Reported]:
@@ -122,11 +92,12 @@ def _note(item: Reported) -> str:
     return f"{item.note}. Trích dẫn: «{item.figure.quote}». Vị trí: {item.place}."
 
 
-def _wide_figure(item: Reported, layout: FormLayout) -> Figure:
+def _figure(item: Reported, layout: FormLayout, indicator: str, value, unit: str) -> Figure:
+    """Return the Figure a report states, marked unconfirmed, naming the report's place."""
     figure = item.figure
-    return Figure(layout.year, layout.series, parse_period(figure.period), figure.scope, figure.indicator,
-                  None, figure.value, figure.unit, figure.estimate, "unconfirmed", item.place, figure.quote,
-                  _note(item))
+    return Figure(layout.year, layout.series, parse_period(figure.period), figure.scope, indicator,
+                  None, value, unit, figure.estimate, "unconfirmed", item.place, figure.quote,
+                  _note(item), source_kind="report")
 
 
 class _Merge:
@@ -134,7 +105,7 @@ class _Merge:
 
     def __init__(self, dataset: Dataset, layout: FormLayout, forms: Sequence[ProvinceReport]):
         self.layout = layout
-        self.known = {f.id: f for f in dataset.figures}
+        self.dataset = dataset
         self.forms = {(r.name, e.measure.indicator, e.period.code): (r, e) for r in forms for e in r.entries}
         self.warnings: list[Problem] = []
         self.sources: dict[str, Reported] = {}
@@ -142,17 +113,13 @@ class _Merge:
     def skip(self, item: Reported, message: str) -> None:
         self.warnings.append(_warn(item.place, message))
 
-    def taken(self, figure_id: str, item: Reported, value, unit: str) -> bool:
-        """Return whether *figure_id* is already given (data/ or another report); warn if it differs."""
-        old = self.known.get(figure_id)
-        if old is not None and (old.value, old.unit) != (value, unit):
-            earlier = self.sources.get(figure_id)
-            source = _said(earlier) if earlier else f"dữ liệu có sẵn: {old.source}"
-            self.skip(item, f"{_said(item)} ghi {fmt_quantity(value, unit)} cho {figure_id}, khác "
-                            f"{fmt_quantity(old.value, old.unit)} ({source}); giữ số đã có, cần kiểm tra")
-        return old is not None
+    def against_record(self, stated: Sequence[tuple[Figure, Reported]]) -> MergeResult:
+        """Return the one merge step's verdict on *stated* against the dataset; keep its warnings."""
+        merged = merge(self.dataset, [f for f, _ in stated], said={f: _said(i) for f, i in stated})
+        self.warnings.extend(merged.warnings)
+        return merged
 
-    def add_wide(self, item: Reported) -> Figure | None:
+    def wide(self, item: Reported) -> Figure | None:
         """Return the dataset figure of a regional or national report figure, or None (warned)."""
         figure = item.figure
         problem = _problem(item, figure.indicator, figure.unit)
@@ -162,11 +129,16 @@ class _Merge:
         if problem:
             self.skip(item, problem)
             return None
-        new = _wide_figure(item, self.layout)
-        if self.taken(new.id, item, new.value, new.unit):
-            return None
-        self.known[new.id], self.sources[new.id] = new, item
-        return new
+        return _figure(item, self.layout, figure.indicator, figure.value, figure.unit)
+
+    def add_wide(self, items: Sequence[Reported]) -> Dataset:
+        """Return the dataset with the regional and national figures of *items* that the merge keeps."""
+        stated = [(f, i) for i in items if (f := self.wide(i))]
+        merged = self.against_record(stated)
+        for figure, item in stated:
+            if figure.id not in merged.dropped:
+                self.sources.setdefault(figure.id, item)
+        return merged.dataset
 
 
 def _measure_of(indicator: str) -> tuple[Measure, str] | None:
@@ -179,8 +151,8 @@ def _measure_of(indicator: str) -> tuple[Measure, str] | None:
     return None
 
 
-def _field(merge: _Merge, item: Reported, measure: Measure, field: str):
-    """Return the value of *item* for the entry field, in the form's unit, or None (warned)."""
+def _field(merge: _Merge, item: Reported, measure: Measure, field: str) -> Figure | None:
+    """Return the figure of *item* for the entry field, in the form's unit, or None (warned)."""
     figure = item.figure
     factor = measure.factor(figure.unit) if field == "value" else (1 if figure.unit == "%" else None)
     if factor is None:
@@ -193,10 +165,7 @@ def _field(merge: _Merge, item: Reported, measure: Measure, field: str):
     if problem:
         merge.skip(item, problem)
         return None
-    figure_id = f"{indicator}@{figure.scope}:{figure.period}#{merge.layout.year}"
-    if merge.taken(figure_id, item, value, unit):
-        return None
-    return value
+    return _figure(item, merge.layout, indicator, value, unit)
 
 
 def _conflicts(merge: _Merge, name: str, measure: Measure, fields: dict) -> bool:
@@ -217,22 +186,22 @@ def _conflicts(merge: _Merge, name: str, measure: Measure, fields: dict) -> bool
 
 def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
     """Return one ProvinceReport per (report, province) with the entries the forms do not give."""
-    grouped: dict[tuple[str, str, str], dict[str, tuple[Reported, object]]] = {}
+    stated = []
     for item in items:
         found = _measure_of(item.figure.indicator)
         if found is None:
             continue
         measure, field = found
         field = "growth" if measure.is_index else field
+        figure = _field(merge, item, measure, field)
+        if figure is not None:
+            stated.append((item, measure, field, figure))
+    dropped = merge.against_record([(f, i) for i, _, _, f in stated]).dropped
+    grouped: dict[tuple[str, str, str], dict[str, tuple[Reported, object]]] = {}
+    for item, measure, field, figure in stated:     # the first statement wins (the merge said the rest)
         slot = grouped.setdefault((item.figure.scope, measure.indicator, item.figure.period), {})
-        value = _field(merge, item, measure, field)
-        if value is None:
-            continue
-        if field not in slot:
-            slot[field] = (item, value)
-        elif slot[field][1] != value:                  # the first statement wins, the other is shown
-            merge.skip(item, f"{_said(item)} ghi {value} cho {measure.label} của {item.figure.scope}, "
-                             f"khác {slot[field][1]} ({_said(slot[field][0])}); giữ số thứ nhất, cần kiểm tra")
+        if figure.id not in dropped and field not in slot:
+            slot[field] = (item, figure.value)
     by_report: dict[tuple[str, str], list[Entry]] = {}
     for (name, key, code), fields in grouped.items():
         measure = measure_of(key)
@@ -295,8 +264,7 @@ def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[
     codes = {p.code for p in layout.periods}
     members = {p.name for p in layout.provinces}
     current = [i for i in items if i.figure.period in codes]
-    wide = [f for i in current if i.figure.scope in WIDE_SCOPES if (f := merge.add_wide(i))]
-    dataset = replace(dataset, figures=dataset.figures + tuple(wide))
+    dataset = merge.add_wide([i for i in current if i.figure.scope in WIDE_SCOPES])
     extra = _entries(merge, [i for i in current if i.figure.scope in members])
     files = tuple(dict.fromkeys(i.figure.file for i in items))
     _say_unused(merge, files, layout)

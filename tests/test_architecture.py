@@ -132,10 +132,49 @@ def test_the_model_imports_only_the_domain():
     assert all(name.startswith("domain") for name in _project_imports(PACKAGE / "model.py"))
 
 
-def test_the_loader_imports_no_analysis_rendering_or_writers():
-    for module, imports in _layer("sources/tables").items():
-        assert all(name.split(".")[0] in ("sources", "domain", "cache_entry", *UTILITIES, "briefgen")
-                   for name in imports), (module, imports)
+# The sources layer: every adapter that turns a file into Figures (data/'s tables, forms) and the
+# one merge step. It reads with the domain and the utilities only; the edition, the province
+# lookup and the merger mapping are handed down by the caller, never looked up in analysis.
+SOURCE_HELPERS = ("cache_entry", "files", "briefgen")     # the cache's entry format, briefgen.__version__
+EXTRACTOR = {"sources/recognise.py"}    # tells a review sheet by the extractor's own reader (reports' adapter)
+
+
+def test_sources_import_the_domain_and_utilities_only():
+    allowed = ("sources", "domain", *UTILITIES, *SOURCE_HELPERS)
+    for module, imports in _layer("sources").items():
+        extra = ("extract",) if module in EXTRACTOR else ()
+        assert all(name.split(".")[0] in allowed + extra for name in imports), (module, imports)
+
+
+def test_every_source_adapter_lives_in_the_sources_layer():
+    # The loaders of data/ and the form readers moved into sources/; what is left of forms/ writes the
+    # form and joins the form source with analysis (regional totals, the merger mapping).
+    assert not (PACKAGE / "load").exists()
+    assert {p.name for p in (PACKAGE / "forms").glob("*.py")} == {"__init__.py", "cli.py", "collect.py",
+                                                                  "layout.py", "write_form.py"}
+
+
+def _adds_figures_to_a_dataset(path: Path) -> bool:
+    """Return whether *path* calls ``replace(<dataset>, figures=… + …)``: figures joined into a dataset."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "replace" \
+                and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in ("dataset", "base"):
+            added = [k.value for k in node.keywords if k.arg == "figures"]
+            if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add) for v in added for n in ast.walk(v)):
+                return True
+    return False
+
+
+def test_only_the_merge_step_adds_figures_to_a_dataset():
+    # One merge step decides what wins (briefgen/sources/merge.py): forms, edited drafts and reports go through it.
+    assert [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if _adds_figures_to_a_dataset(p)] == \
+        ["sources/merge.py"]
+
+
+def test_analysis_never_imports_the_joins_above_it():
+    # forms/ (writing the form, taking filled ones in) and reports.py use analysis, never the reverse.
+    for module, imports in _layer("analyze").items():
+        assert not [n for n in imports if n.split(".")[0] in ("forms", "reports", "review", "sources")], module
 
 
 # Where printing and exiting are legitimate: the command lines, the server, the batch's progress bar.

@@ -22,7 +22,8 @@ from briefgen.extract.model import Figure as Extracted
 from briefgen.extract.reported import Reported, find_issuer
 from briefgen.extract.review_sheet import HEADER, REVIEW_SHEET, is_review, read_review, render_review
 from briefgen.sources.tables.figures import value_problem
-from briefgen.reports import add_reports, is_briefgen_draft, split_reports
+from briefgen.reports import add_reports
+from briefgen.sources.recognise import is_briefgen_draft, split_reports
 from report_files import encrypted_pdf
 from docx_text import cell_text
 from forms_helpers import NINE_MONTHS, fill, key
@@ -153,7 +154,7 @@ def test_a_national_figure_goes_into_the_dataset_and_data_wins_over_it(dataset):
     assert (added.value, added.status, added.source) == (Decimal("9.1"), "unconfirmed", "tk.txt, dòng 2")
     assert added.note == ("Trích từ báo cáo của Tổng cục Thống kê, cần kiểm tra. Trích dẫn: «tăng 9,1%». "
                           "Vị trí: tk.txt, dòng 2.")
-    recorded = replace(added, value=Decimal("8.5"), status="confirmed", source="TCTK", note=None)
+    recorded = replace(added, value=Decimal("8.5"), status="confirmed", source="TCTK", note=None, source_kind="csv")
     with_record = replace(dataset, figures=dataset.figures + (recorded,))
     merged, _, reports = add_reports(with_record, edition, [], [national])
     assert [f.value for f in merged.figures if f.id == added.id] == [Decimal("8.5")]

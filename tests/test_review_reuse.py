@@ -44,6 +44,12 @@ def test_data_edited_docx_keeps_the_filled_figures_with_provenance(edited, tmp_p
     assert retail["value"] == "1720.5" and retail["quote"] == "1.720,5 nghìn tỷ đồng"
     assert retail["source"].startswith("bao-cao-2025-da-sua.docx, ô nội dung bg_4264fdef, II. KẾT QUẢ")
     assert figures[CHANGED]["value"] == "615"
+    # The corrected figure replaced the one on record: a warning names both (issue 9, one merge step).
+    [warning] = manifest["warnings"]
+    assert warning["where"].startswith("data/indicators.csv, dòng ")       # where data/ had it
+    assert warning["message"].startswith(
+        "số cụm công nghiệp đã có quyết định thành lập của khu vực, 9 tháng đầu năm 2025: 613 cụm (dữ liệu có sẵn) "
+        "được thay bằng 615 cụm từ dự thảo đã sửa (bao-cao-2025-da-sua.docx, ô nội dung bg_")
     assert "1.720,5 nghìn tỷ đồng" in _text(manifest, tmp_path)
 
 

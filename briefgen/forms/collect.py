@@ -19,7 +19,6 @@ from briefgen.analyze.hosts import find_host
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.figure import Figure
-from briefgen.domain.indicators import label_of
 from briefgen.domain.period import previous_period
 from briefgen.errors import FormValidationError
 from briefgen.sources.forms.layout import NATIONAL, FormLayout, layout_for_edition
@@ -27,7 +26,8 @@ from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.sources.forms.read_forms import read_form
 from briefgen.sources.forms.to_figures import form_figures
 from briefgen.sources.forms.validate import ProvinceReport, check_forms
-from briefgen.numbers import fmt_number, fmt_quantity
+from briefgen.sources.merge import EXAMPLE, PARTIAL, merge
+from briefgen.numbers import fmt_number
 
 REPORTED_TOLERANCE = Decimal("0.01")     # 1 % between a form's last-year value and the one on record
 
@@ -93,45 +93,15 @@ def aggregate(reports: Sequence[ProvinceReport], layout: FormLayout, warnings: S
                     frozenset(builder.partial))
 
 
-def _what(figure: Figure) -> str:
-    where = {"region": "khu vực", "national": "cả nước"}.get(figure.scope, figure.scope)
-    return f"{label_of(figure.indicator, figure.subject)} của {where}, {figure.period.label}"
-
-
-def _replaced(old: Figure, new: Figure) -> str:
-    return (f"{_what(old)}: {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn) được thay bằng "
-            f"{fmt_quantity(new.value, new.unit)} từ biểu mẫu ({new.source})")
-
-
-def _kept_example(old: Figure, new: Figure) -> str:
-    return (f"{_what(old)}: giữ {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn); số "
-            f"{fmt_quantity(new.value, new.unit)} của biểu mẫu ví dụ ({new.source}) là số giả định")
-
-
-def _kept(old: Figure, new: Figure) -> str:
-    return (f"{_what(old)}: giữ {fmt_quantity(old.value, old.unit)} (dữ liệu có sẵn); số tổng hợp từ "
-            f"biểu mẫu ({fmt_quantity(new.value, new.unit)}, {new.source}) chưa đủ các tỉnh, thành phố")
-
-
 def merge_forms(dataset: Dataset, data: FormData) -> tuple[Dataset, FormData]:
-    """Return *dataset* with the forms' figures added, and *data* with the merge's warnings.
+    """Return *dataset* with the forms' figures merged in, and *data* with the merge's warnings.
 
-    A form figure replaces the same figure on record, except a regional figure that not
-    every province reported and any figure of an example form (invented numbers): the
-    record stays and the form's figure is dropped.
+    The one merge step decides (``briefgen.sources.merge``): a form's figure replaces the
+    same figure on record, except a regional figure that not every province reported and
+    any figure of an example form (invented numbers), which are held back: the record stays.
     """
-    by_id = {f.id: f for f in data.figures}
-    table = f"{dataset.data_dir.name}/indicators.csv"
-    notes, dropped = [], set()
-    for old in (f for f in dataset.figures if f.id in by_id):
-        new = by_id[old.id]
-        if old.id in data.partial or data.example:
-            dropped.add(old.id)
-            reason = _kept_example(old, new) if data.example else _kept(old, new)
-            notes.append(Problem(f"{table}, dòng {old.line}", reason, WARNING))
-        else:
-            notes.append(Problem(f"{table}, dòng {old.line}", _replaced(old, new), WARNING))
-    figures = tuple(f for f in data.figures if f.id not in dropped)
-    kept = tuple(f for f in dataset.figures if f.id not in by_id or f.id in dropped)
-    forms = replace(data, figures=figures, warnings=data.warnings + tuple(notes))
-    return replace(dataset, figures=kept + figures), forms
+    held = {f.id: EXAMPLE if data.example else PARTIAL for f in data.figures
+            if data.example or f.id in data.partial}
+    merged = merge(dataset, data.figures, held_back=held)
+    figures = tuple(f for f in data.figures if f.id not in merged.dropped)
+    return merged.dataset, replace(data, figures=figures, warnings=data.warnings + merged.warnings)

@@ -1,31 +1,19 @@
 """Edited drafts as a data source: the figures staff filled in, checked and with provenance.
 
-Used by ``briefgen --data EDITED.docx`` (merged into the dataset like forms) and by
+Used by ``briefgen --data EDITED.docx`` (merged into the dataset by ``briefgen.sources.merge``) and by
 ``briefgen learn`` (written to ``data/indicators.csv``).
 """
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
-from briefgen.domain.dataset import Dataset
 from briefgen.domain.figure import Figure
 from briefgen.errors import DraftFileError, DraftValuesError
 from briefgen.sources.problems import Problem
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Review, filled_figures, review_draft
-
-
-def is_draft(path: Path | str) -> bool:
-    """Return whether *path* holds a Word document (a zip with word/document.xml), by content."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return False
 
 
 def checked_review(path: Path | str, year: int | None = None, host: str | None = None) -> Review:
@@ -54,9 +42,3 @@ def load_draft_figures(paths: Sequence[Path | str], year: int, host: str) -> tup
     for path in paths:
         found.update({f.id: f for f in filled_figures(checked_review(Path(path), year, host))})
     return tuple(found.values())
-
-
-def merge_draft_figures(dataset: Dataset, figures: tuple[Figure, ...]) -> Dataset:
-    """Return *dataset* with *figures* added; a figure with the same id on record is replaced."""
-    ids = {f.id for f in figures}
-    return replace(dataset, figures=tuple(f for f in dataset.figures if f.id not in ids) + figures)

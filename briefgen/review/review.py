@@ -219,7 +219,7 @@ def _figure(identity: dict, entry: dict, value: Decimal, source: str, quote: str
     if not (identity.get("series") and entry["scope"] and entry["indicator"]):
         return None
     return Figure(year, identity["series"], period, entry["scope"], entry["indicator"], entry["subject"],
-                  value, entry["unit"], False, "confirmed", source, quote, None)
+                  value, entry["unit"], False, "confirmed", source, quote, None, source_kind="draft")
 
 
 def provenance(review: Review, finding: Finding) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefgen.sources.recognise import is_draft, split_reports
+
 
 @dataclass(frozen=True)
 class Adapter:
@@ -23,16 +25,12 @@ class Adapter:
 
 
 def _is_report(path: Path | str) -> bool:
-    from briefgen.reports import split_reports  # a report (.docx/.pdf/.html/.txt) or a review sheet
-
     reports, reviews, _ = split_reports([path])
     return bool(reports or reviews)
 
 
 def _is_draft(path: Path | str) -> bool:
-    from briefgen.review.reuse import is_draft  # a zip with word/document.xml
-
-    return is_draft(path)
+    return is_draft(path)        # a zip with word/document.xml
 
 
 def _anything(path: Path | str) -> bool:
