@@ -12,7 +12,6 @@ from briefgen.analyze.edition import build_edition
 from briefgen.checklist import build_checklist, render_markdown
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
-from briefgen.sources.tables import load_dataset
 from briefgen.manifest import build_manifest
 from briefgen.model import Briefing, ChartBlock, ChartSpec, chart_file
 from briefgen.output import DraftPaths, check_folder, slug, write_draft
@@ -21,6 +20,7 @@ from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
 from briefgen.sources import group_by_kind
 from briefgen.sources.merge import merge
+from briefgen.sources.tables import load_dataset
 from briefgen.writers import DEFAULT_FORMATS, WRITERS, render_documents
 
 Plot = Callable[[ChartSpec], bytes]

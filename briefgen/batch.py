@@ -29,12 +29,12 @@ from briefgen.analyze.hosts import provinces_on
 from briefgen.api import BuildResult, build_briefing
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import as_user_error, one_line
-from briefgen.sources.tables import load_dataset
 from briefgen.model import ChartSpec
 from briefgen.orphans import busy, watch_parent
 from briefgen.output import check_folder
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, chart_key, default_folder, has_data, plot_with_matplotlib
+from briefgen.sources.tables import load_dataset
 
 PROGRESS_WIDTH = 24
 

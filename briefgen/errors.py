@@ -134,7 +134,7 @@ class DraftFileError(BriefgenError):
 class DraftValuesError(DraftFileError):
     """Values typed in an edited draft cannot be used; ``errors`` lists each with its place.
 
-    Each is a ``forms.problems.Problem`` ("du-thao.docx › II. … › đoạn 3": what is wrong),
+    Each is a ``sources.problems.Problem`` ("du-thao.docx › II. … › đoạn 3": what is wrong),
     so ``--json`` and the server show them like a form's problems.
     """
 

@@ -24,12 +24,12 @@ from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
 from briefgen.extract.review_sheet import read_review
 from briefgen.forms.collect import aggregate, check_files, merge_forms
-from briefgen.sources.forms.layout import FormLayout, layout_for_edition
-from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
-from briefgen.sources.forms.validate import Entry, ProvinceReport
-from briefgen.sources.tables.figures import HEADLINE_UNITS, value_problem
 from briefgen.numbers import fmt_quantity
+from briefgen.sources.forms.layout import FormLayout, layout_for_edition
+from briefgen.sources.forms.validate import Entry, ProvinceReport
 from briefgen.sources.merge import MergeResult, merge
+from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
+from briefgen.sources.tables.figures import HEADLINE_UNITS, value_problem
 
 WIDE_SCOPES = ("region", "national")
 

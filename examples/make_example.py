@@ -15,8 +15,8 @@ from briefgen.sources.forms.layout import NATIONAL
 
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import write_form
-from briefgen.sources.tables import load_dataset
 from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.sources.tables import load_dataset
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "bieu-mau-2025-vi-du.xlsx"

@@ -7,8 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from briefgen.domain.period import Period
-from briefgen.sources.forms.layout import DATA_SHEET, FIRST_DATA_ROW, FormLayout, column_key
 from briefgen.forms.write_form import write_form
+from briefgen.sources.forms.layout import DATA_SHEET, FIRST_DATA_ROW, FormLayout, column_key
 
 YEAR_PERIOD = Period(2024)
 NINE_MONTHS = Period(2025, 9)

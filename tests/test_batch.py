@@ -15,9 +15,9 @@ from briefgen.analyze import build_facts
 from briefgen.analyze.edition import build_edition
 from briefgen.batch import Job, Outcome, ProgressBar, build_batch, describe, hosts_of_year
 from briefgen.cli import main
-from briefgen.sources.tables import load_dataset
 from briefgen.output import slug
 from briefgen.render.chart_cache import ChartCache, chart_key, has_data
+from briefgen.sources.tables import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -16,8 +16,8 @@ import pytest
 
 from briefgen.api import prepare_draft
 from briefgen.docx_writer import FIXED_ZIP_TIME
-from briefgen.sources.tables import load_dataset
 from briefgen.render.charts import plot_chart
+from briefgen.sources.tables import load_dataset
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -18,10 +18,10 @@ from briefgen.api import build_briefing
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import Period
 from briefgen.forms.collect import check_files
-from briefgen.sources.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import known_previous, write_form
 from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.sources.forms.layout import DATA_SHEET, GUIDE_SHEET, KEY_ROW, NATIONAL, REFERENCE_SHEET
 from forms_helpers import NINE_MONTHS, YEAR_PERIOD, fill, key
 from docx_text import cell_text, runs_of, text_of
 

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from briefgen.api import build_briefing
 from briefgen.cache_entry import read_entry, seal, unseal
 from briefgen.domain.dataset import Dataset
+from briefgen.render.chart_cache import ChartCache, chart_key
 from briefgen.sources.tables import cache as dataset_cache
 from briefgen.sources.tables import load_dataset, read_dataset
-from briefgen.render.chart_cache import ChartCache, chart_key
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from jinja2 import Environment, TemplateNotFound
 
 from briefgen.cli import main
-from briefgen.sources.tables.task_text import MAX_TEXT_CHARS, check_task_text, fill_task_text
 from briefgen.render.narrative import ConfinedLoader
+from briefgen.sources.tables.task_text import MAX_TEXT_CHARS, check_task_text, fill_task_text
 
 PROJECT = Path(__file__).resolve().parent.parent
 ALLOWED = "chỉ được dùng {{ region }}, {{ year }}, {{ resolution }}"

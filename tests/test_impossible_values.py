@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from briefgen.cli import main
 from briefgen.errors import DataFileError
 from briefgen.forms.collect import check_files
-from briefgen.sources.tables import load_dataset
 from briefgen.numbers import NUMBER_PATTERN, fmt_change, fmt_number, parse_number
+from briefgen.sources.tables import load_dataset
 from forms_helpers import NINE_MONTHS, edit, fill, key
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -11,8 +11,8 @@ import pytest
 
 from briefgen.analyze import build_facts
 from briefgen.analyze.edition import build_edition
-from briefgen.sources.tables import load_dataset
 from briefgen.markdown_writer import escape, escape_start, render_markdown
+from briefgen.sources.tables import load_dataset
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Masthead, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
 from briefgen.paths import DEFAULT_WORKSPACE

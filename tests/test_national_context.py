@@ -16,16 +16,16 @@ import pytest
 from docx_text import text_of
 
 from briefgen.analyze import build_facts
-from briefgen.analyze.edition import build_edition
 from briefgen.analyze.consistency import find_conflicting_reports
+from briefgen.analyze.edition import build_edition
 from briefgen.analyze.targets import find_targets_in_force
 from briefgen.domain.catalog import Resolution, Target
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import parse_period
-from briefgen.sources.tables import load_dataset
 from briefgen.model import Paragraph
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.compose import compose_briefing
+from briefgen.sources.tables import load_dataset
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CAVEATS = ("english", "lower bound", "upper bound", "conflict", "japanese")

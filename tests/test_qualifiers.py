@@ -16,9 +16,9 @@ from briefgen import build_briefing
 from briefgen.analyze.charts import _note
 from briefgen.cli import main
 from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, Figure
+from briefgen.render.markers import figure_marker, parse_inlines
 from briefgen.sources.tables import load_dataset
 from briefgen.sources.tables.figures import load_figures
-from briefgen.render.markers import figure_marker, parse_inlines
 from docx_text import cell_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -19,9 +19,9 @@ from briefgen.domain.indicators import (INDICATORS, LEVEL, SUM, FormQuestion, In
                                         unit_factor)
 from briefgen.domain.measures import measure_of, measures
 from briefgen.domain.period import Period
-from briefgen.sources.forms.layout import DATA_SHEET
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import build_workbook, render_csv
+from briefgen.sources.forms.layout import DATA_SHEET
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 TEMPLATES = PACKAGE.parent / "templates"

@@ -21,9 +21,9 @@ from briefgen.cli import main
 from briefgen.extract.model import Figure as Extracted
 from briefgen.extract.reported import Reported, find_issuer
 from briefgen.extract.review_sheet import HEADER, REVIEW_SHEET, is_review, read_review, render_review
-from briefgen.sources.tables.figures import value_problem
 from briefgen.reports import add_reports
 from briefgen.sources.recognise import is_briefgen_draft, split_reports
+from briefgen.sources.tables.figures import value_problem
 from report_files import encrypted_pdf
 from docx_text import cell_text
 from forms_helpers import NINE_MONTHS, fill, key

@@ -25,9 +25,9 @@ from briefgen.analyze.integrity import MISMATCH, check_sources, data_note_commen
 from briefgen.analyze.quote_values import NOT_STATED, STATED, UNIT_UNCONFIRMED, judge
 from briefgen.api import build_briefing
 from briefgen.cli import main
-from briefgen.sources.tables import load_dataset
 from briefgen.numbers import fmt_quantity
 from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.sources.tables import load_dataset
 
 SWAPPED = "bia đóng chai đạt 353,8 triệu lít, tăng 16,3%"     # a real sentence of seed 002
 MUTATIONS = {   # CSV line -> changed cells

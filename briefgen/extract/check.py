@@ -11,8 +11,8 @@ from pathlib import Path
 from briefgen.cli_parser import Parser
 from briefgen.errors import DataFileError
 from briefgen.extract.verify import ERROR, check_indicators
-from briefgen.sources.tables import check_folder
 from briefgen.paths import DEFAULT_WORKSPACE
+from briefgen.sources.tables import check_folder
 
 EXIT_OK, EXIT_ERROR = 0, 1
 INDICATORS_FILE = "indicators.csv"

@@ -19,8 +19,8 @@ from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
 from briefgen.extract.reported import Reported
 from briefgen.sources.forms.cells import RawCell
-from briefgen.sources.problems import ERROR, Problem, place
 from briefgen.sources.forms.workbook import UnreadableForm, read_grid
+from briefgen.sources.problems import ERROR, Problem, place
 
 REVIEW_SHEET = "Rà soát"
 GUIDE_SHEET = "Hướng dẫn"

@@ -14,8 +14,8 @@ import json
 import sys
 from pathlib import Path
 
-from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.bounds import shown
+from briefgen.cli_parser import Parser, integer, iso_date
 from briefgen.errors import BriefgenError, InvalidArgumentError
 from briefgen.files import explain
 

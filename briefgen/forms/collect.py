@@ -21,13 +21,13 @@ from briefgen.domain.edition import EditionContext
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import previous_period
 from briefgen.errors import FormValidationError
+from briefgen.numbers import fmt_number
 from briefgen.sources.forms.layout import NATIONAL, FormLayout, layout_for_edition
-from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
 from briefgen.sources.forms.read_forms import read_form
 from briefgen.sources.forms.to_figures import form_figures
 from briefgen.sources.forms.validate import ProvinceReport, check_forms
 from briefgen.sources.merge import EXAMPLE, PARTIAL, merge
-from briefgen.numbers import fmt_number
+from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
 
 REPORTED_TOLERANCE = Decimal("0.01")     # 1 % between a form's last-year value and the one on record
 

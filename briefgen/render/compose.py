@@ -14,13 +14,13 @@ from briefgen.domain.catalog import Target
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
 from briefgen.domain.period import describe_periods
-from briefgen.sources.tables.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.numbers import fmt_number
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
 from briefgen.render.narrative import FigureLedger, Known, make_environment, parse_blocks
 from briefgen.render.province_tables import province_tables
+from briefgen.sources.tables.task_text import fill_task_text
 
 COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
 COUNT_PHRASES["khuyen_cong_plan_approved"] = "tỉnh, thành phố đã phê duyệt kế hoạch kinh phí khuyến công"

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from briefgen.domain.figure import Figure
 from briefgen.errors import DataFileError, LearnConflictError
-from briefgen.sources.tables import load_dataset
-from briefgen.sources.tables.figures import load_figures
 from briefgen.numbers import fmt_quantity
 from briefgen.output import write_atomic
 from briefgen.review.reuse import checked_review
+from briefgen.sources.tables import load_dataset
+from briefgen.sources.tables.figures import load_figures
 from briefgen.review.learn_sources import (FORM_NOTE, SHEET_NOTE, edition_of, form_figures, sheet_figures,
                                            split_inputs)
 from briefgen.review.review import filled_figures

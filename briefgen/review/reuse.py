@@ -11,9 +11,9 @@ from pathlib import Path
 
 from briefgen.domain.figure import Figure
 from briefgen.errors import DraftFileError, DraftValuesError
-from briefgen.sources.problems import Problem
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Review, filled_figures, review_draft
+from briefgen.sources.problems import Problem
 
 
 def checked_review(path: Path | str, year: int | None = None, host: str | None = None) -> Review:

@@ -21,7 +21,6 @@ from pathlib import Path
 from briefgen.api import build_briefing
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import BriefgenError
-from briefgen.sources.tables import load_dataset
 from briefgen.output import slug
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import ChartCache, default_folder
@@ -33,6 +32,7 @@ from briefgen.serve.settings import ServeSettings
 from briefgen.serve.store import DraftRecord, DraftStore
 from briefgen.serve.uploads import Upload, save_uploads
 from briefgen.serve.user_names import with_user_names
+from briefgen.sources.tables import load_dataset
 
 
 class LockedCharts:

@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
-from briefgen.sources.problems import Problem
 from briefgen.numbers import fmt_quantity
 from briefgen.serve.errors import ServeError
 from briefgen.serve.settings import ServeSettings
 from briefgen.serve.uploads import DRAFTS_ONLY, Upload, save_uploads
 from briefgen.serve.user_names import UploadError, renamer, with_user_names
+from briefgen.sources.problems import Problem
 
 LEARN_OFF = ("máy chủ này không cho phép bổ sung dữ liệu (learn); người quản trị bật bằng "
              "briefgen serve --allow-learn kèm mã truy cập")

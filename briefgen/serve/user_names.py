@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
-from briefgen.sources.problems import Problem
 from briefgen.serve.errors import ServeError
+from briefgen.sources.problems import Problem
 
 
 class UploadError(ServeError):

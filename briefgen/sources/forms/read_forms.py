@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter
 from briefgen.bounds import first_control, shown
 from briefgen.sources.forms.cells import RawCell
 from briefgen.sources.forms.layout import ORDER_KEY, PROVINCE_KEY
-from briefgen.sources.problems import Problem, place
 from briefgen.sources.forms.workbook import EXAMPLE_MARK, MAX_COLUMNS, MAX_ROWS, UnreadableForm, read_grid
+from briefgen.sources.problems import Problem, place
 
 KEY_SEARCH_ROWS = 20
 MAX_CSV_BYTES = 5 * 2 ** 20        # a CSV form is a few kilobytes

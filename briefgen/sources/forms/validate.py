@@ -20,10 +20,10 @@ from briefgen.domain.measures import Measure, measures, national_measures, tidy
 from briefgen.domain.period import Period, parse_period
 from briefgen.domain.province import Province, fold
 from briefgen.errors import HostNotInYearError, UnknownHostError
-from briefgen.sources.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
-from briefgen.sources.problems import ERROR, WARNING, Problem, errors_of
-from briefgen.sources.forms.read_forms import FormSheet, RawCell, RawRow
 from briefgen.numbers import fmt_number, parse_number, to_decimal
+from briefgen.sources.forms.layout import ESTIMATE_MARKS, NATIONAL, FormLayout, column_key
+from briefgen.sources.forms.read_forms import FormSheet, RawCell, RawRow
+from briefgen.sources.problems import ERROR, WARNING, Problem, errors_of
 
 MAX_NAME_LENGTH = 80                 # characters of a province name ("Thành phố Hồ Chí Minh": 21)
 GROWTH_TOLERANCE = Decimal(1)        # percentage points between stated and implied growth
