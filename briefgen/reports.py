@@ -24,8 +24,8 @@ from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
 from briefgen.extract.review_sheet import read_review
 from briefgen.forms.collect import aggregate, check_files, merge_forms
-from briefgen.numbers import fmt_quantity
 from briefgen.sources.forms.layout import FormLayout, layout_for_edition
+from briefgen.sources.forms.to_figures import form_figures
 from briefgen.sources.forms.validate import Entry, ProvinceReport
 from briefgen.sources.merge import MergeResult, merge
 from briefgen.sources.problems import WARNING, Problem, errors_of, warnings_of
@@ -106,16 +106,17 @@ class _Merge:
     def __init__(self, dataset: Dataset, layout: FormLayout, forms: Sequence[ProvinceReport]):
         self.layout = layout
         self.dataset = dataset
-        self.forms = {(r.name, e.measure.indicator, e.period.code): (r, e) for r in forms for e in r.entries}
+        self.given = replace(dataset, figures=tuple(form_figures(forms, layout).figures))   # the forms' own
+        self.forms = {(r.name, e.measure.indicator, e.period.code) for r in forms for e in r.entries}
         self.warnings: list[Problem] = []
         self.sources: dict[str, Reported] = {}
 
     def skip(self, item: Reported, message: str) -> None:
         self.warnings.append(_warn(item.place, message))
 
-    def against_record(self, stated: Sequence[tuple[Figure, Reported]]) -> MergeResult:
-        """Return the one merge step's verdict on *stated* against the dataset; keep its warnings."""
-        merged = merge(self.dataset, [f for f, _ in stated], said={f: _said(i) for f, i in stated})
+    def against(self, base: Dataset, stated: Sequence[tuple[Figure, Reported]]) -> MergeResult:
+        """Return the one merge step's verdict on *stated* against *base*; keep its warnings."""
+        merged = merge(base, [f for f, _ in stated], said={f: _said(i) for f, i in stated})
         self.warnings.extend(merged.warnings)
         return merged
 
@@ -134,7 +135,7 @@ class _Merge:
     def add_wide(self, items: Sequence[Reported]) -> Dataset:
         """Return the dataset with the regional and national figures of *items* that the merge keeps."""
         stated = [(f, i) for i in items if (f := self.wide(i))]
-        merged = self.against_record(stated)
+        merged = self.against(self.dataset, stated)
         for figure, item in stated:
             if figure.id not in merged.dropped:
                 self.sources.setdefault(figure.id, item)
@@ -168,24 +169,11 @@ def _field(merge: _Merge, item: Reported, measure: Measure, field: str) -> Figur
     return _figure(item, merge.layout, indicator, value, unit)
 
 
-def _conflicts(merge: _Merge, name: str, measure: Measure, fields: dict) -> bool:
-    """Return whether a form gives this entry; warn for each report value that differs from it."""
-    form = merge.forms.get((name, measure.indicator, next(iter(fields.values()))[0].figure.period))
-    if form is None:
-        return False
-    report, entry = form
-    for field, (item, value) in fields.items():
-        stated = getattr(entry, field)
-        if stated is not None and stated != value:
-            unit = "%" if field == "growth" else measure.province_unit
-            merge.warnings.append(_warn(report.where(entry.refs.get(field)), (
-                f"{measure.label} của {name}: biểu mẫu ghi {fmt_quantity(stated, unit)}, {_said(item)} ghi "
-                f"{fmt_quantity(value, unit)}; dùng số của biểu mẫu, cần kiểm tra")))
-    return True
-
-
 def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
-    """Return one ProvinceReport per (report, province) with the entries the forms do not give."""
+    """Return one ProvinceReport per (report, province) with the entries the forms do not give.
+
+    Each stated figure goes through the merge step twice: against data/, then against the forms.
+    """
     stated = []
     for item in items:
         found = _measure_of(item.figure.indicator)
@@ -196,16 +184,21 @@ def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
         figure = _field(merge, item, measure, field)
         if figure is not None:
             stated.append((item, measure, field, figure))
-    dropped = merge.against_record([(f, i) for i, _, _, f in stated]).dropped
+    on_record = merge.against(merge.dataset, [(f, i) for i, _, _, f in stated]).dropped
+    firsts: dict[str, tuple] = {}               # the first statement of a figure wins (the merge said the rest)
+    for entry in stated:
+        if entry[3].id not in on_record:
+            firsts.setdefault(entry[3].id, entry)
+    given = merge.against(merge.given, [(f, i) for i, _, _, f in firsts.values()]).dropped   # a form's figure wins
     grouped: dict[tuple[str, str, str], dict[str, tuple[Reported, object]]] = {}
-    for item, measure, field, figure in stated:     # the first statement wins (the merge said the rest)
+    for item, measure, field, figure in firsts.values():
         slot = grouped.setdefault((item.figure.scope, measure.indicator, item.figure.period), {})
-        if figure.id not in dropped and field not in slot:
+        if figure.id not in given:
             slot[field] = (item, figure.value)
     by_report: dict[tuple[str, str], list[Entry]] = {}
     for (name, key, code), fields in grouped.items():
         measure = measure_of(key)
-        if not fields or _conflicts(merge, name, measure, fields):
+        if not fields or (name, key, code) in merge.forms:    # a province's entry in a form stands whole
             continue
         first = next(iter(fields.values()))[0]
         for field, (item, _) in fields.items():
