@@ -80,6 +80,7 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
     return {
         "edition": edition, "region": region, "host": host, "results": facts.results,
         "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
+        "history_elsewhere": tuple(aside for row in facts.history for aside in row.elsewhere),
         "subregion_names": [", ".join(region.names_in(s)) for s in
                             ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
