@@ -165,7 +165,7 @@ def span_series(figures: tuple[Figure, ...], series: str, headline: str, span: P
 def annual_series(figures: tuple[Figure, ...], series: str, headline: str,
                   before_year: int, indicator: str | None = None) -> tuple[YearValue, ...]:
     """Return one value per whole year for a headline, the most recent report of each year."""
-    return span_series(figures, series, headline, Period(0), before_year, indicator)
+    return span_series(figures, series, headline, Period(0), before_year, indicator)   # Period(0): any whole year
 
 
 def partial_series(figures: tuple[Figure, ...], series: str, headline: str,
