@@ -182,7 +182,7 @@ def test_2025_tasks_include_the_years_agenda_with_legal_sources(dataset):
     assert agenda[1].startswith("Thứ mười bốn, thực hiện Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc "
                                 "hội về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025")
     assert "quy hoạch tỉnh" in agenda[1]
-    assert agenda[2].startswith("Thứ mười lăm, kiện toàn tổ chức bộ máy Sở Công Thương") and (
+    assert agenda[2].startswith("Thứ mười lăm, kiện toàn tổ chức Sở Công Thương") and (
         "Nghị định số 150/2025/NĐ-CP ngày 12/6/2025 của Chính phủ" in agenda[2])
 
 
