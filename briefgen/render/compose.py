@@ -12,7 +12,7 @@ from briefgen.analyze.targets import TargetInForce
 from briefgen.dates import fmt_date_short
 from briefgen.domain.catalog import Target
 from briefgen.domain.dataset import Dataset
-from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
+from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS
 from briefgen.domain.period import describe_periods
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
@@ -83,8 +83,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "subregion_names": [", ".join(region.names_in(s)) for s in
                             ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
-        "host_lines": host_lines(host.figures),
-        "host_uncertain": any(f.needs_note for f in host.figures),
         "host_placeholder": _text_placeholder(
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
@@ -99,25 +97,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "count_phrases": COUNT_PHRASES,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
     }
-
-
-CHANGES = (K.product_growth, K.product_ratio)   # a product's change, folded into its output line
-
-
-def host_lines(figures) -> list[dict]:
-    """Return one line per host figure, a product's growth folded into its output line."""
-    changes = {(f.subject, f.period): f for f in figures if f.indicator in CHANGES}
-    lines = []
-    for figure in figures:
-        if figure.indicator in CHANGES and any(
-                o.indicator == K.product_output and (o.subject, o.period) == (figure.subject, figure.period)
-                for o in figures):
-            continue
-        label = label_of(figure.indicator, figure.subject)
-        change = changes.get((figure.subject, figure.period)) if figure.indicator == K.product_output else None
-        lines.append({"label": label[:1].upper() + label[1:], "period": figure.period.label,
-                      "value": figure, "change": change})
-    return lines
 
 
 def _masthead(facts: Facts) -> Masthead:
