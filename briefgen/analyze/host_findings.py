@@ -17,7 +17,7 @@ from briefgen.domain.period import Period
 SIZE = (K.area, K.population)
 # Macro-economic context: does not stand for the industry-and-trade results the section needs.
 CONTEXT = (K.grdp, K.grdp_growth)
-# Clauses in this order; any other indicator follows in registry order.
+# Clauses in this order; any other indicator follows, in the data's order.
 _ORDER = (K.grdp, K.iip_growth, K.industrial_output_value, K.retail_sales, K.export_value, K.product_output)
 _CHANGE_OF = {**growth_of(), K.grdp: K.grdp_growth, K.product_output: K.product_growth}
 _RATIO_OF = {K.product_output: K.product_ratio}
@@ -35,12 +35,6 @@ class HostClause:
     change: Figure | None
     share: Figure | None
     share_of: str                  # what the share is a part of: "tổng mức bán lẻ … của toàn khu vực"
-
-    @property
-    def estimate(self) -> bool:
-        """Return whether the clause's first figure is an estimate (the verb then reads "ước …")."""
-        first = self.value or self.change or self.share
-        return bool(first and first.estimate)
 
 
 @dataclass(frozen=True)
@@ -62,6 +56,12 @@ def _share_of(share: Figure) -> str:
     return f"{whole.name} của toàn khu vực" if whole else "của toàn khu vực"
 
 
+def _change_of(figure: Figure, changes: dict[tuple[str, str | None], Figure]) -> Figure | None:
+    """Return the growth (or ratio to last year) of a value among one period's *changes*, if any."""
+    keys = ((table.get(figure.indicator), figure.subject) for table in (_CHANGE_OF, _RATIO_OF))
+    return next((changes[k] for k in keys if k in changes), None)
+
+
 def _clauses(figures: list[Figure]) -> tuple[HostClause, ...]:
     """Return the clauses of one period's figures, each figure used once."""
     shares = {f.subject: f for f in figures if f.indicator == K.share_of_region}
@@ -72,13 +72,11 @@ def _clauses(figures: list[Figure]) -> tuple[HostClause, ...]:
         if figure.id in used:
             continue
         is_change = figure.indicator in _LEVEL_OF or is_growth(figure.indicator)
-        change = None if is_change else next(
-            (changes[k] for k in ((_CHANGE_OF.get(figure.indicator), figure.subject),
-                                  (_RATIO_OF.get(figure.indicator), figure.subject)) if k in changes), None)
+        value, change = (None, figure) if is_change else (figure, _change_of(figure, changes))
         share = shares.get(_LEVEL_OF.get(figure.indicator, figure.indicator))
         used.update(f.id for f in (figure, change, share) if f)
-        clauses.append(HostClause(figure.indicator, noun_of(figure), None if is_change else figure,
-                                  figure if is_change else change, share, _share_of(share) if share else ""))
+        clauses.append(HostClause(figure.indicator, noun_of(figure), value, change, share,
+                                  _share_of(share) if share else ""))
     clauses += [HostClause(s.indicator, label_of(s.subject or ""), None, None, s, _share_of(s))
                 for s in shares.values() if not any(c.share is s for c in clauses)]
     return tuple(clauses)
