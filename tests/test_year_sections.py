@@ -148,15 +148,15 @@ def test_without_both_figures_no_province_sentence(dataset, keep_national):
 
 def test_a_single_product_that_fell_and_a_regional_total_that_fell(dataset):
     period = parse_period("9M-2025")
-    fell = Figure(2025, "phia_bac", period, "region", "product_growth", "xi măng", Decimal("-3.2"), "%", True,
-                  "confirmed", URL, "xi măng ước giảm 3,2%", None, line=901)
+    fell = Figure(2025, "phia_bac", period, "region", "product_growth", "giày dép", Decimal("-3.2"), "%", True,
+                  "confirmed", URL, "giày dép ước giảm 3,2%", None, line=901)
     export = Figure(2025, "phia_bac", period, "region", "export_growth", None, Decimal("-1.5"), "%", False,
                     "confirmed", URL, "xuất khẩu giảm 1,5%", None, line=902)
     found = _findings(replace(dataset, figures=dataset.figures + (fell, export)), 2025, "Tuyên Quang")
     assert found[-2:] == [
         "- Trong 9 tháng đầu năm 2025, kim ngạch xuất khẩu của khu vực giảm 1,5% so với cùng kỳ năm 2024 "
         "(cả nước ước tăng 16,0%).",
-        "- Trong 9 tháng đầu năm 2025, sản lượng xi măng của khu vực ước giảm 3,2% so với cùng kỳ năm 2024."]
+        "- Trong 9 tháng đầu năm 2025, sản lượng giày dép của khu vực ước giảm 3,2% so với cùng kỳ năm 2024."]
 
 
 def test_a_whole_year_below_the_target_set_for_it(dataset):
@@ -292,3 +292,11 @@ def test_any_agenda_text_loads_as_plain_text_or_is_refused_on_its_line(tmp_path_
         return
     filled = fill_task_text(items[0].text, region="R", year=2025, source="S")
     assert "S" in filled and not any(token in filled for token in ("{{", "{%", "{#"))
+
+
+def test_a_product_counts_as_fallen_only_by_the_figure_the_draft_prints(dataset):
+    """An older report's fall does not outweigh this edition's rise of the same product and period."""
+    older = Figure(2024, "phia_bac", parse_period("9M-2025"), "region", "product_growth", "xi măng",
+                   Decimal("-3.2"), "%", True, "confirmed", URL, "xi măng ước giảm 3,2%", None, line=903)
+    found = _findings(replace(dataset, figures=dataset.figures + (older,)), 2025, "Tuyên Quang")
+    assert not any("xi măng" in line for line in found)

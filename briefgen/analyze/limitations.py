@@ -134,13 +134,14 @@ def products_fell(finder: SlotFinder, period: Period, scopes: tuple[str, ...]) -
     """Return, per scope (the region, then provinces), the main products whose output fell in *period*."""
     found = []
     for scope in scopes:
-        fell = {}
+        best = {}
         for figure in finder.figures:
             if (figure.indicator == K.product_growth and figure.scope == scope and figure.period == period
-                    and figure.printable and figure.value < 0 and figure.edition_year <= finder.edition_year
+                    and figure.printable and figure.edition_year <= finder.edition_year
                     and (scope != "region" or figure.series == finder.series)):
-                current = fell.get(figure.subject)
-                fell[figure.subject] = _best((current, figure)) if current else figure
+                current = best.get(figure.subject)
+                best[figure.subject] = _best((current, figure)) if current else figure
+        fell = {subject: figure for subject, figure in best.items() if figure.value < 0}
         if fell:
             found.append(Finding(PRODUCTS_FELL, period, tuple(fell.values()), scope=scope))
     return found

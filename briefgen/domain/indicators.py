@@ -140,6 +140,8 @@ _ENTRIES = (
     Indicator("khuyen_cong_growth", "tốc độ tăng kinh phí khuyến công", "%", GROWTH),
     Indicator("product_growth", "tốc độ tăng sản lượng", "%", GROWTH),
     Indicator("retail_national_share", "tỷ trọng tổng mức bán lẻ trong cả nước", "%", SHARE),
+    Indicator("area", "diện tích tự nhiên", "km²", LEVEL),
+    Indicator("population", "quy mô dân số", "người", LEVEL),
     Indicator("electricity_growth", "tốc độ tăng tổng điện năng sản xuất và nhập khẩu", "%", GROWTH,
               target_label="tổng điện năng sản xuất và nhập khẩu"),
 )

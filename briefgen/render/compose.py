@@ -11,7 +11,7 @@ from briefgen.analyze.consistency import merge_notes, notes_by_figure
 from briefgen.analyze.limitations import PROVINCES_BELOW_NATIONAL
 from briefgen.dates import fmt_date_short
 from briefgen.domain.dataset import Dataset
-from briefgen.domain.indicators import COUNT_SUBJECTS, K, label_of
+from briefgen.domain.indicators import COUNT_SUBJECTS
 from briefgen.domain.period import describe_periods
 from briefgen.load.task_text import fill_task_text
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
@@ -67,8 +67,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         "subregion_names": [", ".join(region.names_in(s)) for s in
                             ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
-        "host_lines": host_lines(host.figures),
-        "host_uncertain": any(f.needs_note for f in host.figures),
         "host_placeholder": _text_placeholder(
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
@@ -94,25 +92,6 @@ def agenda_texts(facts: Facts, last_order: int) -> list[dict]:
                 item.text, region=edition.region.name, year=edition.year,
                 source=f"{item.document} ngày {fmt_date_short(item.issued)}")}
             for number, item in enumerate(facts.agenda, start=1)]
-
-
-CHANGES = (K.product_growth, K.product_ratio)   # a product's change, folded into its output line
-
-
-def host_lines(figures) -> list[dict]:
-    """Return one line per host figure, a product's growth folded into its output line."""
-    changes = {(f.subject, f.period): f for f in figures if f.indicator in CHANGES}
-    lines = []
-    for figure in figures:
-        if figure.indicator in CHANGES and any(
-                o.indicator == K.product_output and (o.subject, o.period) == (figure.subject, figure.period)
-                for o in figures):
-            continue
-        label = label_of(figure.indicator, figure.subject)
-        change = changes.get((figure.subject, figure.period)) if figure.indicator == K.product_output else None
-        lines.append({"label": label[:1].upper() + label[1:], "period": figure.period.label,
-                      "value": figure, "change": change})
-    return lines
 
 
 def _masthead(facts: Facts) -> Masthead:
