@@ -233,3 +233,17 @@ POST_MERGER_TAG_RE = re.compile(r"\s*(?:\((?:mới|cũ)\)|cũ|mới)?\s*")
 # Clause boundaries; a comma between digits is a decimal mark, not a boundary.
 CLAUSE_BREAK_RE = re.compile(r",(?!\d)|[;:()]")
 MAJOR_BREAK_RE = re.compile(r"[;:()]")
+
+# What a report says about a figure's value beyond the number (the draft prints it with the number).
+# "đạt hơn 24 nghìn ha", "tăng trên 22%"; but "cao hơn 5%", "nhiều hơn 3 dự án" compare, they bound nothing.
+LOWER_BOUND_BEFORE_RE = re.compile(r"(?<!\w)(?<!cao )(?<!thấp )(?<!nhiều )(?<!ít )(?<!lớn )(?<!nhỏ )"
+                                   r"(?:hơn|trên)\s+$")
+# "từ 10% trở lên": both words, else "tăng từ 5% lên 8%" would be a threshold.
+AT_LEAST_BEFORE_RE = re.compile(r"(?<!\w)từ\s+$")
+AT_LEAST_AFTER_RE = re.compile(r"\s*trở lên(?!\w)")
+# "(theo giá so sánh 2010)", "giá so sánh năm 2010", in the figure's clause.
+CONSTANT_PRICES_2010_RE = re.compile(r"(?<!\w)giá so sánh(?: năm)? 2010(?!\d)")
+# The number at the end of a quote, before its unit ("… đạt hơn 25.310 tỷ đồng").
+LAST_NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{NUMBER_PATTERN})(?=\D*$)")
+# Where a figure's clause ends after it.
+CLAUSE_END_RE = re.compile(r"[;\n]|\.(?:\s|$)")
