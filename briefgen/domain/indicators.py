@@ -100,7 +100,6 @@ _RETAIL_NAME = "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiê
 _RETAIL_SHORT = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"
 
 
-
 def _named(*phrases: str) -> tuple[InReports, ...]:
     """Return the words of an indicator the extractor recognises but reports as OTHER."""
     return (InReports(OTHER, (), phrases),)
