@@ -18,7 +18,7 @@ from briefgen.analyze.aggregate import FormData
 from briefgen.bounds import escaped
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure import AT_LEAST, LOWER_BOUND, Figure
 from briefgen.domain.measures import Measure, measure_of, measures, tidy
 from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
@@ -254,6 +254,9 @@ def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
 
 def _marked(data: FormData, sources: dict[str, Reported], places: set[str]) -> FormData:
     """Return *data* with every figure from a report, or computed from one, unconfirmed and noted."""
+    bounds = {item.place: item.figure.indicator for item in sources.values()
+              if {LOWER_BOUND, AT_LEAST} & set(item.qualifiers)}
+
     def mark(figure: Figure) -> Figure:
         item = sources.get(figure.id)
         if item is not None:
@@ -264,7 +267,9 @@ def _marked(data: FormData, sources: dict[str, Reported], places: set[str]) -> F
             return figure
         note = (f"Tính có dùng số liệu trích từ báo cáo ({'; '.join(used)}), cần kiểm tra."
                 + (f" {figure.note}" if figure.note else ""))
-        return replace(figure, status="unconfirmed", note=note)
+        summed_bound = any(bounds.get(p) == figure.indicator for p in used)   # a sum with a "hơn" in it
+        qualifiers = tuple(dict.fromkeys(figure.qualifiers + (LOWER_BOUND,))) if summed_bound else figure.qualifiers
+        return replace(figure, status="unconfirmed", note=note, qualifiers=qualifiers)
 
     return replace(data, figures=tuple(mark(f) for f in data.figures),
                    reported=tuple(dict.fromkeys(data.reported)))

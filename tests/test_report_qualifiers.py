@@ -91,3 +91,13 @@ def test_the_province_table_marks_them_too(drafted):
     rows = [[cell_text(c) for c in row.cells] for table in drafted.tables for row in table.rows]
     host = [row for row in rows if row[1:2] == ["Tuyên Quang (đăng cai) *"]][-1]
     assert host[2:4] == ["8,5\u00a0(ước)", "hơn 24.000"] and host[6:8] == ["512,4", "hơn 5,3"]
+
+
+def test_a_regional_total_summed_from_a_lower_bound_is_one_too(dataset, tmp_path):
+    """A province's "hơn 24 nghìn tỷ đồng" makes the region's sum a lower bound as well."""
+    report = tmp_path / "tuyen-quang.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    result = build_briefing(2025, HOST, out_dir=tmp_path / "out", dataset=dataset, data_files=[report])
+    text = "\n".join(text_of(p) for p in docx.Document(str(result.docx_path)).paragraphs)
+    assert "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực ước đạt hơn 24" in text \
+        or "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực đạt hơn 24" in text
