@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
+from briefgen.analyze.clauses import narrative_findings
 from briefgen.analyze.consistency import merge_notes, notes_by_figure
 from briefgen.analyze.targets import TargetInForce
 from briefgen.dates import fmt_date_short
@@ -78,10 +79,9 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         g.text, region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
     host = facts.host
     return {
+        **narrative_findings(facts),
         "edition": edition, "region": region, "host": host, "results": facts.results,
         "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
-        "subregion_names": [", ".join(region.names_in(s)) for s in
-                            ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
         "host_lines": host_lines(host.figures),
         "host_uncertain": any(f.needs_note for f in host.figures),
