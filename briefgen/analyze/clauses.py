@@ -26,6 +26,14 @@ KINDS = ("edition/held_on", "edition/held_open",
          "region/post_merger", "region/one_subregion", "region/three_subregions",
          "results/output_value", "results/output_growth", "provinces/total", "provinces/reported_only")
 
+# What only the provinces' own reports can tell: always asked for, in sections III and VI.
+LIMITATIONS_PLACEHOLDER = Placeholder(
+    "limitations-local", "[tồn tại, hạn chế đặc thù]",
+    "Cần bổ sung: tồn tại, hạn chế cụ thể theo báo cáo của Sở Công Thương các tỉnh, thành phố.")
+RECOMMENDATIONS_PLACEHOLDER = Placeholder(
+    "recommendations-local", "[kiến nghị của các địa phương]",
+    "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương.")
+
 
 def optional(value: Any) -> tuple:
     """Return ``(value,)`` when the data has *value*, else ``()``: a clause said at most once."""
@@ -42,7 +50,7 @@ class Finding:
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return self.values[name]
+            return object.__getattribute__(self, "values")[name]
         except KeyError:
             raise AttributeError(name) from None
 
@@ -184,7 +192,7 @@ def province_findings(found: ProvinceFindings | None) -> tuple[ProvincesSaid, ..
                           optional(bool(periods)), optional(found.earlier)),)
 
 
-# --- the annex ---------------------------------------------------------------------
+# --- for compose -------------------------------------------------------------------
 
 def narrative_findings(facts: Facts) -> dict[str, Any]:
     """Return the template context of the findings above, for ``compose``."""
@@ -193,4 +201,6 @@ def narrative_findings(facts: Facts) -> dict[str, Any]:
             "region_said": region_finding(edition.region),
             "periods_said": period_findings(facts.results), "stock_said": stock_findings(facts.stock),
             "provinces_said": province_findings(facts.provinces),
-            "merger_annex": optional(edition.region.post_merger)}
+            "merger_annex": optional(edition.region.post_merger),
+            "limitations_placeholder": LIMITATIONS_PLACEHOLDER,
+            "recommendations_placeholder": RECOMMENDATIONS_PLACEHOLDER}

@@ -46,7 +46,8 @@ def add_masthead(document, masthead: Masthead) -> None:
     _line(right, masthead.motto, 14, bold=True)
     _rule(right, 18)
     _line(table.cell(1, 0), masthead.number, 13, first=True)
-    date_run = _line(table.cell(1, 1), masthead.place_text, 14, italic=True, first=True).add_run(masthead.date_text)
+    dateline = _line(table.cell(1, 1), masthead.place_text, 14, italic=True, first=True)
+    date_run = dateline.add_run(masthead.date_text)
     date_run.font.size, date_run.font.italic = Pt(14), True
     title = _line(document, masthead.title, 14, bold=True)
     title.paragraph_format.space_before = Pt(18)

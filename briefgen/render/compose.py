@@ -89,12 +89,6 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
             f"{describe_periods(edition.periods)} (IIP, tổng mức bán lẻ, kim ngạch xuất khẩu)."),
-        "limitations_placeholder": _text_placeholder(
-            "limitations-local", "[tồn tại, hạn chế đặc thù]",
-            "Cần bổ sung: tồn tại, hạn chế cụ thể theo báo cáo của Sở Công Thương các tỉnh, thành phố."),
-        "recommendations_placeholder": _text_placeholder(
-            "recommendations-local", "[kiến nghị của các địa phương]",
-            "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES,
         "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
