@@ -11,7 +11,7 @@ from briefgen.analyze import charts as chart_specs
 from briefgen.analyze.aggregate import FormData
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
-                                      compare)
+                                      compare, span_series)
 from briefgen.analyze.host import HostProfile, build_host_profile
 from briefgen.analyze.integrity import check_sources, refusal_notice
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
@@ -76,7 +76,7 @@ def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults
     slots = {key: slot for line in first.lines.values() if line.indicator.headline
              for key, slot in ((line.indicator.growth, line.growth), (line.indicator.key, line.value))}
     return tuple(compare(h, first.period, slot,
-                         annual_series(dataset.figures, edition.series, h, edition.year + 1))
+                         span_series(dataset.figures, edition.series, h, first.period, edition.year + 1))
                  for h, slot in slots.items())
 
 

@@ -82,6 +82,7 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
         **narrative_findings(facts),
         "edition": edition, "region": region, "host": host, "results": facts.results,
         "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
+        "history_elsewhere": tuple(aside for row in facts.history for aside in row.elsewhere),
         "date_placeholder": facts.date_placeholder,
         "host_lines": host_lines(host.figures),
         "host_uncertain": any(f.needs_note for f in host.figures),
