@@ -42,10 +42,10 @@ def test_every_figure_and_placeholder_sits_in_a_named_control(draft_2025):
     manifest = draft_2025.manifest
     expected = {f["control"]["tag"] for f in manifest["figures"] if "control" in f}
     expected |= {p["control"]["tag"] for p in manifest["placeholders"] if "control" in p}
-    # 39 figures (3 national ones curated from public pages; the 6-month retail growth of 2024 in
-    # section IV's sentence beside its value) and 42 placeholders (4 ask for the publisher of a
-    # seed article in the sources annex; 2 national IIP ones are filled)
-    assert tags == expected and len(expected) == 39 + 42
+    # 41 figures (3 national ones curated from public pages; the 6-month retail growth of 2024 in
+    # section IV's sentence beside its value; 2 provinces' IIP in section III) and 42 placeholders
+    # (4 ask for the publisher of a seed article in the sources annex; 2 national IIP ones are filled)
+    assert tags == expected and len(expected) == 41 + 42
     assert len(names) == len(set(names)) == len(controls)
     assert all(n[0].isalpha() and len(n) <= 40 for n in names)
     for control in controls:
