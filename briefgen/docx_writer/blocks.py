@@ -37,7 +37,7 @@ def set_column_widths(table, widths) -> None:
 
 
 class BlockWriter:
-    """Writes blocks into one document, numbering tables and figures and adding comments.
+    """Writes blocks into one document (numbered by the model), adding comments and content controls.
 
     *charts* is "native" (Word charts with their data embedded) or "png" (the matplotlib images).
     """
@@ -46,8 +46,6 @@ class BlockWriter:
         self.document = document
         self.comment_date = comment_date
         self.native_charts = charts == "native"
-        self.tables = 0
-        self.charts = 0
         self.table_font = TABLE_FONT
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
@@ -119,8 +117,7 @@ class BlockWriter:
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
-        self.tables += 1
-        self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
+        self._caption(block.title, italic=False)
         columns = len(block.header)
         aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
         tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
@@ -137,7 +134,7 @@ class BlockWriter:
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
-            run = note.add_run(f"Ghi chú: {block.note}")
+            run = note.add_run(block.note_line)
             run.font.size, run.font.italic = Pt(11), True
 
     @staticmethod
@@ -155,7 +152,6 @@ class BlockWriter:
 
     def add_chart(self, block: ChartBlock) -> None:
         """Add a centred chart (native, or the PNG picture), its note and its caption below it."""
-        self.charts += 1
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
@@ -170,7 +166,7 @@ class BlockWriter:
             paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
         if note:
             self._chart_note(note)
-        caption = self._caption(f"Hình {self.charts}. {block.caption}", italic=True, keep_with_next=False)
+        caption = self._caption(block.title, italic=True, keep_with_next=False)
         if block.source_note:
             self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 

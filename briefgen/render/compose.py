@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
+from briefgen.analyze.clauses import narrative_findings
 from briefgen.analyze.consistency import merge_notes, notes_by_figure
 from briefgen.analyze.limitations import PROVINCES_BELOW_NATIONAL
 from briefgen.dates import fmt_date_short
@@ -61,22 +62,15 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
     task_texts += agenda_texts(facts, max((g.order for g in facts.task_groups), default=0))
     host = facts.host
     return {
+        **narrative_findings(facts),
         "edition": edition, "region": region, "host": host, "results": facts.results,
         "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
         "history_elsewhere": tuple(aside for row in facts.history for aside in row.elsewhere),
-        "subregion_names": [", ".join(region.names_in(s)) for s in
-                            ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
         "date_placeholder": facts.date_placeholder,
         "host_placeholder": _text_placeholder(
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
             f"{describe_periods(edition.periods)} (IIP, tổng mức bán lẻ, kim ngạch xuất khẩu)."),
-        "limitations_placeholder": _text_placeholder(
-            "limitations-local", "[tồn tại, hạn chế đặc thù]",
-            "Cần bổ sung: tồn tại, hạn chế cụ thể theo báo cáo của Sở Công Thương các tỉnh, thành phố."),
-        "recommendations_placeholder": _text_placeholder(
-            "recommendations-local", "[kiến nghị của các địa phương]",
-            "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES,
         "targets_text": "; ".join(fmt_target(t) for t in facts.targets), "task_texts": task_texts,
