@@ -107,8 +107,10 @@ def _closing(masthead: Masthead, writer: MarkdownWriter) -> list[str]:
 def render_markdown(briefing: Briefing, chart_paths: dict[str, str] | None = None) -> str:
     """Return *briefing* as Markdown; charts link to *chart_paths* (id → path) or ``charts/``."""
     writer = MarkdownWriter(chart_paths or {})
+    body, appendix = briefing.split_appendix()      # the signature closes the body, as in the DOCX
     chunks = [_masthead(briefing.masthead)]
-    chunks += [writer.block(block) for block in briefing.blocks]
+    chunks += [writer.block(block) for block in body]
     chunks.append(_closing(briefing.masthead, writer))
+    chunks += [writer.block(block) for block in appendix]
     chunks.append([f"[^{i}]: {escape(note)}" for i, note in enumerate(writer.notes, start=1)])
     return "\n\n".join("\n".join(lines) for lines in chunks if lines) + "\n"

@@ -96,3 +96,11 @@ def test_writers_hold_no_words_of_the_masthead_or_captions(path):
     source = path.read_text(encoding="utf-8")
     assert not [w for w in MODEL_WORDS if w in source]
     assert not re.search(r"""f["'](Bảng|Hình) \{""", source), "captions are numbered in the model"
+
+
+def test_both_writers_sign_before_the_appendix(briefing):
+    """The signature closes the body in both formats; the Phụ lục follows it."""
+    lines, plain = _docx_lines(briefing), render_markdown(briefing).replace("\\", "")
+    signer = briefing.masthead.signer_authority
+    assert lines.index(signer) < lines.index(APPENDIX)
+    assert plain.index(signer) < plain.index(f"## {APPENDIX}")
