@@ -88,9 +88,11 @@ def test_a_form_before_the_merger_lists_the_28_provinces(dataset):
 
 def test_draft_shows_totals_and_growth_computed_from_values(built):
     _, text, _, _ = built
-    assert "1.234,5 nghìn tỷ đồng, tăng 11,2%" in text
+    # a total of only the provinces that reported says so wherever it is printed
+    assert "1.234,5 nghìn tỷ đồng (số liệu của 3/18 tỉnh, thành phố), tăng 11,2%" in text
     assert "tăng 12,4%" not in text                      # never the average of growth rates
-    assert "70,7 tỷ USD, tăng 20,3%" in text
+    assert "70,7 tỷ USD (số liệu của 3/18 tỉnh, thành phố), tăng 20,3%" in text
+    assert "1.234,5 nghìn tỷ đồng, tăng" not in text     # never as if the whole region's
 
 
 def test_draft_says_what_is_honest_about_iip(built):

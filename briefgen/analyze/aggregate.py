@@ -79,14 +79,14 @@ class FigureBuilder:
     def add(self, period: Period, scope: str, indicator: str, value: Decimal, unit: str, *,
             source: str, quote: str, estimate: bool = False, subject: str | None = None,
             note: str | None = None, inputs: Sequence[str] = (),
-            qualifiers: tuple[str, ...] = ()) -> Figure:
+            qualifiers: tuple[str, ...] = (), coverage: tuple[int, int] | None = None) -> Figure:
         """Return the new figure, kept with its inputs; a *note* marks it partial."""
         notes = [n for n in (EXAMPLE_NOTE if self.example else None, note) if n]
         caveat = "; ".join(notes)
         figure = Figure(self.year, self.series, period, scope, indicator, subject,
                         value, unit, estimate, "confirmed", source, quote,
                         caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind=self.kind,
-                        qualifiers=qualifiers)
+                        qualifiers=qualifiers, coverage=coverage)
         self.figures.append(figure)
         if note:
             self.partial.add(figure.id)
@@ -166,6 +166,7 @@ def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Mea
         period, "region", measure.indicator, region_total(total), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
         qualifiers=_bound_of_sum(r.value for r in valued),
+        coverage=(len(valued), len(expected)) if note else None,
         quote=f"{measure.label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)
     for row in valued if note is None and total else ():   # a share of a partial total is not one
