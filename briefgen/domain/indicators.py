@@ -211,6 +211,7 @@ IIP_MEDIAN = "iip_growth_median"      # the region's median IIP growth, from the
 COUNT_SUBJECTS: dict[str, str] = {
     "iip_above_national": "số tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước",
     "iip_above_10": "số tỉnh, thành phố có IIP tăng trên 10%",
+    "iip_10_or_more": "số tỉnh, thành phố có IIP tăng từ 10% trở lên",   # the source's threshold, kept
     "iip_above_11": "số tỉnh, thành phố có IIP tăng trên 11%",
     "iip_positive": "số tỉnh, thành phố có IIP tăng trưởng dương",
     "export_growth_positive": "số tỉnh, thành phố có kim ngạch xuất khẩu tăng",
