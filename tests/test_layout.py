@@ -1,25 +1,19 @@
 """Pagination of the shipped drafts (issue 12, class 8).
 
-The XML half reads the DOCX back (rows kept whole, headers repeated, captions kept with their
-table or chart, charts at two thirds of the text width); the PDF half converts the drafts with
-LibreOffice and measures every page from the positions of its words (``pdftotext -bbox``).
+Read back from the DOCX: rows kept whole, headers repeated, captions kept with their table or
+chart, charts at two thirds of the text width. The pages as LibreOffice lays them out are measured
+in test_official_draft_layout.py.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from docx.oxml.ns import qn
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TEXT_WIDTH_EMU = 165 * 36000
-MARGIN_PT = 20 / 25.4 * 72            # top and bottom margins, 20 mm
-HEADER_LIMIT_PT = 70                  # the page number in the header sits above this
 DRAFTS = ["draft_2025", "draft_2023"]
 
 
@@ -61,80 +55,3 @@ def test_charts_take_two_thirds_of_the_text_width(name, request):
     assert len(widths) >= 5
     for width in widths:
         assert 0.6 <= width / TEXT_WIDTH_EMU <= 0.72, width / TEXT_WIDTH_EMU
-
-
-# ---------------------------------------------------------------- through LibreOffice
-
-def _to_pdf(docx_path: Path, workdir: Path) -> Path:
-    profile = workdir / "lo-profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(workdir), str(docx_path)],
-                   check=True, capture_output=True, timeout=180)
-    return workdir / (docx_path.stem + ".pdf")
-
-
-def page_lines(pdf: Path) -> list[list[tuple[float, str]]]:
-    """Return, per page, its text lines below the header as (bottom in pt, text), top to bottom."""
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    pages = []
-    for body in re.findall(r"<page [^>]*>(.*?)</page>", html, re.S):
-        lines = []
-        for attrs, inner in re.findall(r"<line ([^>]*)>(.*?)</line>", body, re.S):
-            bottom = float(re.search(r'yMax="([\d.]+)"', attrs).group(1))
-            text = _join_words(re.findall(r'xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>', inner))
-            if bottom > HEADER_LIMIT_PT:
-                lines.append((bottom, text))
-        pages.append(sorted(lines))
-    return pages
-
-
-def _join_words(words: list[tuple[str, str, str]]) -> str:
-    """Return a line's text: poppler splits words at some diacritics ("PH", "Ụ"), without a gap."""
-    text, right = "", None
-    for x_min, x_max, word in words:
-        text += ("" if right is not None and float(x_min) - right < 1.0 else " ") + word
-        right = float(x_max)
-    return text.strip()
-
-
-def page_fill(lines: list[tuple[float, str]], height: float = 841.89) -> float:
-    """Return how much of the text area is used: from the top margin down to the lowest text."""
-    lowest = max((bottom for bottom, _ in lines), default=MARGIN_PT)
-    return (lowest - MARGIN_PT) / (height - 2 * MARGIN_PT)
-
-
-@pytest.fixture(scope="module")
-def pdf_pages(request, tmp_path_factory):
-    pages = {}
-    for name in DRAFTS:
-        draft = request.getfixturevalue(name)
-        pages[name] = page_lines(_to_pdf(draft.result.docx_path, tmp_path_factory.mktemp(name)))
-    return pages
-
-
-def _annex_page(pages) -> int:
-    return next(i for i, lines in enumerate(pages) if any(t.startswith("PHỤ LỤC") for _, t in lines))
-
-
-@pytest.mark.libreoffice
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
-@pytest.mark.parametrize("name", DRAFTS)
-def test_every_page_is_at_least_a_third_full_except_before_the_annex(name, pdf_pages):
-    pages = pdf_pages[name]
-    annex = _annex_page(pages)
-    assert 8 <= len(pages) <= 14
-    for number, lines in enumerate(pages, start=1):
-        assert lines, f"{name}: page {number} is blank"
-        if number != annex:          # *annex* is the 0-based index of the annex page = the page before it
-            assert page_fill(lines) >= 1 / 3, f"{name}: page {number} is {page_fill(lines):.0%} full"
-
-
-@pytest.mark.libreoffice
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
-@pytest.mark.parametrize("name", DRAFTS)
-def test_no_caption_is_cut_off_from_its_table_or_chart(name, pdf_pages):
-    for number, lines in enumerate(pdf_pages[name], start=1):
-        texts = [t for _, t in lines]
-        assert not re.match(r"Bảng \d+\.", texts[-1]), f"{name}: table caption at the foot of page {number}"
-        assert not re.match(r"Hình \d+\.", texts[0]), f"{name}: chart caption at the top of page {number}"

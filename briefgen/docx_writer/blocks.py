@@ -11,6 +11,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
                                        wrap_in_text_control)
+from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
@@ -22,6 +23,8 @@ CHART_HEIGHT = Mm(round(TEXT_WIDTH_MM * 2 / 3 * 3.4 / 6.3))  # the PNG's 6.3 × 
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
 APPENDIX_TABLE_FONT = Pt(10)   # the annex's reference tables (sources, merger) are set smaller
+SMALLEST_TABLE_FONT = Pt(10)   # a table whose words do not fit its columns at TABLE_FONT …
+NARROW_CELL_MARGIN = Pt(3)     # … nor at this size: its cells get narrower margins too
 CELL_SPACING = Pt(1)     # before and after a table cell's paragraph
 HEADER_FILL = "D9E2F3"
 
@@ -123,32 +126,43 @@ class BlockWriter:
         self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
         columns = len(block.header)
         aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
+        widths, size, margin = self._widths(block)
         tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
-                             [width.twips for width in self._widths(block)], [["center"] * columns] + aligns,
-                             CELL_SPACING.twips, HEADER_FILL)   # one pass: no table.cell(), no setters
+                             [width.twips for width in widths], [["center"] * columns] + aligns,
+                             CELL_SPACING.twips, HEADER_FILL, margin)   # one pass: no table.cell(), no setters
         self.document.element.body._insert_tbl(tbl)
         body = self.document._body
         paragraphs = table_paragraphs(tbl)
         for p, text in zip(paragraphs[0], block.header):
-            self._cell(DocxParagraph(p, body), (Text(text),), bold=True)
+            self._cell(DocxParagraph(p, body), (Text(text),), size, bold=True)
         for p_row, row in zip(paragraphs[1:], block.rows):
             for p, inlines in zip(p_row, row):
-                self._cell(DocxParagraph(p, body), inlines)
+                self._cell(DocxParagraph(p, body), inlines, size)
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
             run = note.add_run(f"Ghi chú: {block.note}")
             run.font.size, run.font.italic = Pt(11), True
 
-    @staticmethod
-    def _widths(block: TableBlock) -> list:
+    def _widths(self, block: TableBlock) -> tuple[list, Pt, int | None]:
+        """Return the column widths, the font size and the cell margin (twips; None: the style's)
+        of *block*: the widths asked for, widened where a column's longest word would not fit;
+        at a smaller size, then with narrower margins, if it cannot fit otherwise."""
         weights = block.widths or (1.0,) * len(block.header)
-        total = sum(weights)
-        return [Mm(TEXT_WIDTH_MM * w / total) for w in weights]
+        wanted = [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
+        texts = [[header] + ["".join(i.text for i in row[index]) for row in block.rows]
+                 for index, header in enumerate(block.header)]
+        small = min(self.table_font, SMALLEST_TABLE_FONT)
+        for size, margin in ((self.table_font, None), (small, None), (small, NARROW_CELL_MARGIN)):
+            margin_pt = CELL_MARGIN_PT if margin is None else margin.pt
+            fitted = fit_widths(wanted, [least_width_mm(column, size.pt, margin_pt) for column in texts])
+            if fitted:
+                return [Mm(width) for width in fitted], size, margin and margin.twips
+        return [Mm(width) for width in wanted], self.table_font, None   # some words must break anyway
 
-    def _cell(self, paragraph, inlines, bold=False) -> None:
-        """Fill a table cell's (already formatted) *paragraph* with *inlines*."""
-        self.add_inlines(paragraph, inlines, self.table_font)
+    def _cell(self, paragraph, inlines, size, bold=False) -> None:
+        """Fill a table cell's (already formatted) *paragraph* with *inlines* set at *size*."""
+        self.add_inlines(paragraph, inlines, size)
         if bold:
             for run in paragraph.runs:
                 run.font.bold = True
