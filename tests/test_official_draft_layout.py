@@ -108,8 +108,11 @@ def test_no_cell_leaves_a_lone_tail_on_a_line(year, pages):
 def _overlaps(words) -> list[tuple[str, str]]:
     """Return pairs of words whose boxes overlap by more than a fifth of the smaller one."""
     found = []
+    words = sorted(words, key=lambda w: w[1])
     for i, (ax0, ay0, ax1, ay1, a) in enumerate(words):
         for bx0, by0, bx1, by1, b in words[i + 1:]:
+            if by0 >= ay1:                     # sorted by top: no later word reaches up to this one
+                break
             width, height = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
             smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
             if width > 1 and height > 1 and width * height > smaller / 5:
