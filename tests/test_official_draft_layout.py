@@ -2,7 +2,8 @@
 
 Every shipped draft (2018–2025) is converted to PDF in one LibreOffice run (``official_pdfs``)
 and measured from the positions of its words (``pdftotext -bbox``): page count, how full each
-page is, captions on the page of their table or chart, no cell wrapped into a lone ")", no text
+page is, captions on the page of their table or chart, the signature with the last lines of the
+text, no cell wrapped into a lone ")", no text
 drawn over other text. Thresholds, not page numbers: content changes move the page breaks.
 """
 
@@ -53,6 +54,24 @@ def test_every_page_is_a_third_full_except_before_the_annex_and_the_last(year, p
     thin = {n + 1: f"{page_fill(lines):.0%}" for n, lines in enumerate(document)
             if n not in spared and page_fill(lines) < LEAST_FILL}
     assert thin == {}, f"{year}: pages less than a third full {thin}"
+
+
+def _text_before_the_signature(document) -> str:
+    """Return the body's last paragraph: the one before the table holding "Nơi nhận"."""
+    last = ""
+    for child in document.element.body.iterchildren():
+        text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+        if child.tag == qn("w:tbl") and "Nơi nhận" in text:
+            return last
+        last = text if child.tag == qn("w:p") and text.strip() else last
+    raise AssertionError("no signature block")
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_signature_never_stands_alone_on_its_page(year, pages, official_drafts):
+    last = _squeezed(_text_before_the_signature(official_drafts[year].document))
+    (signature_page,) = {n for n, _, _ in _where(pages[year], r"Nơi nhận:")}
+    assert last[-30:] in _squeezed(" ".join(t for _, t in pages[year][signature_page])), f"{year}: {last[-30:]}"
 
 
 def _captioned_tables(document) -> list[str]:
