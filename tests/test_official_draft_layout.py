@@ -3,8 +3,8 @@
 Every shipped draft (2018–2025) is converted to PDF in one LibreOffice run (``official_pdfs``)
 and measured from the positions of its words (``pdftotext -bbox``): page count, how full each
 page is, captions on the page of their table or chart, the signature with the last lines of the
-text, no cell wrapped into a lone ")", no text
-drawn over other text. Thresholds, not page numbers: content changes move the page breaks.
+text, no cell wrapped into a lone ")", no text drawn over other text. Thresholds, not page
+numbers: content changes move the page breaks.
 """
 
 from __future__ import annotations
