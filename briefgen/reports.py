@@ -127,7 +127,7 @@ def _wide_figure(item: Reported, layout: FormLayout) -> Figure:
     figure = item.figure
     return Figure(layout.year, layout.series, parse_period(figure.period), figure.scope, figure.indicator,
                   None, figure.value, figure.unit, figure.estimate, "unconfirmed", item.place, figure.quote,
-                  _note(item))
+                  _note(item), qualifiers=item.qualifiers)
 
 
 class _Merge:
@@ -258,7 +258,7 @@ def _marked(data: FormData, sources: dict[str, Reported], places: set[str]) -> F
         item = sources.get(figure.id)
         if item is not None:
             return replace(figure, status="unconfirmed", source=item.place, quote=item.figure.quote,
-                           note=_note(item))
+                           note=_note(item), qualifiers=item.qualifiers)
         used = [p for p in data.inputs.get(figure.id, ()) if p in places]
         if not used:
             return figure
