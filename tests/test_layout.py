@@ -95,7 +95,25 @@ def test_every_column_holds_its_longest_word_at_the_size_and_margins_set(name, r
         for index, width in enumerate(grid):
             texts = [cell_text(row.cells[index]) for row in table.rows]
             assert width >= least_width_mm(texts, size, margin) - 0.1, (texts[0], width)
-    assert (10.0, 3.0) in sizes or name == "draft_2023"   # the 2025 history table needs both
+    assert (11.0, CELL_MARGIN_PT) in sizes
+
+
+@pytest.mark.parametrize(("word", "size", "margin"), [      # 8 columns of 20,6 mm, the same word in each
+    ("1.404", 11.0, None),                                   # fits as asked
+    ("1.404\u00a0(ước 6T/2024)", 10.0, None),                # fits at 10 pt only
+    ("11.404\u00a0(ước 6T/2024)", 10.0, 60),                 # … and with 3 pt cell margins
+    ("1.404\u00a0(9T/2014)*", 11.0, None),                   # cannot fit: as asked, the word breaks
+])
+def test_a_table_shrinks_its_font_then_its_margins_only_when_its_words_need_it(word, size, margin):
+    import docx as python_docx
+
+    from briefgen.docx_writer.blocks import BlockWriter
+    from briefgen.model import TableBlock, Text
+    columns = 8
+    block = TableBlock("t", "c", ("Năm",) * columns, (((Text(word),),) * columns,))
+    widths, chosen, cell_margin = BlockWriter(python_docx.Document(), "2025-01-01T00:00:00Z")._widths(block)
+    assert (chosen.pt, cell_margin) == (size, margin)
+    assert sum(w.mm for w in widths) == pytest.approx(165)
 
 
 def test_line_chart_labels_of_one_year_do_not_overlap():
@@ -112,3 +130,12 @@ def test_line_chart_labels_of_one_year_do_not_overlap():
         (P.BELOW, P.BELOW, P.ABOVE), (P.BELOW, P.ABOVE, P.ABOVE), (P.ABOVE, P.BELOW, P.ABOVE)]
     assert label_positions(table((1.0, None, 3.0)), 0, "line") == (P.ABOVE,) * 3
     assert label_positions(three, 0, "bar") == (P.OUTSIDE_END,) * 3
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_the_annex_starts_a_page_without_an_empty_paragraph_before_it(name, request):
+    """An empty paragraph holding the break fell on a page of its own after a full signature page."""
+    document = request.getfixturevalue(name).document
+    annex = next(p for p in document.paragraphs if p.text == "PHỤ LỤC")
+    assert annex.paragraph_format.page_break_before
+    assert document.element.body.find(".//" + qn("w:br") + f"[@{qn('w:type')}='page']") is None

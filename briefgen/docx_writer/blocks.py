@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -52,6 +52,7 @@ class BlockWriter:
         self.tables = 0
         self.charts = 0
         self.table_font = TABLE_FONT
+        self.break_before = False      # the next block starts a new page
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
 
@@ -89,7 +90,13 @@ class BlockWriter:
         wrap_in_text_control(run._r, control.alias, control.tag, count, control.bookmark, count)
 
     def write(self, block) -> None:
-        """Write one block at the end of the document."""
+        """Write one block at the end of the document. A page break starts the next block on a
+        new page ("page break before" on its first paragraph): no empty paragraph is left to fall
+        on a page of its own when the text before it fills its page."""
+        if isinstance(block, PageBreak):
+            self.break_before = True
+            return
+        first = len(self.document.paragraphs) if self.break_before else None
         if isinstance(block, Heading):
             self.document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
         elif isinstance(block, Paragraph):
@@ -98,8 +105,9 @@ class BlockWriter:
             self.add_table(block)
         elif isinstance(block, ChartBlock):
             self.add_chart(block)
-        elif isinstance(block, PageBreak):
-            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if first is not None:
+            self.document.paragraphs[first].paragraph_format.page_break_before = True
+            self.break_before = False
 
     def add_paragraph(self, block: Paragraph) -> None:
         paragraph = self.document.add_paragraph()
