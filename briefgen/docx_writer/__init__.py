@@ -53,6 +53,8 @@ def build_document(briefing: Briefing, charts: str = "native"):
     body, appendix = briefing.split_appendix()
     for block in body:
         writer.write(block)
+    if document.paragraphs:     # the last lines of the text go with the signature: it never stands alone
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     add_closing(document, briefing.masthead, _signer(writer, briefing.masthead.signer_name))
     if appendix:
         writer.write(PageBreak())
