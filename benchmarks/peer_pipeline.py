@@ -109,14 +109,20 @@ def clusters_chart(figures, year, path: Path) -> None:
     plt.close(fig)
 
 
+def region_products(figures, year):
+    """Return the region's product figures reported at the edition of *year*."""
+    return figures[(figures.scope == "region") & (figures.edition_year == year)
+                   & figures.indicator.isin(["product_output", "product_growth"])]
+
+
 def products_chart(products, host, path: Path) -> None:
-    """Write the host's product growth as horizontal bars to *path*."""
+    """Write the region's product growth as horizontal bars to *path*."""
     growth = products[products.indicator == "product_growth"]
     fig, ax = plt.subplots(figsize=(6.3, 3.4))
     bars = ax.barh(growth.subject, growth.value, color="#1f4e79")
     ax.bar_label(bars, labels=[vn(v) + "%" for v in growth.value], fontsize=7)
     ax.invert_yaxis()
-    ax.set_title(f"Tăng trưởng một số sản phẩm chủ yếu: {host}", fontweight="bold")
+    ax.set_title("Tăng trưởng một số sản phẩm chủ yếu của khu vực", fontweight="bold")
     plt.savefig(path, dpi=DPI, bbox_inches="tight")
     plt.close(fig)
 
@@ -141,8 +147,8 @@ def draw_charts(tables, year, host, folder: Path) -> list[tuple[Path, str]]:
     bar_chart(partial.period, partial.value, charts[-1][1], "%", charts[-1][0])
     charts.append((folder / "05-clusters.png", "Cụm công nghiệp"))
     clusters_chart(figures, year, charts[-1][0])
-    products = figures[(figures.scope == host) & (figures.edition_year == year)]
-    charts.append((folder / "06-products.png", f"Sản phẩm chủ yếu của {host}"))
+    products = region_products(figures, year)
+    charts.append((folder / "06-products.png", "Sản phẩm chủ yếu của khu vực"))
     products_chart(products, host, charts[-1][0])
     return charts
 
@@ -199,8 +205,8 @@ def add_text(document, tables, year, host) -> None:
     for indicator, name in HEADLINES.items():
         for _, row in region(figures, indicator, year).tail(2).iterrows():
             document.add_paragraph(f"{name} ({row.period}) đạt {vn(row.value)} {row.unit}.")
-    products = figures[(figures.scope == host) & (figures.indicator == "product_output")]
-    for _, row in products.iterrows():
+    products = region_products(figures, year)
+    for _, row in products[products.indicator == "product_output"].iterrows():
         document.add_paragraph(f"- Sản lượng {row.subject} {row.period} đạt {vn(row.value)} {row.unit}.",
                                style="List Bullet")
     document.add_heading("III. TỒN TẠI, HẠN CHẾ", level=1)
@@ -227,12 +233,12 @@ def add_tasks(document, tables, year) -> None:
 def add_tables(document, tables, year, host) -> None:
     """Add the six tables."""
     figures = tables["indicators"]
-    products = figures[(figures.scope == host) & (figures.edition_year == year)]
+    products = region_products(figures, year)
     output = products[products.indicator == "product_output"]
     growth = products[products.indicator == "product_growth"].set_index("subject").value
     fill_table(document, ["Sản phẩm", "Đơn vị", "Sản lượng", "So với cùng kỳ (%)"],
                [[r.subject, r.unit, vn(r.value), vn(growth.get(r.subject))] for r in output.itertuples()],
-               f"Bảng 1. Sản phẩm chủ yếu của tỉnh {host}")
+               "Bảng 1. Sản phẩm chủ yếu của khu vực")
     fill_table(document, ["Chỉ tiêu", "Đơn vị", f"Năm {year - 1}", f"Kỳ báo cáo {year}"],
                headline_table(figures, year), "Bảng 2. Một số chỉ tiêu chủ yếu của khu vực")
     fill_table(document, ["Năm", "Lần", "Đăng cai", "IIP (%)", "Bán lẻ", "Tăng bán lẻ (%)", "Xuất khẩu",

@@ -14,8 +14,6 @@ import re
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Inline, Masthead, PageBreak,
                             Paragraph, PlaceholderRun, TableBlock, chart_file)
 
-SIGNER_PLACEHOLDER = "[Họ và tên người ký]"
-SIGNER_NEED = "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo."
 _SPECIAL = re.compile(r"([\\`*_<>\[\]])")
 _LINE_START = re.compile(r"^(\s*)([-+#>]|\d+\.)")
 
@@ -31,13 +29,11 @@ def escape_start(line: str) -> str:
 
 
 class MarkdownWriter:
-    """Writes blocks as Markdown lines, numbering tables and figures and collecting footnotes."""
+    """Writes blocks (numbered by the model) as Markdown lines, collecting footnotes."""
 
     def __init__(self, chart_paths: dict[str, str]):
         self.chart_paths = chart_paths
         self.notes: list[str] = []
-        self.tables = 0
-        self.charts = 0
 
     def footnote(self, text: str) -> str:
         """Return a reference to a new footnote holding *text*."""
@@ -74,21 +70,19 @@ class MarkdownWriter:
 
     def table(self, block: TableBlock) -> list[str]:
         """Return a captioned pipe table; numeric columns align right."""
-        self.tables += 1
         rule = ["---:" if i in block.numeric_columns else ":---" for i in range(len(block.header))]
-        lines = [f"**Bảng {self.tables}. {escape(block.caption)}**", "",
+        lines = [f"**{escape(block.title)}**", "",
                  _row(escape(h) for h in block.header),
                  _row(rule)]
         lines += [_row(self.inlines(c) for c in row) for row in block.rows]
         if block.note:
-            lines += ["", f"*Ghi chú: {escape(block.note)}*"]
+            lines += ["", f"*{escape(block.note_line)}*"]
         return lines
 
     def chart(self, block: ChartBlock) -> list[str]:
         """Return the chart as a picture whose caption is its figure title."""
-        self.charts += 1
-        path = self.chart_paths.get(block.id, f"charts/{chart_file(block.id, self.charts)}")
-        return [f"![Hình {self.charts}. {escape(block.caption)}]({path})"]
+        path = self.chart_paths.get(block.id, f"charts/{chart_file(block.id, block.number)}")
+        return [f"![{escape(block.title)}]({path})"]
 
 
 def _row(cells) -> str:
@@ -97,23 +91,26 @@ def _row(cells) -> str:
 
 def _masthead(masthead: Masthead) -> list[str]:
     return [f"**{escape(masthead.agency)}**  ", escape(masthead.number), "",
-            "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ", "**Độc lập - Tự do - Hạnh phúc**", "",
-            f"*{escape(masthead.place)}, ngày      tháng      năm {masthead.year}*", "",
+            f"**{escape(masthead.nation)}**  ", f"**{escape(masthead.motto)}**", "",
+            f"*{escape(masthead.place_text + masthead.date_text)}*", "",
             f"# {escape(masthead.title)}", "", f"**{escape(masthead.summary)}**"]
 
 
 def _closing(masthead: Masthead, writer: MarkdownWriter) -> list[str]:
     recipients = [escape_start(escape(r)) + "  " for r in masthead.recipients]
-    return ["**_Nơi nhận:_**  ", *recipients, "",
+    signer = masthead.signer_name
+    return [f"**_{escape(masthead.recipients_label)}_**  ", *recipients, "",
             f"**{escape(masthead.signer_authority)}**  ", f"**{escape(masthead.signer_title)}**", "",
-            f"**{escape(SIGNER_PLACEHOLDER)}**" + writer.footnote(SIGNER_NEED)]
+            f"**{escape(signer.label)}**" + writer.footnote(signer.need)]
 
 
 def render_markdown(briefing: Briefing, chart_paths: dict[str, str] | None = None) -> str:
     """Return *briefing* as Markdown; charts link to *chart_paths* (id → path) or ``charts/``."""
     writer = MarkdownWriter(chart_paths or {})
+    body, appendix = briefing.split_appendix()      # the signature closes the body, as in the DOCX
     chunks = [_masthead(briefing.masthead)]
-    chunks += [writer.block(block) for block in briefing.blocks]
+    chunks += [writer.block(block) for block in body]
     chunks.append(_closing(briefing.masthead, writer))
+    chunks += [writer.block(block) for block in appendix]
     chunks.append([f"[^{i}]: {escape(note)}" for i, note in enumerate(writer.notes, start=1)])
     return "\n\n".join("\n".join(lines) for lines in chunks if lines) + "\n"

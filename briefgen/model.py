@@ -7,7 +7,7 @@ blocks out. Nothing here knows python-docx or matplotlib.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -116,6 +116,17 @@ class TableBlock:
     note: str = ""
     numeric_columns: tuple[int, ...] = ()
     widths: tuple[float, ...] = ()     # relative column widths; empty = equal
+    number: int = 0                    # "Bảng N": given when the Briefing is built
+
+    @property
+    def title(self) -> str:
+        """Return the caption as printed above the table: "Bảng 2. Kết quả …"."""
+        return f"Bảng {self.number}. {self.caption}"
+
+    @property
+    def note_line(self) -> str:
+        """Return the note as printed below the table ("" when it has none)."""
+        return f"Ghi chú: {self.note}" if self.note else ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,12 @@ class ChartBlock:
     png: bytes | None               # None when no PNG was asked for (native charts)
     source_note: str = ""
     spec: ChartSpec | None = None   # what the chart shows; the DOCX writer draws it as a native chart
+    number: int = 0                 # "Hình N": given when the Briefing is built
+
+    @property
+    def title(self) -> str:
+        """Return the caption as printed under the chart: "Hình 3. Bán lẻ …"."""
+        return f"Hình {self.number}. {self.caption}"
 
 
 @dataclass(frozen=True)
@@ -135,9 +152,14 @@ class PageBreak:
 Block = Heading | Paragraph | TableBlock | ChartBlock | PageBreak
 
 
+SIGNER_NAME = Placeholder("signer-name", "[Họ và tên người ký]",
+                          "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo.")
+APPENDIX = "PHỤ LỤC"            # the level-1 heading that opens the annex, after the signature
+
+
 @dataclass(frozen=True)
 class Masthead:
-    """The administrative header and closing parts (Nghị định 30/2020/NĐ-CP)."""
+    """The administrative header and closing parts (Nghị định 30/2020/NĐ-CP): every word of them."""
 
     agency: str                 # "BỘ CÔNG THƯƠNG"
     number: str                 # "Số:       /BC-BCT"
@@ -148,6 +170,20 @@ class Masthead:
     recipients: tuple[str, ...]
     signer_authority: str
     signer_title: str
+    signer_name: Placeholder = SIGNER_NAME           # left for the drafters: who signs
+    nation: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"    # quốc hiệu
+    motto: str = "Độc lập - Tự do - Hạnh phúc"           # tiêu ngữ
+    recipients_label: str = "Nơi nhận:"
+
+    @property
+    def place_text(self) -> str:
+        """Return the place as it opens the date line: "Hà Nội, "."""
+        return f"{self.place}, "
+
+    @property
+    def date_text(self) -> str:
+        """Return the date left blank for the day of signing: "ngày      tháng      năm 2025"."""
+        return f"ngày      tháng      năm {self.year}"
 
 
 @dataclass(frozen=True)
@@ -162,6 +198,28 @@ class Briefing:
     title: str = ""
     keywords: str = ""
     identity: dict = field(default_factory=dict)   # year, host, series: who the draft is for
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blocks", number_blocks(self.blocks))   # frozen: set once, here
+
+    def split_appendix(self) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+        """Return (body, appendix): the signature closes the body, the Phụ lục follows it."""
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, Heading) and block.level == 1 and block.text.startswith(APPENDIX):
+                return self.blocks[:index], self.blocks[index:]
+        return self.blocks, ()
+
+
+def number_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Return *blocks* with tables and charts numbered in reading order (Bảng 1, 2 …; Hình 1, 2 …)."""
+    counts = {TableBlock: 0, ChartBlock: 0}
+    numbered = []
+    for block in blocks:
+        if type(block) in counts:
+            counts[type(block)] += 1
+            block = replace(block, number=counts[type(block)])
+        numbered.append(block)
+    return tuple(numbered)
 
 
 def chart_file(chart_id: str, index: int) -> str:

@@ -17,7 +17,7 @@ from briefgen.analyze.aggregate import FormData
 from briefgen.bounds import escaped
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure import AT_LEAST, LOWER_BOUND, Figure
 from briefgen.domain.measures import Measure, measure_of, measures, tidy
 from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
@@ -97,7 +97,7 @@ def _figure(item: Reported, layout: FormLayout, indicator: str, value, unit: str
     figure = item.figure
     return Figure(layout.year, layout.series, parse_period(figure.period), figure.scope, indicator,
                   None, value, unit, figure.estimate, "unconfirmed", item.place, figure.quote,
-                  _note(item), source_kind="report")
+                  _note(item), source_kind="report", qualifiers=item.qualifiers)
 
 
 class _Merge:
@@ -215,17 +215,22 @@ def _entries(merge: _Merge, items: Sequence[Reported]) -> list[ProvinceReport]:
 
 def _marked(data: FormData, sources: dict[str, Reported], places: set[str]) -> FormData:
     """Return *data* with every figure from a report, or computed from one, unconfirmed and noted."""
+    bounds = {item.place: item.figure.indicator for item in sources.values()
+              if {LOWER_BOUND, AT_LEAST} & set(item.qualifiers)}
+
     def mark(figure: Figure) -> Figure:
         item = sources.get(figure.id)
         if item is not None:
             return replace(figure, status="unconfirmed", source=item.place, quote=item.figure.quote,
-                           note=_note(item))
+                           note=_note(item), qualifiers=item.qualifiers)
         used = [p for p in data.inputs.get(figure.id, ()) if p in places]
         if not used:
             return figure
         note = (f"Tính có dùng số liệu trích từ báo cáo ({'; '.join(used)}), cần kiểm tra."
                 + (f" {figure.note}" if figure.note else ""))
-        return replace(figure, status="unconfirmed", note=note)
+        summed_bound = any(bounds.get(p) == figure.indicator for p in used)   # a sum with a "hơn" in it
+        qualifiers = tuple(dict.fromkeys(figure.qualifiers + (LOWER_BOUND,))) if summed_bound else figure.qualifiers
+        return replace(figure, status="unconfirmed", note=note, qualifiers=qualifiers)
 
     return replace(data, figures=tuple(mark(f) for f in data.figures),
                    reported=tuple(dict.fromkeys(data.reported)))

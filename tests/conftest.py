@@ -74,3 +74,26 @@ def layout(dataset):
     """The province form's layout for 2025."""
     from briefgen.forms.layout import layout_for_year
     return layout_for_year(dataset, 2025)
+
+
+OFFICIAL_DRAFTS = {2018: "Nghệ An", 2019: "Hải Phòng", 2022: "Thanh Hóa", 2023: "Quảng Ninh",
+                   2024: "Hà Nội", 2025: "Tuyên Quang"}   # the shipped drafts (data/editions.csv)
+
+
+@pytest.fixture(scope="session")
+def official_drafts(request, tmp_path_factory) -> dict[int, BuiltDraft]:
+    """Every shipped draft by year (2025 and 2023 are the session's own drafts)."""
+    out = tmp_path_factory.mktemp("official")
+    built = {2025: request.getfixturevalue("draft_2025"), 2023: request.getfixturevalue("draft_2023")}
+    return {year: built.get(year) or build_and_read(out, year, host) for year, host in OFFICIAL_DRAFTS.items()}
+
+
+@pytest.fixture(scope="session")
+def official_pdfs(official_drafts, tmp_path_factory) -> dict[int, Path]:
+    """Every shipped draft converted to PDF, all in one LibreOffice run (tests marked libreoffice)."""
+    from pdf_pages import SOFFICE, convert_to_pdf
+    if SOFFICE is None:
+        pytest.skip("LibreOffice not installed (./setup.sh installs it)")
+    years = sorted(official_drafts)
+    pdfs = convert_to_pdf([official_drafts[y].result.docx_path for y in years], tmp_path_factory.mktemp("pdf"))
+    return dict(zip(years, pdfs))

@@ -35,10 +35,20 @@ def tiny_plot(_spec) -> bytes:
     return TINY_PNG
 
 
-def plot_failing_for_host_charts(spec) -> bytes:
-    if spec.id == "host_products":
-        raise RuntimeError("renderer bug")
-    return TINY_PNG
+def plot_failing(_spec) -> bytes:
+    raise RuntimeError("renderer bug")
+
+
+def failing_once():
+    """Return a plot that fails on its first chart only (the first draft of an in-process batch)."""
+    calls = []
+
+    def plot_failing_once(_spec) -> bytes:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("renderer bug")
+        return TINY_PNG
+    return plot_failing_once
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +89,7 @@ def test_each_distinct_chart_is_drawn_once_per_batch(batch_2025, dataset):
 
 def test_native_batch_draws_no_png_and_writes_no_charts_folder(tmp_path):
     result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=2, out_dir=tmp_path, disk_cache=False,
-                         plot=plot_failing_for_host_charts)
+                         plot=plot_failing)
     assert not result.failed and result.charts_drawn == 0
     assert sorted(p.name for p in (tmp_path / "2025-tuyen-quang").iterdir()) == [
         "bao-cao-2025-tuyen-quang.docx", "danh-muc-bo-sung-2025-tuyen-quang.md", "manifest.json"]
@@ -108,10 +118,10 @@ def test_a_failing_host_does_not_stop_the_others(tmp_path):
 
 def test_a_bug_in_one_draft_is_reported_with_its_traceback(tmp_path):
     result = build_batch([2025], ["Tuyên Quang", "Hà Nội"], jobs=1, out_dir=tmp_path,
-                         disk_cache=False, plot=plot_failing_for_host_charts, charts="png")
-    assert [o.ok for o in result.outcomes] == [False, True]  # only Tuyên Quang has a host chart
+                         disk_cache=False, plot=failing_once(), charts="png")
+    assert [o.ok for o in result.outcomes] == [False, True]  # the first chart drawn was Tuyên Quang's
     assert result.failed[0].error == "RuntimeError: renderer bug"
-    assert "plot_failing_for_host_charts" in result.failed[0].trace
+    assert "plot_failing_once" in result.failed[0].trace
 
 
 def test_cli_batch_of_two_years_reports_the_failed_one(tmp_path, monkeypatch, capsys):

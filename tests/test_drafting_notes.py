@@ -5,6 +5,7 @@ and a sources annex that cites like an official document.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from docx_text import cell_text, text_of
 
+from briefgen.api import build_briefing
 from briefgen.errors import DataFileError
 from briefgen.sources.tables.sources import load_sources
 
@@ -45,9 +47,17 @@ def test_no_drafting_note_in_the_body(name, request):
     assert "chưa xác định phạm vi" not in charts
 
 
-def test_the_host_chart_caveat_is_a_comment_on_its_caption(draft_2025):
-    _, comments = _chart_and_comment_xml(draft_2025)
-    assert "Cần kiểm tra: phạm vi số liệu (điện thương phẩm, xi măng, chè)" in comments
+def test_the_host_chart_caveat_is_a_comment_on_its_caption(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    csv = data / "indicators.csv"
+    rows = csv.read_text(encoding="utf-8").replace(  # the host's own unconfirmed product growth
+        "2025,phia_bac,9M-2025,region,product_growth,chè,", "2025,phia_bac,9M-2025,Tuyên Quang,product_growth,chè,")
+    csv.write_text(rows, encoding="utf-8")
+    result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "out", data_dir=data)
+    with zipfile.ZipFile(result.docx_path) as package:
+        comments = package.read("word/comments.xml").decode("utf-8")
+    assert "Cần kiểm tra: phạm vi số liệu (chè) chưa được nguồn xác định rõ" in comments
 
 
 @pytest.mark.parametrize("name", ["draft_2025", "draft_2023"])

@@ -35,8 +35,8 @@ def _pages(pdf: Path) -> int:
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
-def test_2025_draft_converts_with_diacritics(draft_2025, tmp_path):
-    pdf = _to_pdf(draft_2025.result.docx_path, tmp_path)
+def test_2025_draft_converts_with_diacritics(official_pdfs):
+    pdf = official_pdfs[2025]
     text = " ".join(_pdf_text(pdf).split())
     for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO",
                      "tỉnh Tuyên Quang", "năm 2024 và 9 tháng đầu năm 2025", "Thứ mười,",
@@ -47,8 +47,8 @@ def test_2025_draft_converts_with_diacritics(draft_2025, tmp_path):
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
-def test_page_numbers_start_on_page_two(draft_2023, tmp_path):
-    pdf = _to_pdf(draft_2023.result.docx_path, tmp_path)
+def test_page_numbers_start_on_page_two(official_pdfs):
+    pdf = official_pdfs[2023]
     first, second = (_pdf_text_page(pdf, n) for n in (1, 2))
     assert first.strip().splitlines()[0].strip() != "1"
     assert second.strip().splitlines()[0].strip() == "2"
@@ -120,8 +120,8 @@ def _coloured_pixels(pdf: Path, workdir: Path) -> tuple[int, int]:
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (./setup.sh installs it)")
-def test_placeholders_and_figures_to_check_keep_their_highlight_inside_content_controls(draft_2025, tmp_path):
+def test_placeholders_and_figures_to_check_keep_their_highlight_inside_content_controls(official_pdfs, tmp_path):
     # LibreOffice 7.4 paints no highlight inside a plain-text content control: a regression
     # would leave every placeholder of the draft unmarked on screen and on paper.
-    yellow, turquoise = _coloured_pixels(_to_pdf(draft_2025.result.docx_path, tmp_path), tmp_path)
+    yellow, turquoise = _coloured_pixels(official_pdfs[2025], tmp_path)
     assert yellow > 1000 and turquoise > 100, (yellow, turquoise)

@@ -145,8 +145,8 @@ def _charts(package) -> dict[str, str]:
 
 def test_every_chart_is_a_native_chart_part_with_its_content_type(package, draft_2025):
     charts = _charts(package)
-    assert len(charts) == len(draft_2025.manifest["charts"]) == 6
-    assert sorted(charts.values()) == [f"word/charts/chart{n}.xml" for n in range(1, 7)]
+    assert len(charts) == len(draft_2025.manifest["charts"]) == 5
+    assert sorted(charts.values()) == [f"word/charts/chart{n}.xml" for n in range(1, 6)]
     types = _xml(package, "[Content_Types].xml")
     overrides = {o.get("PartName"): o.get("ContentType") for o in types.iterfind("ct:Override", NS)}
     assert all(overrides["/" + name] == CHART_TYPE for name in charts.values())
@@ -161,9 +161,9 @@ def test_inline_drawings_point_at_the_charts_and_name_them(package, draft_2025):
     r_ids = [i.find("a:graphic/a:graphicData/c:chart", NS).get(f"{{{NS['r']}}}id") for i in inlines]
     assert sorted(r_ids) == sorted(_charts(package))
     names = [i.find("wp:docPr", NS).get("name") for i in inlines]
-    assert names[:2] == ["briefgen-chart:host_products", "briefgen-chart:retail_history"]
+    assert names[:2] == ["briefgen-chart:retail_history", "briefgen-chart:export_history"]
     assert all(i.find("a:graphic/a:graphicData", NS).get("uri") == NS["c"] for i in inlines)
-    assert [s.type for s in draft_2025.document.inline_shapes] == [WD_INLINE_SHAPE.CHART] * 6
+    assert [s.type for s in draft_2025.document.inline_shapes] == [WD_INLINE_SHAPE.CHART] * 5
 
 
 def _workbook(package, chart: str):
@@ -221,7 +221,7 @@ def test_draft_with_native_charts_is_schema_valid(draft_2025):
     done = subprocess.run([sys.executable, str(VALIDATOR), str(draft_2025.result.docx_path)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
-    assert "14 parts validated, 0 schema errors" in done.stdout
+    assert "13 parts validated, 0 schema errors" in done.stdout
 
 
 def test_charts_png_keeps_the_pictures_and_never_loads_python_pptx(tmp_path):
@@ -235,8 +235,8 @@ def test_charts_png_keeps_the_pictures_and_never_loads_python_pptx(tmp_path):
     with zipfile.ZipFile(docx_path) as opened:
         names = opened.namelist()
     assert not [n for n in names if n.startswith("word/charts/") or n.startswith("word/embeddings/")]
-    assert len([n for n in names if n.startswith("word/media/") and n.endswith(".png")]) == 6
-    assert len(list(tmp_path.rglob("charts/*.png"))) == 6
+    assert len([n for n in names if n.startswith("word/media/") and n.endswith(".png")]) == 5
+    assert len(list(tmp_path.rglob("charts/*.png"))) == 5
 
 
 def test_unknown_chart_kind_is_a_usage_error_and_writes_nothing(tmp_path, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import dataclasses
 import io
 import shutil
@@ -16,6 +17,7 @@ from briefgen import build_briefing
 from briefgen.analyze.charts import _note
 from briefgen.cli import main
 from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, Figure
+from briefgen.domain.indicators import COUNT_SUBJECTS
 from briefgen.render.markers import figure_marker, parse_inlines
 from briefgen.sources.tables import load_dataset
 from briefgen.sources.tables.figures import load_figures
@@ -106,3 +108,41 @@ def test_an_indicators_file_without_the_column_still_loads(data_copy):
     path.write_text(out.getvalue(), encoding="utf-8")
     figures = load_dataset(data_copy).figures
     assert figures and all(f.qualifiers == () for f in figures)
+
+
+def _vietnamese(value: Decimal) -> str:
+    """Return *value* as a source writes it (1.404; 10,3), for finding it in a quote."""
+    whole, _, decimals = format(value.normalize(), "f").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return grouped + (f",{decimals}" if decimals else "")
+
+
+def _said_but_not_carried(figure: Figure) -> list[str]:
+    """Return the qualifiers *figure*'s own quote states about its value that the row does not carry."""
+    quote, number = figure.quote.lower(), re.escape(_vietnamese(figure.value))
+    missing = []
+    if re.search(rf"\b(?:hơn|trên)\s+{number}(?![\d,])", quote) and LOWER_BOUND not in figure.qualifiers:
+        missing.append(LOWER_BOUND)
+    if (figure.indicator != "provinces_count" and re.search(rf"\btừ\s+{number}\s*%?\s*trở lên", quote)
+            and AT_LEAST not in figure.qualifiers):
+        missing.append(AT_LEAST)
+    if "giá so sánh" in quote and CONSTANT_PRICES_2010 not in figure.qualifiers:
+        missing.append(CONSTANT_PRICES_2010)
+    if re.search(r"\b(?:dự kiến|ước)\b", quote) and not figure.estimate:
+        missing.append("estimate")
+    if figure.subject in COUNT_SUBJECTS and "trở lên" in quote and "trở lên" not in COUNT_SUBJECTS[figure.subject]:
+        missing.append("threshold wording")
+    return missing
+
+
+def test_every_shipped_figure_carries_what_its_quote_says_about_it():
+    """A row whose quote says "hơn", "từ … trở lên", "giá so sánh" or "dự kiến" carries it (issue 12, class 1)."""
+    found = {f.id: m for f in load_figures(DATA / "indicators.csv") if (m := _said_but_not_carried(f))}
+    assert found == {}
+
+
+def test_the_audit_catches_a_dropped_qualifier():
+    assert _said_but_not_carried(_figure(qualifiers=())) == [LOWER_BOUND]
+    count = _figure(indicator="provinces_count", subject="iip_above_10", value=Decimal(11),
+                    quote="11/28 địa phương có mức tăng trưởng từ 10% trở lên", qualifiers=())
+    assert _said_but_not_carried(count) == ["threshold wording"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +18,12 @@ from docx_text import cell_text, text_of
 from briefgen.api import build_briefing
 from briefgen.domain import indicators as registry
 from briefgen.domain.figure import Figure
-from briefgen.domain.indicators import (INDICATORS, LEVEL, SUM, FormQuestion, Indicator, K, headline_units,
-                                        unit_factor)
+from briefgen.domain.indicators import (INDICATORS, LEVEL, OTHER, SUM, FormQuestion, Indicator, K,
+                                        headline_units, read_in_reports, report_topics, unit_factor)
 from briefgen.domain.measures import measure_of, measures
 from briefgen.domain.period import Period
+from briefgen.extract.classify import CORE_INDICATORS
+from briefgen.extract.patterns import TOPICS
 from briefgen.forms.layout import layout_for_year
 from briefgen.forms.write_form import build_workbook, render_csv
 from briefgen.sources.forms.layout import DATA_SHEET
@@ -27,9 +32,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 TEMPLATES = PACKAGE.parent / "templates"
 KEYS = set(INDICATORS) | {registry.PROVINCES_COUNT, registry.RANK_IN_REGION, registry.IIP_MEDIAN,
                           registry.INDUSTRY_GROWTH}
-# The extractor keeps its own vocabulary (extract/classify.py, extract/patterns.py) while it is
-# being rewritten on another branch; it moves onto the registry's phrases after that lands.
-NOT_YET = ("extract/",)
 
 
 def _key_literals(path: Path) -> list[tuple[int, str]]:
@@ -42,11 +44,17 @@ def test_indicator_keys_are_spelled_only_in_the_registry():
     found = {}
     for path in PACKAGE.rglob("*.py"):
         name = str(path.relative_to(PACKAGE))
-        if name == "domain/indicators.py" or name.startswith(NOT_YET):
+        if name == "domain/indicators.py":
             continue
         if hits := _key_literals(path):
             found[name] = hits
-    assert found == {}
+    assert sum(len(hits) for hits in found.values()) == 0, found     # the extractor included
+
+
+def test_the_key_count_sees_a_key_spelled_in_the_extractor(tmp_path):
+    spelled = tmp_path / "classify.py"
+    spelled.write_text('CORE = ("retail_sales", K.export_value, "retail")\n', encoding="utf-8")
+    assert _key_literals(spelled) == [(1, "retail_sales")]
 
 
 def test_templates_compare_no_indicator_keys():
@@ -77,6 +85,43 @@ def test_form_measures_come_from_the_registry():
     assert [m.indicator for m in measures()] == [i.key for i in INDICATORS.values() if i.form]
     assert measure_of("retail_sales").factor("triệu đồng") == Decimal("0.001")
     assert measure_of("iip_growth").is_index and measure_of("grdp") is None
+
+
+def test_the_extractor_reads_its_indicators_and_their_words_from_the_registry():
+    assert CORE_INDICATORS == (K.iip_growth, K.industrial_output_value, K.retail_sales, K.retail_growth,
+                               K.export_value, K.export_growth, registry.PROVINCES_COUNT)
+    assert read_in_reports()[("export", registry.RATIO)] == K.export_growth      # "gấp 1,8 lần cùng kỳ"
+    assert ("output", registry.GROWTH) not in read_in_reports()       # GTSXCN growth is OTHER
+    words = report_topics()
+    assert words["tổng mức lưu chuyển hàng hóa bán lẻ và dịch vụ"] == "retail" and words["grdp"] == OTHER
+    # The extractor's own subjects (parts, other sectors) never override a registry phrase.
+    assert {phrase: TOPICS[phrase] for phrase in words} == words
+
+
+def test_no_phrase_names_two_topics():
+    topics = {}
+    for entry in INDICATORS.values():
+        for words in entry.in_reports:
+            for phrase in words.phrases:
+                topics.setdefault(phrase, set()).add(words.topic)
+    assert {p: t for p, t in topics.items() if len(t) > 1} == {}
+
+
+def test_a_new_indicator_in_reports_needs_one_entry():
+    """The extractor reads it from its registry entry alone (a fresh interpreter: topics are compiled once)."""
+    code = (
+        "from briefgen.domain.indicators import INDICATORS, LEVEL, MONEY, Indicator, InReports\n"
+        "INDICATORS['import_value'] = Indicator('import_value', 'kim ngạch nhập khẩu', 'tỷ USD', LEVEL, "
+        "in_reports=(InReports('import', (MONEY,), ('kim ngạch nhập khẩu',)),))\n"
+        "from briefgen.extract import extract_text\n"
+        "from briefgen.extract.classify import CORE_INDICATORS\n"
+        "text = 'Năm 2024, kim ngạch nhập khẩu của khu vực đạt 61,7 tỷ USD, tăng 12,4%.'\n"
+        "print([(f.indicator, str(f.value)) for f in extract_text(text, 't.txt')],\n"
+        "      'import_value' in CORE_INDICATORS)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PACKAGE.parent, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(PACKAGE.parent)}, check=True)
+    # Its level is read; a growth is OTHER: the entry names no GROWTH role.
+    assert done.stdout.strip() == "[('import_value', '61.7'), ('other', '12.4')] True"
 
 
 # A new indicator: one registry entry and one phrase in the results template.

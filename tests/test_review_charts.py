@@ -24,10 +24,10 @@ from draft_edits import edited_draft
 
 VALIDATOR = Path(__file__).resolve().parent.parent.parent / "shared" / "ooxml" / "validate.py"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-RETAIL = "Hình 2 (Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ): số liệu 2022 của " \
+RETAIL = "Hình 1 (Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ): số liệu 2022 của " \
          "'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ'"
-PARTIAL = "Hình 5 (Tăng trưởng bán lẻ các tháng đầu năm): số liệu 9T/2025 của 'Tổng mức bán lẻ'"
-CLUSTERS = "Hình 6 (Cụm công nghiệp qua các kỳ hội nghị): số liệu 2025 của 'Đã thành lập'"
+PARTIAL = "Hình 4 (Tăng trưởng bán lẻ các tháng đầu năm): số liệu 9T/2025 của 'Tổng mức bán lẻ'"
+CLUSTERS = "Hình 5 (Cụm công nghiệp qua các kỳ hội nghị): số liệu 2025 của 'Đã thành lập'"
 CHART_KEYS = ("chart_changed", "chart_filled", "chart_mismatch", "chart_unreadable")
 
 
@@ -122,7 +122,7 @@ def test_a_placeholder_filled_in_a_chart_is_taken_as_data_with_provenance(chart_
     taken = {f.id: f for f in filled_figures(review)}
     figure = taken["retail_growth@region:9M-2025#2025"]
     assert str(figure.value) == "12.3" and figure.quote == "12,3"
-    assert figure.source == ("bao-cao-2025-bieu-do.docx, biểu đồ Hình 5 (Tăng trưởng bán lẻ các tháng đầu năm) "
+    assert figure.source == ("bao-cao-2025-bieu-do.docx, biểu đồ Hình 4 (Tăng trưởng bán lẻ các tháng đầu năm) "
                              "› Sheet1!B8")
     assert "retail_sales@region:2022#2023" not in {f.id.split("#")[0] for f in taken.values()}
 
@@ -133,7 +133,7 @@ def test_data_edited_docx_fills_the_placeholder_from_the_chart(chart_edited, tmp
     manifest = json.loads(Path(json.loads(capsys.readouterr().out)["manifest"]).read_text(encoding="utf-8"))
     assert "retail_growth@region:9M-2025" not in {p["id"] for p in manifest["placeholders"]}
     figure = next(f for f in manifest["figures"] if f["id"] == "retail_growth@region:9M-2025#2025")
-    assert figure["value"] == "12.3" and figure["source"].startswith("bao-cao-2025-bieu-do.docx, biểu đồ Hình 5")
+    assert figure["value"] == "12.3" and figure["source"].startswith("bao-cao-2025-bieu-do.docx, biểu đồ Hình 4")
     assert not any(f["id"].startswith("retail_sales@region:2022") and f["value"] == "2100"
                    for f in manifest["figures"])       # a sourced value changed in a chart is reported, not taken
 
@@ -142,15 +142,15 @@ def test_an_impossible_value_typed_in_a_chart_is_refused_with_its_place(draft_20
     path = edit_chart(draft_2025.result.docx_path, tmp_path / "a.docx", "partial_retail_growth", "B8", 5000)
     refused = _review(path, capsys)["refused"]
     assert [(r["id"], r["where"]) for r in refused] == [
-        ("retail_growth@region:9M-2025", "Hình 5 (Tăng trưởng bán lẻ các tháng đầu năm) › Sheet1!B8")]
+        ("retail_growth@region:9M-2025", "Hình 4 (Tăng trưởng bán lẻ các tháng đầu năm) › Sheet1!B8")]
     assert main(["--year", "2025", "--host", "Tuyên Quang", "--out", str(tmp_path / "out"),
                  "--data", str(path)]) == 1
     assert "Sheet1!B8" in capsys.readouterr().err and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("damage, note", [
-    (b"not a workbook", "Hình 2: biểu đồ hoặc bảng dữ liệu bị hỏng (BadZipFile)"),
-    (None, "Hình 2: không còn bảng dữ liệu do briefgen ghi (trang briefgen)"),
+    (b"not a workbook", "Hình 1: biểu đồ hoặc bảng dữ liệu bị hỏng (BadZipFile)"),
+    (None, "Hình 1: không còn bảng dữ liệu do briefgen ghi (trang briefgen)"),
 ])
 def test_a_damaged_chart_workbook_is_reported_and_the_rest_read(draft_2025, tmp_path, capsys, damage, note):
     source = edit_chart(draft_2025.result.docx_path, tmp_path / "a.docx", "clusters", "B4", 615)
@@ -210,7 +210,7 @@ def test_chart_edits_are_found_after_a_libreoffice_save(chart_edited, tmp_path, 
     saved = tmp_path / "lo" / chart_edited.name
     with zipfile.ZipFile(saved) as package, zipfile.ZipFile(chart_edited) as before:
         books = chart_parts(package)
-        assert len(books) == 6      # the workbooks and their hidden sheet survive, byte for byte
+        assert len(books) == 5      # the workbooks and their hidden sheet survive, byte for byte
         assert all(package.read(name) == before.read(name) for _, name in books.values())
         assert b"briefgen-chart:" not in package.read("word/document.xml")   # the drawing's name does not
     report = _review(saved, capsys)

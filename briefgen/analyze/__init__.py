@@ -11,15 +11,16 @@ from briefgen.analyze import charts as chart_specs
 from briefgen.analyze.aggregate import FormData
 from briefgen.analyze.consistency import Inconsistency, find_inconsistencies
 from briefgen.analyze.history import (Comparison, HistoryRow, annual_series, build_history_rows,
-                                      compare)
+                                      compare, span_series)
 from briefgen.analyze.host import HostProfile, build_host_profile
 from briefgen.analyze.integrity import check_sources, refusal_notice
+from briefgen.analyze.limitations import Finding, find_limitations, noun_of
 from briefgen.analyze.results import (IndustryStock, PeriodResults, ProductRow, find_industry_stock,
                                       find_period_results, find_products)
 from briefgen.analyze.slots import SlotFinder
-from briefgen.analyze.targets import TargetInForce, find_targets_in_force
+from briefgen.analyze.targets import TargetInForce, TargetStanding, find_target_standing, find_targets_in_force
 from briefgen.dates import fmt_date_short
-from briefgen.domain.catalog import Target, TaskGroup
+from briefgen.domain.catalog import AgendaItem, Target, TaskGroup
 from briefgen.domain.dataset import Dataset
 from briefgen.domain.edition import EditionContext
 from briefgen.domain.indicators import K
@@ -59,6 +60,9 @@ class Facts:
     inconsistencies: tuple[Inconsistency, ...] = ()
     provinces: ProvinceFindings | None = None     # from filled forms (``--data``), else None
     source_notes: dict[str, str] = field(default_factory=dict)  # comments from the source check, by figure id
+    limitations: tuple[Finding, ...] = ()        # section III: what the period's data shows
+    standing: tuple[TargetStanding, ...] = ()    # section V: the region against the year's targets
+    agenda: tuple[AgendaItem, ...] = ()          # section V: the year's own tasks (data/agenda.csv)
 
 
 def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRef:
@@ -72,11 +76,28 @@ def _resolution(dataset: Dataset, finder: SlotFinder, year: int) -> ResolutionRe
         f"thực hiện Kế hoạch phát triển kinh tế - xã hội năm {year}."))
 
 
+def _standing(finder: SlotFinder, edition: EditionContext,
+              targets: tuple[TargetInForce, ...]) -> tuple[TargetStanding, ...]:
+    """Return the region's growth of this year's months against the targets in force, where known."""
+    current = edition.current_period
+    if current is None or current.year != edition.year:
+        return ()
+    keys = {t.target.indicator for t in targets}
+    actuals = {key: figure for key in keys if (figure := finder.find(key, current))}
+    return find_target_standing(targets, actuals, {key: noun_of(key) for key in actuals})
+
+
+def _agenda(dataset: Dataset, edition: EditionContext) -> tuple[AgendaItem, ...]:
+    """Return the year's own tasks whose document was issued by the conference date (all when unknown)."""
+    return tuple(item for item in dataset.agenda
+                 if item.year == edition.year and (edition.date is None or item.issued <= edition.date))
+
+
 def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults) -> tuple[Comparison, ...]:
     slots = {key: slot for line in first.lines.values() if line.indicator.headline
              for key, slot in ((line.indicator.growth, line.growth), (line.indicator.key, line.value))}
     return tuple(compare(h, first.period, slot,
-                         annual_series(dataset.figures, edition.series, h, edition.year + 1))
+                         span_series(dataset.figures, edition.series, h, first.period, edition.year + 1))
                  for h, slot in slots.items())
 
 
@@ -132,17 +153,20 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
     months_ph = None if edition.current_months_known else finder.text_placeholder(
         "current-months", f"[… tháng đầu năm {year}]",
         f"Cần bổ sung: số tháng đầu năm {year} mà báo cáo tổng hợp (theo ngày tổ chức hội nghị).")
+    targets = find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date)
     facts = Facts(
         edition=edition, results=results, products=products, stock=stock, host=host_profile,
         history=build_history_rows(dataset.editions, dataset.figures, year),
         comparisons=_comparisons(dataset, edition, results[0]),
         task_groups=dataset.task_groups, resolution=resolution,
-        targets=find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date),
+        targets=targets,
         charts=_charts(dataset, edition, results, host_profile, products),
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
         months_placeholder=months_ph,
         notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
-        inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes)
+        inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes,
+        limitations=find_limitations(dataset, finder, edition), standing=_standing(finder, edition, targets),
+        agenda=_agenda(dataset, edition))
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 
 

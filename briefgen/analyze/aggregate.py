@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from briefgen.domain.figure import Figure
+from briefgen.domain.figure import AT_LEAST, LOWER_BOUND, Figure
 from briefgen.domain.figure_builder import FigureBuilder, round_half_up
 from briefgen.domain.indicators import IIP_MEDIAN, PROVINCES_COUNT, RANK_IN_REGION, K, form_indicators
 from briefgen.domain.measures import Measure, measures, tidy
@@ -99,6 +99,12 @@ def _reported(own: Sequence[Figure], inputs: dict, measure: Measure, period: Per
     return [r for r in rows if (r.growth if measure.is_index else r.value) is not None]
 
 
+def _bound_of_sum(figures) -> tuple[str, ...]:
+    """Return (LOWER_BOUND,) when any summand is only a lower bound ("hơn", "từ … trở lên"): so is the sum."""
+    bounded = any(q in (LOWER_BOUND, AT_LEAST) for f in figures for q in f.qualifiers)
+    return (LOWER_BOUND,) if bounded else ()
+
+
 def _coverage_note(count: int, expected: tuple[str, ...], names: Sequence[str]) -> str | None:
     if count >= len(expected):
         return None
@@ -122,6 +128,8 @@ def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Mea
     builder.add(
         period, "region", measure.indicator, region_total(total), measure.region_unit,
         source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
+        qualifiers=_bound_of_sum(r.value for r in valued),
+        coverage=(len(valued), len(expected)) if note else None,
         quote=f"{measure.label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
     _region_growth(builder, valued, measure, period, expected, estimate)
     for row in valued if note is None and total else ():   # a share of a partial total is not one

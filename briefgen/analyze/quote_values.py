@@ -27,9 +27,9 @@ _BASES = {
     "%": ("%", 1), "lần": ("lần", 1), "đồng": ("đồng", 1), "usd": ("usd", 1), "đô la": ("usd", 1),
     "tấn": ("tấn", 1), "lít": ("lít", 1), "kwh": ("kwh", 1), "mwh": ("kwh", 10 ** 3),
     "gwh": ("kwh", 10 ** 6), "cái": ("cái", 1), "đôi": ("đôi", 1), "viên": ("viên", 1),
-    "ha": ("ha", 1), "m2": ("m2", 1), "m3": ("m3", 1), "sản phẩm": ("sản phẩm", 1),
+    "ha": ("ha", 1), "km2": ("km2", 1), "km²": ("km2", 1), "m2": ("m2", 1), "m3": ("m3", 1), "sản phẩm": ("sản phẩm", 1),
     "cụm công nghiệp": ("cụm", 1), "cụm": ("cụm", 1), "ccn": ("cụm", 1), "dự án": ("dự án", 1),
-    "lao động": ("lao động", 1), "doanh nghiệp": ("doanh nghiệp", 1),
+    "người": ("người", 1), "lao động": ("lao động", 1), "doanh nghiệp": ("doanh nghiệp", 1),
     "tỉnh": ("tỉnh", 1), "địa phương": ("tỉnh", 1), "thành phố": ("tỉnh", 1),
 }
 _BASE_RE = re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(_BASES, key=len, reverse=True))

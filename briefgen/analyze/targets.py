@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from briefgen.domain.catalog import Resolution, Target
+from briefgen.domain.figure import Figure
 
 
 @dataclass(frozen=True)
@@ -37,3 +39,33 @@ def find_targets_in_force(targets: tuple[Target, ...], resolutions: tuple[Resolu
         if current is None or _issued(item) >= _issued(current):
             latest[target.indicator] = item
     return tuple(latest.values())
+
+
+@dataclass(frozen=True)
+class TargetStanding:
+    """Where the region's growth of the current period stands against the year's target."""
+
+    item: TargetInForce
+    actual: Figure
+    relation: str          # "above", "within" (a range), "met" ("X or more", or "about X" exactly), "below"
+    noun: str              # what the target measures: "tổng mức bán lẻ …"
+
+
+def relation_to(target: Target, value: Decimal) -> str:
+    """Return how *value* compares with *target*: ``above``, ``within``, ``met`` or ``below``."""
+    if value < target.low:
+        return "below"
+    if target.high is None:
+        return "met"
+    if value > target.high:
+        return "above"
+    return "met" if target.high == target.low else "within"
+
+
+def find_target_standing(targets: tuple[TargetInForce, ...], actuals: dict[str, Figure],
+                         nouns: dict[str, str]) -> tuple[TargetStanding, ...]:
+    """Return, for each target with an actual growth of the region (*actuals* by indicator), its standing."""
+    return tuple(TargetStanding(item, actuals[item.target.indicator],
+                                relation_to(item.target, actuals[item.target.indicator].value),
+                                nouns[item.target.indicator])
+                 for item in targets if item.target.indicator in actuals and item.target.low is not None)

@@ -15,12 +15,9 @@ from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field, set_cant_split
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
 from briefgen.draft_identity import build_identity, dump_identity
-from briefgen.model import Briefing, Heading, PageBreak
+from briefgen.model import Briefing, PageBreak, Placeholder
 
 FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
-APPENDIX = "PHỤ LỤC"
-SIGNER_PLACEHOLDER = "[Họ và tên người ký]"
-SIGNER_NEED = "Cần bổ sung: họ tên, chức vụ người ký ban hành báo cáo."
 
 
 def _add_page_numbers(document) -> None:
@@ -34,28 +31,13 @@ def _add_page_numbers(document) -> None:
         add_page_field(run)
 
 
-def _date_line(year: int):
+def _signer(writer: BlockWriter, name: Placeholder):
     def add(paragraph) -> None:
-        run = paragraph.add_run(f"ngày      tháng      năm {year}")
-        run.font.size, run.font.italic = Pt(14), True
-    return add
-
-
-def _signer(writer: BlockWriter):
-    def add(paragraph) -> None:
-        run = paragraph.add_run(SIGNER_PLACEHOLDER)
+        run = paragraph.add_run(name.label)
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
         run.font.bold = True
-        writer.comment(run, SIGNER_NEED)
+        writer.comment(run, name.need)
     return add
-
-
-def split_appendix(blocks):
-    """Return (body, appendix): the signature closes the body, the Phụ lục follows it."""
-    for index, block in enumerate(blocks):
-        if isinstance(block, Heading) and block.level == 1 and block.text.startswith(APPENDIX):
-            return blocks[:index], blocks[index:]
-    return blocks, ()
 
 
 def build_document(briefing: Briefing, charts: str = "native"):
@@ -67,11 +49,13 @@ def build_document(briefing: Briefing, charts: str = "native"):
                    briefing.document_date)
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
     writer = BlockWriter(document, stamp, charts)
-    add_masthead(document, briefing.masthead, _date_line(briefing.masthead.year))
-    body, appendix = split_appendix(briefing.blocks)
+    add_masthead(document, briefing.masthead)
+    body, appendix = briefing.split_appendix()
     for block in body:
         writer.write(block)
-    add_closing(document, briefing.masthead, _signer(writer))
+    if document.paragraphs:     # the last lines of the text go with the signature: it never stands alone
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    add_closing(document, briefing.masthead, _signer(writer, briefing.masthead.signer_name))
     if appendix:
         writer.write(PageBreak())
         writer.table_font = APPENDIX_TABLE_FONT

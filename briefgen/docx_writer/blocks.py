@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
                                        wrap_in_text_control)
+from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
@@ -22,6 +23,8 @@ CHART_HEIGHT = Mm(round(TEXT_WIDTH_MM * 2 / 3 * 3.4 / 6.3))  # the PNG's 6.3 × 
 CHART_KINDS = ("native", "png")
 TABLE_FONT = Pt(11)
 APPENDIX_TABLE_FONT = Pt(10)   # the annex's reference tables (sources, merger) are set smaller
+SMALLEST_TABLE_FONT = Pt(10)   # a table whose words do not fit its columns at TABLE_FONT …
+NARROW_CELL_MARGIN = Pt(3)     # … nor at this size: its cells get narrower margins too
 CELL_SPACING = Pt(1)     # before and after a table cell's paragraph
 HEADER_FILL = "D9E2F3"
 
@@ -37,7 +40,7 @@ def set_column_widths(table, widths) -> None:
 
 
 class BlockWriter:
-    """Writes blocks into one document, numbering tables and figures and adding comments.
+    """Writes blocks into one document (numbered by the model), adding comments and content controls.
 
     *charts* is "native" (Word charts with their data embedded) or "png" (the matplotlib images).
     """
@@ -46,9 +49,8 @@ class BlockWriter:
         self.document = document
         self.comment_date = comment_date
         self.native_charts = charts == "native"
-        self.tables = 0
-        self.charts = 0
         self.table_font = TABLE_FONT
+        self.break_before = False      # the next block starts a new page
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
 
@@ -86,7 +88,13 @@ class BlockWriter:
         wrap_in_text_control(run._r, control.alias, control.tag, count, control.bookmark, count)
 
     def write(self, block) -> None:
-        """Write one block at the end of the document."""
+        """Write one block at the end of the document. A page break starts the next block on a
+        new page ("page break before" on its first paragraph): no empty paragraph is left to fall
+        on a page of its own when the text before it fills its page."""
+        if isinstance(block, PageBreak):
+            self.break_before = True
+            return
+        first = len(self.document.paragraphs) if self.break_before else None
         if isinstance(block, Heading):
             self.document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
         elif isinstance(block, Paragraph):
@@ -95,8 +103,9 @@ class BlockWriter:
             self.add_table(block)
         elif isinstance(block, ChartBlock):
             self.add_chart(block)
-        elif isinstance(block, PageBreak):
-            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        if first is not None:
+            self.document.paragraphs[first].paragraph_format.page_break_before = True
+            self.break_before = False
 
     def add_paragraph(self, block: Paragraph) -> None:
         paragraph = self.document.add_paragraph()
@@ -119,43 +128,52 @@ class BlockWriter:
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
-        self.tables += 1
-        self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
+        self._caption(block.title, italic=False)
         columns = len(block.header)
         aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
+        widths, size, margin = self._widths(block)
         tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
-                             [width.twips for width in self._widths(block)], [["center"] * columns] + aligns,
-                             CELL_SPACING.twips, HEADER_FILL)   # one pass: no table.cell(), no setters
+                             [width.twips for width in widths], [["center"] * columns] + aligns,
+                             CELL_SPACING.twips, HEADER_FILL, margin)   # one pass: no table.cell(), no setters
         self.document.element.body._insert_tbl(tbl)
         body = self.document._body
         paragraphs = table_paragraphs(tbl)
         for p, text in zip(paragraphs[0], block.header):
-            self._cell(DocxParagraph(p, body), (Text(text),), bold=True)
+            self._cell(DocxParagraph(p, body), (Text(text),), size, bold=True)
         for p_row, row in zip(paragraphs[1:], block.rows):
             for p, inlines in zip(p_row, row):
-                self._cell(DocxParagraph(p, body), inlines)
+                self._cell(DocxParagraph(p, body), inlines, size)
         if block.note:
             note = self.document.add_paragraph()
             note.paragraph_format.first_line_indent = Mm(0)
-            run = note.add_run(f"Ghi chú: {block.note}")
+            run = note.add_run(block.note_line)
             run.font.size, run.font.italic = Pt(11), True
 
-    @staticmethod
-    def _widths(block: TableBlock) -> list:
+    def _widths(self, block: TableBlock) -> tuple[list, Pt, int | None]:
+        """Return the column widths, the font size and the cell margin (twips; None: the style's)
+        of *block*: the widths asked for, widened where a column's longest word would not fit;
+        at a smaller size, then with narrower margins, if it cannot fit otherwise."""
         weights = block.widths or (1.0,) * len(block.header)
-        total = sum(weights)
-        return [Mm(TEXT_WIDTH_MM * w / total) for w in weights]
+        wanted = [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
+        texts = [[header] + ["".join(i.text for i in row[index]) for row in block.rows]
+                 for index, header in enumerate(block.header)]
+        small = min(self.table_font, SMALLEST_TABLE_FONT)
+        for size, margin in ((self.table_font, None), (small, None), (small, NARROW_CELL_MARGIN)):
+            margin_pt = CELL_MARGIN_PT if margin is None else margin.pt
+            fitted = fit_widths(wanted, [least_width_mm(column, size.pt, margin_pt) for column in texts])
+            if fitted:
+                return [Mm(width) for width in fitted], size, margin and margin.twips
+        return [Mm(width) for width in wanted], self.table_font, None   # some words must break anyway
 
-    def _cell(self, paragraph, inlines, bold=False) -> None:
-        """Fill a table cell's (already formatted) *paragraph* with *inlines*."""
-        self.add_inlines(paragraph, inlines, self.table_font)
+    def _cell(self, paragraph, inlines, size, bold=False) -> None:
+        """Fill a table cell's (already formatted) *paragraph* with *inlines* set at *size*."""
+        self.add_inlines(paragraph, inlines, size)
         if bold:
             for run in paragraph.runs:
                 run.font.bold = True
 
     def add_chart(self, block: ChartBlock) -> None:
         """Add a centred chart (native, or the PNG picture), its note and its caption below it."""
-        self.charts += 1
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), True
@@ -170,7 +188,7 @@ class BlockWriter:
             paragraph.add_run().add_picture(io.BytesIO(block.png), width=CHART_WIDTH)
         if note:
             self._chart_note(note)
-        caption = self._caption(f"Hình {self.charts}. {block.caption}", italic=True, keep_with_next=False)
+        caption = self._caption(block.title, italic=True, keep_with_next=False)
         if block.source_note:
             self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 

@@ -32,6 +32,9 @@ CHART_TYPES = {"bar": XL_CHART_TYPE.COLUMN_CLUSTERED, "barh": XL_CHART_TYPE.BAR_
 LABEL_POSITIONS = {"bar": XL_LABEL_POSITION.OUTSIDE_END, "barh": XL_LABEL_POSITION.OUTSIDE_END,
                    "line": XL_LABEL_POSITION.ABOVE}
 TAG_SHEET = "briefgen"
+# where a point's label sits, from below to above its value, in label heights: tried in this order
+_LABEL_BOXES = {XL_LABEL_POSITION.ABOVE: (0.25, 1.25), XL_LABEL_POSITION.BELOW: (-1.25, -0.25),
+                XL_LABEL_POSITION.RIGHT: (-0.5, 0.5)}
 
 
 def chart_data(table: ChartTable) -> CategoryChartData:
@@ -136,19 +139,53 @@ def _series(chart: Chart, table: ChartTable, kind: str) -> None:
         labels.number_format, labels.number_format_is_linked = column.number_format, False
         labels.position, labels.show_value = LABEL_POSITIONS[kind], True
         labels.font.size = Pt(8)
-        _point_formats(series, column, kind)
+        _point_labels(series, column, LABEL_POSITIONS[kind], label_positions(table, index, kind))
 
 
-def _point_formats(series, column: ChartColumn, kind: str) -> None:
-    """Give a point its own label format where its precision differs from the series'."""
-    for index, code in enumerate(column.point_formats):
-        if code is None or code == column.number_format:
+def label_positions(table: ChartTable, index: int, kind: str) -> tuple:
+    """Return where each point of series *index* puts its label: on a line chart, the labels of
+    one year are placed from the highest value down, each above its point, else below, else to
+    the right, wherever it meets no label placed before and no other series' point."""
+    default = LABEL_POSITIONS[kind]
+    if kind != "line" or len(table.columns) < 2:
+        return (default,) * len(table.categories)
+    return tuple(_year_labels([c.values[point] for c in table.columns], _label_height(table)).get(index, default)
+                 for point in range(len(table.categories)))
+
+
+def _label_height(table: ChartTable) -> float:
+    """Return a label's height in axis units: about an eighth of the axis on these charts."""
+    known = [v for c in table.columns for v in c.values if v is not None]
+    return (max(known, default=1.0) - min([0.0, *known])) / 8 or 1.0
+
+
+def _year_labels(values: list[float | None], height: float) -> dict[int, object]:
+    """Return the label position of each series at one year (see ``label_positions``)."""
+    points = [i for i, v in enumerate(values) if v is not None]
+    markers = {i: (values[i] - height / 6, values[i] + height / 6) for i in points}
+    placed, taken = {}, []
+    for index in sorted(points, key=lambda i: -values[i]):
+        others = taken + [box for i, box in markers.items() if i != index]
+        boxes = {position: (values[index] + low * height, values[index] + high * height)
+                 for position, (low, high) in _LABEL_BOXES.items()}
+        placed[index] = next((p for p, (low, high) in boxes.items()
+                              if not any(a < high and low < b for a, b in others)), XL_LABEL_POSITION.ABOVE)
+        taken.append(boxes[placed[index]])
+    return placed
+
+
+def _point_labels(series, column: ChartColumn, default, positions: tuple) -> None:
+    """Give a point its own label where its precision or its place differs from the series'."""
+    for index, (code, position) in enumerate(zip(column.point_formats, positions)):
+        own_format = code is not None and code != column.number_format
+        if not own_format and position == default:
             continue
         label = series.points[index].data_label
-        label.position = LABEL_POSITIONS[kind]
+        label.position = position
         label.font.size = Pt(8)
-        d_lbl = label._get_or_add_dLbl()
-        num_fmt = etree.Element(qn("c:numFmt"), formatCode=code, sourceLinked="0")
+        d_lbl = label._get_or_add_dLbl()     # a point's label states its format: it inherits none
+        num_fmt = etree.Element(qn("c:numFmt"), formatCode=code if own_format else column.number_format,
+                                sourceLinked="0")
         d_lbl.find(qn("c:spPr")).addprevious(num_fmt)   # numFmt precedes spPr (CT_DLbl)
 
 

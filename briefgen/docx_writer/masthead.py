@@ -33,7 +33,7 @@ def _rule(cell_or_doc, indent_mm: float) -> None:
 
 
 
-def add_masthead(document, masthead: Masthead, date_runs) -> None:
+def add_masthead(document, masthead: Masthead) -> None:
     """Add the two-column borderless header table and the title with its trích yếu."""
     table = document.add_table(rows=2, cols=2)
     table.autofit = False
@@ -42,12 +42,13 @@ def add_masthead(document, masthead: Masthead, date_runs) -> None:
     left, right = table.cell(0, 0), table.cell(0, 1)
     _line(left, masthead.agency, 12, bold=True, first=True)
     _rule(left, 20)
-    _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, first=True)
-    _line(right, "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
+    _line(right, masthead.nation, 12, bold=True, first=True)
+    _line(right, masthead.motto, 14, bold=True)
     _rule(right, 18)
     _line(table.cell(1, 0), masthead.number, 13, first=True)
-    date_paragraph = _line(table.cell(1, 1), f"{masthead.place}, ", 14, italic=True, first=True)
-    date_runs(date_paragraph)
+    dateline = _line(table.cell(1, 1), masthead.place_text, 14, italic=True, first=True)
+    date_run = dateline.add_run(masthead.date_text)
+    date_run.font.size, date_run.font.italic = Pt(14), True
     title = _line(document, masthead.title, 14, bold=True)
     title.paragraph_format.space_before = Pt(18)
     _line(document, masthead.summary, 14, bold=True)
@@ -56,13 +57,13 @@ def add_masthead(document, masthead: Masthead, date_runs) -> None:
 
 
 def add_closing(document, masthead: Masthead, signer_runs) -> None:
-    """Add the recipients list (Nơi nhận) and the signature block side by side."""
+    """Add the recipients list and the signature block side by side."""
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     remove_table_borders(table._tbl)
     set_column_widths(table, (Mm(80), Mm(85)))
     left, right = table.cell(0, 0), table.cell(0, 1)
-    _line(left, "Nơi nhận:", 12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(left, masthead.recipients_label, 12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     for recipient in masthead.recipients:
         _line(left, recipient, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(right, masthead.signer_authority, 14, bold=True, first=True)

@@ -160,13 +160,14 @@ def _cell_xml(width: int, align: str, spacing: int, fill: str | None) -> str:
 
 
 def new_grid_table(style_id: str, widths: list[int], aligns: list[list[str]], spacing: int,
-                   header_fill: str):
+                   header_fill: str, cell_margin: int | None = None):
     """Return a fixed-layout ``w:tbl`` built in one pass: one row per list of cell alignments.
 
     *widths* are the columns in twips; the first row is the header (shaded *header_fill*,
     repeated on every page; no row splits across pages). Each cell holds one empty paragraph, single-spaced with
     *spacing* twips before and after, no first-line indent, aligned as told ("left",
-    "center", "right"); fill them with ``table_paragraphs``.
+    "center", "right"); fill them with ``table_paragraphs``. *cell_margin* (twips) replaces the
+    style's left and right cell margins.
     """
     rows = []
     for index, row in enumerate(aligns):
@@ -176,8 +177,10 @@ def new_grid_table(style_id: str, widths: list[int], aligns: list[list[str]], sp
         properties = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
         rows.append(f"<w:tr><w:trPr>{properties}</w:trPr>{cells}</w:tr>")
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    margins = "" if cell_margin is None else (f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/>'
+                                              f'<w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>')
     return parse_xml(f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/>'
-                     f'<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>{_TABLE_LOOK}</w:tblPr>'
+                     f'<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>{margins}{_TABLE_LOOK}</w:tblPr>'
                      f'<w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
 
 

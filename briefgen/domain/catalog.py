@@ -45,6 +45,20 @@ class Target:
 
 
 @dataclass(frozen=True)
+class AgendaItem:
+    """A task of one year's own agenda (the 2025 two-tier local government), with its legal basis."""
+
+    year: int
+    order: int
+    key: str
+    theme: str
+    text: str                      # plain text with blanks {{ region }}, {{ year }}, {{ source }}
+    document: str                  # how the text cites its basis: "Luật … số 72/2025/QH15"
+    issued: date                   # the document's date; a draft dated before it leaves the task out
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One document as an official text cites it: publisher, title or description, date, address."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.domain.catalog import Resolution, Source, Target, TaskGroup
+from briefgen.domain.catalog import AgendaItem, Resolution, Source, Target, TaskGroup
 from briefgen.domain.edition import Edition
 from briefgen.domain.figure import Figure
 from briefgen.domain.province import Merger, Province
@@ -24,3 +24,4 @@ class Dataset:
     targets: tuple[Target, ...]
     data_dir: Path
     sources: tuple[Source, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()     # data/agenda.csv: year-specific tasks

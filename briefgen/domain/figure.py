@@ -48,6 +48,7 @@ class Figure:
     line: int = 0
     source_kind: str = "csv"                 # one of SOURCE_KINDS
     qualifiers: tuple[str, ...] = ()         # from QUALIFIERS
+    coverage: tuple[int, int] | None = None  # a region's total of only some provinces: (given, expected)
 
     @property
     def id(self) -> str:

@@ -32,13 +32,15 @@ class FigureBuilder:
 
     def add(self, period: Period, scope: str, indicator: str, value: Decimal, unit: str, *,
             source: str, quote: str, estimate: bool = False, subject: str | None = None,
-            note: str | None = None, inputs: Sequence[str] = ()) -> Figure:
+            note: str | None = None, inputs: Sequence[str] = (),
+            qualifiers: tuple[str, ...] = (), coverage: tuple[int, int] | None = None) -> Figure:
         """Return the new figure, kept with its inputs; a *note* marks it partial."""
         notes = [n for n in (EXAMPLE_NOTE if self.example else None, note) if n]
         caveat = "; ".join(notes)
         figure = Figure(self.year, self.series, period, scope, indicator, subject,
                         value, unit, estimate, "confirmed", source, quote,
-                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind=self.kind)
+                        caveat[:1].upper() + caveat[1:] + "." if caveat else None, source_kind=self.kind,
+                        qualifiers=qualifiers, coverage=coverage)
         self.figures.append(figure)
         if note:
             self.partial.add(figure.id)

@@ -3,13 +3,16 @@
 To add an indicator, add one ``Indicator`` below (and a phrase to a template if the
 narrative should speak of it): its Vietnamese names, unit, kind, growth, how the region
 adds it up, whether the province form asks for it, its place in the history table and
-the words reports use for it. Nothing else in briefgen spells an indicator key.
+the words reports use for it (``in_reports``: the extractor reads them from here). Nothing
+else in briefgen spells an indicator key.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+from briefgen.domain import wordings
 
 # Kinds of indicator.
 LEVEL, GROWTH, INDEX, COUNT, SHARE, RATIO = "level", "growth", "index", "count", "share", "ratio"
@@ -27,6 +30,16 @@ COUNT_UNITS = ("cụm", "dự án", "lao động")      # whole things: no fract
 # Column of the history table that both measures of industrial growth share.
 INDUSTRY_GROWTH = "industry_growth"
 
+# Subjects reports name (the extractor's topics), in the order ``briefgen extract`` scores them.
+IIP, OUTPUT, INDUSTRY, RETAIL, EXPORT = "iip", "output", "industry", "retail", "export"
+REPORT_TOPICS = (IIP, OUTPUT, INDUSTRY, RETAIL, EXPORT)
+RETAIL_GOODS = "retail_goods"  # retail of goods only: the extractor decides whether it stands for retail
+# What a report's figure is beside the subject it is named under: a level of money, a growth
+# (GROWTH) or a year-on-year ratio "gấp X lần cùng kỳ" (RATIO).
+MONEY = "money"
+# What ``briefgen extract`` calls every figure that is none of the indicators it reports.
+OTHER = "other"
+
 
 @dataclass(frozen=True)
 class FormQuestion:
@@ -43,8 +56,17 @@ class FormQuestion:
 
 
 @dataclass(frozen=True)
+class InReports:
+    """Words that name an indicator in reports, and which figures under them are that indicator."""
+
+    topic: str                     # the subject the words name, shared by a value and its growth
+    roles: tuple[str, ...] = ()    # figures under it read as this indicator: MONEY, GROWTH, RATIO
+    phrases: tuple[str, ...] = ()  # the words, folded (lower case, "hóa" spelling)
+
+
+@dataclass(frozen=True)
 class Indicator:
-    """One indicator: its names, unit, kind, growth, aggregation, form, headline role, phrases."""
+    """One indicator: its names, unit, kind, growth, aggregation, form, headline role, words in reports."""
 
     key: str
     name: str                    # noun phrase of running text and "Cần số liệu: <name> …"
@@ -62,7 +84,7 @@ class Indicator:
     target_label: str | None = None     # how the Government's target names it
     results_row: str | None = None      # label of its row in the results table
     history_chart: str | None = None    # id of its bar chart by year (section IV)
-    phrases: tuple[str, ...] = ()       # words that name it in reports (folded, lower case)
+    in_reports: tuple[InReports, ...] = ()  # how reports name it; none: the extractor says OTHER
 
     @property
     def is_growth(self) -> bool:
@@ -74,76 +96,113 @@ class Indicator:
         return self.short
 
 
-_RETAIL_PHRASES = ("tổng mức bán lẻ", "tổng mức lưu chuyển hàng hóa", "bán lẻ hàng hóa", "doanh thu bán lẻ",
-                   "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "bán lẻ hàng hóa và doanh thu dịch vụ",
-                   "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
-_EXPORT_PHRASES = ("kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu")
-_OUTPUT_PHRASES = ("giá trị sản xuất công nghiệp", "giá trị sản xuất ngành công nghiệp", "gtsxcn")
 _RETAIL_NAME = "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
 _RETAIL_SHORT = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"
+
+
+def _named(*phrases: str) -> tuple[InReports, ...]:
+    """Return the words of an indicator the extractor recognises but reports as OTHER."""
+    return (InReports(OTHER, (), phrases),)
+
+
+_CCN, _KHUYEN_CONG, _PRODUCT = _named("cụm công nghiệp", "ccn"), _named("khuyến công", "kinh phí"), \
+    _named("sản lượng", "sản phẩm")
 
 _ENTRIES = (
     Indicator("iip_growth", "tốc độ tăng chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ", "%", INDEX,
               aggregate=NEVER, headline=INDUSTRY_GROWTH, headline_header="Tăng trưởng công nghiệp", compared=True,
               form=FormQuestion("Chỉ số sản xuất công nghiệp (IIP)", "IIP", national=True),
               target_label="chỉ số sản xuất công nghiệp (IIP)",
-              phrases=("chỉ số sản xuất công nghiệp", "chỉ số sản xuất toàn ngành công nghiệp",
-                       "chỉ số phát triển công nghiệp", "iip")),
+              in_reports=(InReports(IIP, (GROWTH,), wordings.IIP),
+                          InReports(INDUSTRY, (GROWTH,), wordings.INDUSTRY))),
     Indicator("retail_sales", _RETAIL_NAME, "nghìn tỷ đồng", LEVEL, _RETAIL_SHORT, "đồng",
               ("nghìn tỷ đồng", "tỷ đồng"), "retail_growth", SUM, headline="retail_sales",
               headline_header="Bán lẻ (nghìn tỷ đồng)", compared=True,
               form=FormQuestion("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng", "Bán lẻ",
                                 "tỷ đồng", "nghìn tỷ đồng", national=True,
                                 positive_count="retail_growth_positive", province_table=True),
-              results_row=_RETAIL_SHORT, history_chart="retail_history", phrases=_RETAIL_PHRASES),
+              results_row=_RETAIL_SHORT, history_chart="retail_history",
+              in_reports=(InReports(RETAIL, (MONEY,), wordings.RETAIL),
+                          InReports(RETAIL_GOODS, (), wordings.RETAIL_GOODS))),
     Indicator("retail_growth", "tốc độ tăng tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "%", GROWTH,
               _RETAIL_SHORT, aggregate=FROM_VALUES, headline="retail_growth", headline_header="Tăng bán lẻ",
               compared=True,
-              target_label=_RETAIL_NAME),
+              target_label=_RETAIL_NAME, in_reports=(InReports(RETAIL, (GROWTH,), wordings.RETAIL),)),
     Indicator("export_value", "kim ngạch xuất khẩu", "tỷ USD", LEVEL, "Kim ngạch xuất khẩu", "USD",
               ("tỷ USD", "triệu USD"), "export_growth", SUM, headline="export_value",
               headline_header="Xuất khẩu (tỷ USD)", compared=True,
               form=FormQuestion("Kim ngạch xuất khẩu", "Xuất khẩu", "triệu USD", "tỷ USD", national=True,
                                 positive_count="export_growth_positive", province_table=True),
-              results_row="Kim ngạch xuất khẩu", history_chart="export_history", phrases=_EXPORT_PHRASES),
+              results_row="Kim ngạch xuất khẩu", history_chart="export_history",
+              in_reports=(InReports(EXPORT, (MONEY,), wordings.EXPORT),)),
     Indicator("export_growth", "tốc độ tăng kim ngạch xuất khẩu", "%", GROWTH, "Kim ngạch xuất khẩu",
               aggregate=FROM_VALUES, headline="export_growth", headline_header="Tăng xuất khẩu", compared=True,
-              target_label="kim ngạch xuất khẩu"),
+              target_label="kim ngạch xuất khẩu",
+              in_reports=(InReports(EXPORT, (GROWTH, RATIO), wordings.EXPORT),)),
     Indicator("industrial_output_value", "giá trị sản xuất công nghiệp", "nghìn tỷ đồng", LEVEL,
               "GTSXCN", "đồng", ("nghìn tỷ đồng", "tỷ đồng"), "industrial_output_growth", SUM, compared=True,
               form=FormQuestion("Giá trị sản xuất công nghiệp", "GTSXCN", "tỷ đồng", "nghìn tỷ đồng",
                                 strict_growth=False),
-              phrases=_OUTPUT_PHRASES),
+              in_reports=(InReports(OUTPUT, (MONEY,), wordings.OUTPUT),
+                          InReports(INDUSTRY, (MONEY,), wordings.INDUSTRY))),
     Indicator("industrial_output_growth", "tốc độ tăng giá trị sản xuất công nghiệp", "%", GROWTH,
               "Giá trị sản xuất công nghiệp", aggregate=FROM_VALUES, headline=INDUSTRY_GROWTH, compared=True),
-    Indicator("ccn_established", "số cụm công nghiệp đã có quyết định thành lập", "cụm", COUNT),
-    Indicator("ccn_established_area", "diện tích các cụm công nghiệp đã thành lập", "ha", LEVEL),
-    Indicator("ccn_operating", "số cụm công nghiệp đang hoạt động", "cụm", COUNT),
-    Indicator("ccn_operating_area", "diện tích các cụm công nghiệp đang hoạt động", "ha", LEVEL),
-    Indicator("ccn_planned", "số cụm công nghiệp trong quy hoạch", "cụm", COUNT),
-    Indicator("ccn_occupancy", "tỷ lệ lấp đầy bình quân của các cụm công nghiệp", "%", SHARE),
-    Indicator("khuyen_cong_budget", "kinh phí khuyến công", "tỷ đồng", LEVEL),
-    Indicator("product_output", "sản lượng", "", LEVEL),
-    Indicator("product_ratio", "sản lượng so với cùng kỳ", "lần", RATIO),
-    Indicator("grdp", "tổng sản phẩm trên địa bàn (GRDP)", "nghìn tỷ đồng", LEVEL),
+    Indicator("ccn_established", "số cụm công nghiệp đã có quyết định thành lập", "cụm", COUNT,
+              in_reports=_CCN),
+    Indicator("ccn_established_area", "diện tích các cụm công nghiệp đã thành lập", "ha", LEVEL,
+              in_reports=_CCN),
+    Indicator("ccn_operating", "số cụm công nghiệp đang hoạt động", "cụm", COUNT, in_reports=_CCN),
+    Indicator("ccn_operating_area", "diện tích các cụm công nghiệp đang hoạt động", "ha", LEVEL,
+              in_reports=_CCN),
+    Indicator("ccn_planned", "số cụm công nghiệp trong quy hoạch", "cụm", COUNT, in_reports=_CCN),
+    Indicator("ccn_occupancy", "tỷ lệ lấp đầy bình quân của các cụm công nghiệp", "%", SHARE,
+              in_reports=_CCN),
+    Indicator("khuyen_cong_budget", "kinh phí khuyến công", "tỷ đồng", LEVEL, in_reports=_KHUYEN_CONG),
+    Indicator("product_output", "sản lượng", "", LEVEL, in_reports=_PRODUCT),
+    Indicator("product_ratio", "sản lượng so với cùng kỳ", "lần", RATIO, in_reports=_PRODUCT),
+    Indicator("grdp", "tổng sản phẩm trên địa bàn (GRDP)", "nghìn tỷ đồng", LEVEL,
+              in_reports=_named("grdp")),
     Indicator("grdp_growth", "tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", GROWTH,
-              target_label="tổng sản phẩm trên địa bàn (GRDP) của các địa phương"),
+              target_label="tổng sản phẩm trên địa bàn (GRDP) của các địa phương", in_reports=_named("grdp")),
     Indicator("gdp_growth", "tốc độ tăng tổng sản phẩm trong nước (GDP)", "%", GROWTH,
-              target_label="tổng sản phẩm trong nước (GDP)"),
+              target_label="tổng sản phẩm trong nước (GDP)", in_reports=_named("gdp")),
     Indicator("share_of_region", "tỷ trọng trong toàn khu vực", "%", SHARE),
     Indicator("industrial_output_plan_share", "tỷ lệ thực hiện kế hoạch giá trị sản xuất công nghiệp", "%",
               RATIO),
-    Indicator("trade_growth", "tốc độ tăng kim ngạch xuất nhập khẩu", "%", GROWTH),
-    Indicator("ccn_planned_area", "diện tích các cụm công nghiệp theo quy hoạch", "ha", LEVEL),
-    Indicator("ccn_projects", "số dự án trong các cụm công nghiệp", "dự án", COUNT),
-    Indicator("ccn_workers", "số lao động trong các cụm công nghiệp", "lao động", COUNT),
-    Indicator("khuyen_cong_growth", "tốc độ tăng kinh phí khuyến công", "%", GROWTH),
-    Indicator("product_growth", "tốc độ tăng sản lượng", "%", GROWTH),
+    Indicator("trade_growth", "tốc độ tăng kim ngạch xuất nhập khẩu", "%", GROWTH,
+              in_reports=_named("xuất nhập khẩu")),
+    Indicator("ccn_planned_area", "diện tích các cụm công nghiệp theo quy hoạch", "ha", LEVEL,
+              in_reports=_CCN),
+    Indicator("ccn_projects", "số dự án trong các cụm công nghiệp", "dự án", COUNT, in_reports=_CCN),
+    Indicator("ccn_workers", "số lao động trong các cụm công nghiệp", "lao động", COUNT,
+              in_reports=_CCN),
+    Indicator("khuyen_cong_growth", "tốc độ tăng kinh phí khuyến công", "%", GROWTH, in_reports=_KHUYEN_CONG),
+    Indicator("product_growth", "tốc độ tăng sản lượng", "%", GROWTH, in_reports=_PRODUCT),
     Indicator("retail_national_share", "tỷ trọng tổng mức bán lẻ trong cả nước", "%", SHARE),
+    Indicator("area", "diện tích tự nhiên", "km²", LEVEL),
+    Indicator("population", "quy mô dân số", "người", LEVEL),
     Indicator("electricity_growth", "tốc độ tăng tổng điện năng sản xuất và nhập khẩu", "%", GROWTH,
-              target_label="tổng điện năng sản xuất và nhập khẩu"),
+              target_label="tổng điện năng sản xuất và nhập khẩu", in_reports=_named("điện")),
 )
 INDICATORS: dict[str, Indicator] = {i.key: i for i in _ENTRIES}
+
+
+def report_topics() -> dict[str, str]:
+    """Return each phrase reports name an indicator with → the topic it names (for the extractor)."""
+    return {phrase: words.topic for entry in INDICATORS.values() for words in entry.in_reports
+            for phrase in words.phrases}
+
+
+def read_in_reports() -> dict[tuple[str, str], str]:
+    """Return (topic, role) → the indicator a report's figure is, in the order of REPORT_TOPICS
+    (a new topic after them).
+
+    A pair absent from it is OTHER: "giá trị sản xuất công nghiệp tăng 8%" is not reported.
+    """
+    found = [((words.topic, role), entry.key) for entry in INDICATORS.values() for words in entry.in_reports
+             for role in words.roles]
+    order = {topic: place for place, topic in enumerate(REPORT_TOPICS)}
+    return dict(sorted(found, key=lambda item: order.get(item[0][0], len(order))))
 
 # Figures about figures: "N/28 provinces …", a province's rank, the region's median.
 PROVINCES_COUNT = "provinces_count"
@@ -152,6 +211,7 @@ IIP_MEDIAN = "iip_growth_median"      # the region's median IIP growth, from the
 COUNT_SUBJECTS: dict[str, str] = {
     "iip_above_national": "số tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước",
     "iip_above_10": "số tỉnh, thành phố có IIP tăng trên 10%",
+    "iip_10_or_more": "số tỉnh, thành phố có IIP tăng từ 10% trở lên",   # the source's threshold, kept
     "iip_above_11": "số tỉnh, thành phố có IIP tăng trên 11%",
     "iip_positive": "số tỉnh, thành phố có IIP tăng trưởng dương",
     "export_growth_positive": "số tỉnh, thành phố có kim ngạch xuất khẩu tăng",

@@ -9,34 +9,23 @@ indicator; everything else economic is ``other``.
 
 from __future__ import annotations
 
+from briefgen.domain.indicators import GROWTH, IIP, INDUSTRY, MONEY, OTHER, PROVINCES_COUNT, RATIO, \
+    read_in_reports
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
     INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
     TOPICS, VERB_RE
 from briefgen.extract.text import Sentence, Source
 
-OTHER = "other"
-PROVINCES_COUNT = "provinces_count"
-CORE_INDICATORS = ("iip_growth", "industrial_output_value", "retail_sales", "retail_growth",
-                   "export_value", "export_growth", PROVINCES_COUNT)
+# (topic, what the figure is) -> indicator, from the registry; anything absent is OTHER.
+_BY_TOPIC = read_in_reports()
+# The indicators ``briefgen extract`` reports (in the order of its scores); the rest is OTHER.
+CORE_INDICATORS = tuple(dict.fromkeys(_BY_TOPIC.values())) + (PROVINCES_COUNT,)
 INDICATORS = CORE_INDICATORS + (OTHER,)
-
-# (topic, what the figure is) -> indicator; anything absent is OTHER.
-_BY_TOPIC = {
-    ("iip", "growth"): "iip_growth",
-    ("industry", "growth"): "iip_growth",        # "sản xuất công nghiệp tăng X%" reports the IIP
-    ("output", "money"): "industrial_output_value",
-    ("industry", "money"): "industrial_output_value",
-    ("retail", "money"): "retail_sales",
-    ("retail", "growth"): "retail_growth",
-    ("export", "money"): "export_value",
-    ("export", "growth"): "export_growth",
-    ("export", "ratio"): "export_growth",        # "gấp 1,8 lần cùng kỳ", unit lần
-}
 _PART_REACH = 60  # how far back a group of goods may qualify a topic
 _PARTS = ("nhóm", "hàng", "lượng", "gạo", "điều", "cà phê", "may", "giày", "rau", "sản")  # of PART_BEFORE_RE, a cheap test
 _CONTRIBUTION_REACH = 24
-_INDICES = ("iip", "industry", INDEX_OTHER)  # what a bare "chỉ số" may refer back to
+_INDICES = (IIP, INDUSTRY, INDEX_OTHER)  # what a bare "chỉ số" may refer back to
 GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp hơn"}
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
@@ -118,21 +107,21 @@ def classify(kind: str, verb: str | None, topic: str | None, lead: str, plan_sha
     if kind == "provinces":
         return PROVINCES_COUNT
     if kind == "multiple" and verb == "gấp" and year_on_year:
-        return _BY_TOPIC.get((topic, "ratio"), OTHER)
+        return _BY_TOPIC.get((topic, RATIO), OTHER)
     role = _role(kind, verb, lead, plan_share)
     return _BY_TOPIC.get((topic, role), OTHER)
 
 
 def _role(kind: str, verb: str | None, lead: str, plan_share: bool) -> str | None:
-    """Return "growth", "money" (a level of money) or None for what the figure is."""
+    """Return GROWTH, MONEY (a level of money) or None for what the figure is."""
     if kind == "percent":
         if plan_share or verb in _SHARE_VERBS:
             return None
-        return "growth" if verb in GROWTH_VERBS else None
+        return GROWTH if verb in GROWTH_VERBS else None
     if kind == "money":
         if verb in _CHANGE_VERBS or PER_UNIT_RE.search(MAJOR_BREAK_RE.split(lead)[-1]):
             return None
-        return "money"
+        return MONEY
     return None
 
 

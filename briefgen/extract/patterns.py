@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from briefgen.domain.indicators import OTHER, report_topics
 from briefgen.numbers import NUMBER_PATTERN
 
 
@@ -158,49 +159,10 @@ OUTCOME_RE = re.compile(r"(?<!\w)(?:ước|thực hiện|kết quả|thực tế
 SUBSET_RE = re.compile(r"(?:những(?<!\wnhững)|một(?<!\wmột) số|nhiều(?<!\wnhiều)|các(?<!\wcác))"
                        r" (?:tỉnh|địa phương)(?!\w)")
 
-# Topics: the nearest one before a figure says what the figure is about.
-def phrases(heads, tails) -> list[str]:
-    """Return every head followed by every tail: the wordings of one subject."""
-    return [head + tail for head in heads for tail in tails]
-
-
-# "chỉ số [phát triển] sản xuất [của] [toàn] ngành công nghiệp (IIP)", "chỉ số IIP của toàn ngành
-# công nghiệp", "IIP toàn ngành": the qualifiers belong to the subject, they start no new topic.
-_INDUSTRY = ["", " công nghiệp", " ngành công nghiệp", " toàn ngành công nghiệp", " toàn ngành",
-             " toàn ngành công nghiệp", " của ngành công nghiệp", " của toàn ngành công nghiệp",
-             " của toàn ngành", " sản xuất công nghiệp", " sản xuất ngành công nghiệp",
-             " sản xuất toàn ngành công nghiệp"]
-_IIP_HEADS = ["chỉ số sản xuất", "chỉ số phát triển sản xuất", "chỉ số phát triển",
-              "chỉ số", "chỉ số iip", "iip"]
-_ACRONYM = ["", " (iip)"]
-_IIP_TOPICS = [p for p in phrases(phrases(_IIP_HEADS, _INDUSTRY), _ACRONYM)
-               if p not in ("chỉ số", "chỉ số (iip)", "chỉ số phát triển", "chỉ số sản xuất")
-               ] + ["chỉ số sản xuất (iip)", "chỉ số (iip)"]
-_OUTPUT_TOPICS = phrases(["giá trị sản xuất"], [t for t in _INDUSTRY if "công nghiệp" in t
-                                              and "sản xuất" not in t]) + \
-    phrases(phrases(["giá trị sản xuất"], [" công nghiệp", " toàn ngành công nghiệp"]),
-            [" (gtsxcn)"]) + ["gtsxcn"]
-# Retail with services, in its many wordings: "tổng mức bán lẻ [hàng hóa] và doanh thu dịch vụ
-# [tiêu dùng]", "doanh thu bán lẻ hàng hóa và dịch vụ", "tổng mức lưu chuyển hàng hóa bán lẻ".
-_RETAIL_HEADS = ["tổng mức bán lẻ", "tổng mức bán lẻ hàng hóa", "doanh thu bán lẻ",
-                 "tổng doanh thu bán lẻ", "tổng doanh thu bán lẻ hàng hóa",
-                 "tổng mức lưu chuyển hàng hóa", "tổng mức lưu chuyển hàng hóa bán lẻ",
-                 "tổng mức luân chuyển hàng hóa bán lẻ", "tổng mức lưu chuyển hàng hóa và dịch vụ",
-                 "tổng mức lưu chuyển hàng hóa bán lẻ và dịch vụ"]
-_SERVICES = ["", " và doanh thu dịch vụ", " và dịch vụ", " và doanh thu dịch vụ tiêu dùng",
-             " và dịch vụ tiêu dùng", " và doanh thu dịch vụ tiêu dùng xã hội", " xã hội",
-             " và dịch vụ tiêu dùng xã hội", " hàng hóa và dịch vụ tiêu dùng xã hội",
-             " hàng hóa và dịch vụ"]
-_RETAIL_TOPICS = phrases(_RETAIL_HEADS, _SERVICES) + \
-    phrases(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], _SERVICES[1:])
+# Topics: the nearest one before a figure says what the figure is about. The registry gives the
+# words that name its indicators; the extractor adds the subjects it reports as OTHER.
 TOPICS: dict[str, str] = {
-    **dict.fromkeys(_IIP_TOPICS, "iip"),
-    **dict.fromkeys(_OUTPUT_TOPICS, "output"),
-    "sản xuất công nghiệp": "industry",
-    # Goods only: the retail figure where the report gives no total with services (a part).
-    **dict.fromkeys(["bán lẻ hàng hóa", "doanh thu bán lẻ hàng hóa"], "retail_goods"),
-    **dict.fromkeys(_RETAIL_TOPICS, "retail"),
-    "bán lẻ": "retail",  # a table's short label, "bán lẻ tăng 10,6"; "giá bán lẻ" is a price
+    **report_topics(),
     # Trade through a border gate includes other provinces' goods; a product or group of goods
     # as the subject ("hàng may mặc đạt …", "lượng gạo xuất khẩu …") makes its figures parts.
     **dict.fromkeys(["giá bán lẻ", "cửa khẩu", "lượng", "khối lượng", "gạo", "hàng may mặc", "may mặc",
@@ -208,18 +170,16 @@ TOPICS: dict[str, str] = {
                      "giày dép", "túi xách", "rau quả", "hàng rau quả", "sắn", "gỗ và sản phẩm gỗ",
                      "sản phẩm gỗ", "đồ gỗ", "sắt thép", "xăng dầu", "phân bón", "than đá",
                      "điện thoại", "linh kiện", "máy tính", "máy móc", "dây điện", "hàng điện tử",
-                     "điện tử", "hải sản", "tôm", "cá tra", "hàng thủ công mỹ nghệ"], "other"),
-    **dict.fromkeys(["kim ngạch xuất khẩu", "giá trị xuất khẩu", "xuất khẩu"], "export"),
+                     "điện tử", "hải sản", "tôm", "cá tra", "hàng thủ công mỹ nghệ"], OTHER),
     # Other indices: a later bare "chỉ số" may refer back to them (see INDEX_REFERENCE_RE).
     **dict.fromkeys(["chỉ số giá", "chỉ số giá tiêu dùng", "cpi", "chỉ số tiêu thụ",
                      "chỉ số tồn kho", "chỉ số sử dụng lao động", "pmi", "chỉ số pmi"],
                     INDEX_OTHER := "index_other"),
-    **dict.fromkeys(["xuất nhập khẩu", "nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu", "grdp", "gdp",
-                     "sản phẩm", "sản lượng", "cụm công nghiệp", "ccn", "khu công nghiệp",
-                     "khuyến công", "kinh phí", "dân số", "điện", "số vốn", "vốn đăng ký",
+    **dict.fromkeys(["nhập khẩu", "nhập về", "hàng nhập", "xuất siêu", "nhập siêu",
+                     "khu công nghiệp", "dân số", "số vốn", "vốn đăng ký",
                      "vốn điều lệ", "đầu tư", "ngân sách",
                      "cơ cấu kinh tế", "quy mô", "trữ lượng", "công suất", "doanh thu",
-                     "thu nhập", "lao động", "công nghiệp"], "other"),
+                     "thu nhập", "lao động", "công nghiệp"], OTHER),
     # Sub-industries, sectors and districts: their indices are parts, not the IIP.
     **dict.fromkeys(["chế biến, chế tạo", "chế biến chế tạo", "khai khoáng", "phân phối điện",
                      "cung cấp nước", "cấp nước", "ngành cấp i", "ngành cấp ii", "ngành cấp 1",
@@ -232,14 +192,14 @@ TOPICS: dict[str, str] = {
                      "loại trừ yếu tố giá",
                      # parts of exports or retail by group of goods or services
                      "nhóm hàng", "nhóm", "mặt hàng", "ngành hàng", "nông sản", "thủy sản",
-                     "lâm sản", "dịch vụ lưu trú", "lưu trú", "ăn uống", "dịch vụ khác"], "other"),
+                     "lâm sản", "dịch vụ lưu trú", "lưu trú", "ăn uống", "dịch vụ khác"], OTHER),
     # Subjects of other sectors: a sentence about them breaks the carry-over of the
     # paragraph's indicator ("Khách du lịch … tăng 14%" after a retail sentence).
     **dict.fromkeys(["khách du lịch", "du lịch", "lượt khách", "khách quốc tế", "khách nội địa",
                      "vận tải", "hành khách", "vận chuyển", "tín dụng", "thu ngân sách",
                      "chi ngân sách", "nông nghiệp", "lâm nghiệp", "chăn nuôi", "trồng trọt",
                      "xây dựng", "bất động sản", "lạm phát", "giải ngân", "viễn thông",
-                     "bưu chính", "giá vàng"], "other"),
+                     "bưu chính", "giá vàng"], OTHER),
 }
 TOPIC_RE = re.compile(rf"(?<!\w)(?:{trie_pattern(TOPICS)})(?!\w)")
 # "góp phần nâng chỉ số sản xuất toàn ngành: …", "đóng góp vào GRDP": the whole that parts
@@ -273,3 +233,17 @@ POST_MERGER_TAG_RE = re.compile(r"\s*(?:\((?:mới|cũ)\)|cũ|mới)?\s*")
 # Clause boundaries; a comma between digits is a decimal mark, not a boundary.
 CLAUSE_BREAK_RE = re.compile(r",(?!\d)|[;:()]")
 MAJOR_BREAK_RE = re.compile(r"[;:()]")
+
+# What a report says about a figure's value beyond the number (the draft prints it with the number).
+# "đạt hơn 24 nghìn ha", "tăng trên 22%"; but "cao hơn 5%", "nhiều hơn 3 dự án" compare, they bound nothing.
+LOWER_BOUND_BEFORE_RE = re.compile(r"(?<!\w)(?<!cao )(?<!thấp )(?<!nhiều )(?<!ít )(?<!lớn )(?<!nhỏ )"
+                                   r"(?:hơn|trên)\s+$")
+# "từ 10% trở lên": both words, else "tăng từ 5% lên 8%" would be a threshold.
+AT_LEAST_BEFORE_RE = re.compile(r"(?<!\w)từ\s+$")
+AT_LEAST_AFTER_RE = re.compile(r"\s*trở lên(?!\w)")
+# "(theo giá so sánh 2010)", "giá so sánh năm 2010", in the figure's clause.
+CONSTANT_PRICES_2010_RE = re.compile(r"(?<!\w)giá so sánh(?: năm)? 2010(?!\d)")
+# The number at the end of a quote, before its unit ("… đạt hơn 25.310 tỷ đồng").
+LAST_NUMBER_RE = re.compile(rf"(?<![\w.,])(?:{NUMBER_PATTERN})(?=\D*$)")
+# Where a figure's clause ends after it.
+CLAUSE_END_RE = re.compile(r"[;\n]|\.(?:\s|$)")

@@ -1,4 +1,5 @@
-"""The figures of one report with who issued it: what ``--data REPORT`` and the review sheet carry.
+"""The figures of one report with who issued it and their qualifiers: what ``--data REPORT`` and the
+review sheet carry.
 
 The issuer ("Sở Công Thương tỉnh Lạng Sơn", "Cục Thống kê") is read from the report's
 first lines; the draft's comment says the figure comes "from the report of <issuer>".
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from briefgen.extract.classify import CORE_INDICATORS, PROVINCES_COUNT
 from briefgen.extract.model import Figure
+from briefgen.extract.qualifiers import find_qualifiers
 from briefgen.extract.scopes import NATIONAL, REGION
 from briefgen.extract.sources import Report, load_report
 from briefgen.extract.subject import find_subject
@@ -33,6 +35,7 @@ class Reported:
 
     figure: Figure
     issuer: str | None
+    qualifiers: tuple[str, ...] = ()    # what the report says about the value: "hơn", "từ … trở lên"
 
     @property
     def place(self) -> str:
@@ -70,7 +73,7 @@ def reported_of(report: Report, name: str, everything: bool = False) -> list[Rep
     from briefgen.extract.cli import extract_report
 
     issuer = find_issuer(report.text, find_subject(Source(name, report.text)))
-    return [Reported(f, issuer) for f in extract_report(report, name)
+    return [Reported(f, issuer, find_qualifiers(report.text, f)) for f in extract_report(report, name)
             if everything or f.indicator in USABLE]
 
 

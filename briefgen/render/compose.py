@@ -7,19 +7,19 @@ from pathlib import Path
 
 from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
+from briefgen.analyze.clauses import narrative_findings
 from briefgen.analyze.consistency import merge_notes, notes_by_figure
-from briefgen.analyze.targets import TargetInForce
+from briefgen.analyze.limitations import PROVINCES_BELOW_NATIONAL
 from briefgen.dates import fmt_date_short
-from briefgen.domain.catalog import Target
 from briefgen.domain.dataset import Dataset
-from briefgen.domain.indicators import COUNT_SUBJECTS, INDICATORS, K, label_of
+from briefgen.domain.indicators import COUNT_SUBJECTS
 from briefgen.domain.period import describe_periods
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
-from briefgen.numbers import fmt_number
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
 from briefgen.render.narrative import FigureLedger, Known, make_environment, parse_blocks
 from briefgen.render.province_tables import province_tables
+from briefgen.render.targets import fmt_bound, fmt_resolution, fmt_target
 from briefgen.sources.tables.task_text import fill_task_text
 
 COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
@@ -27,23 +27,6 @@ COUNT_PHRASES["khuyen_cong_plan_approved"] = "tỉnh, thành phố đã phê duy
 RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- UBND các tỉnh, thành phố khu vực phía Bắc;", "- Sở Công Thương các tỉnh, thành phố;",
               "- Lưu: VT, CTĐP.")
-
-
-def _target_text(item: TargetInForce) -> str:
-    text = _bound_text(item.target)
-    if item.resolution:
-        text += f" (Nghị quyết số {item.resolution.number} ngày {fmt_date_short(item.resolution.date)})"
-    return text
-
-
-def _bound_text(target: Target) -> str:
-    entry = INDICATORS.get(target.indicator)
-    label = entry.target_label if entry and entry.target_label else target.indicator
-    if target.high is None or target.high == target.low:
-        bound = "từ " if target.high is None else "khoảng "
-        tail = " trở lên" if target.high is None else ""
-        return f"{label} tăng {bound}{fmt_number(target.low)}%{tail}"
-    return f"{label} tăng khoảng {fmt_number(target.low)}–{fmt_number(target.high)}%"
 
 
 def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
@@ -76,48 +59,33 @@ def _context(facts: Facts, ledger: FigureLedger) -> dict:
     resolution = facts.resolution.text or ledger.mark(facts.resolution.placeholder)
     task_texts = [{"order": g.order, "text": fill_task_text(
         g.text, region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
+    task_texts += agenda_texts(facts, max((g.order for g in facts.task_groups), default=0))
     host = facts.host
     return {
+        **narrative_findings(facts),
         "edition": edition, "region": region, "host": host, "results": facts.results,
         "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
-        "subregion_names": [", ".join(region.names_in(s)) for s in
-                            ("Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ")],
+        "history_elsewhere": tuple(aside for row in facts.history for aside in row.elsewhere),
         "date_placeholder": facts.date_placeholder,
-        "host_lines": host_lines(host.figures),
-        "host_uncertain": any(f.needs_note for f in host.figures),
         "host_placeholder": _text_placeholder(
             "host-results", f"[kết quả chủ yếu của {host.title}]",
             f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
             f"{describe_periods(edition.periods)} (IIP, tổng mức bán lẻ, kim ngạch xuất khẩu)."),
-        "limitations_placeholder": _text_placeholder(
-            "limitations-local", "[tồn tại, hạn chế đặc thù]",
-            "Cần bổ sung: tồn tại, hạn chế cụ thể theo báo cáo của Sở Công Thương các tỉnh, thành phố."),
-        "recommendations_placeholder": _text_placeholder(
-            "recommendations-local", "[kiến nghị của các địa phương]",
-            "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương."),
         "provinces": facts.provinces,
         "count_phrases": COUNT_PHRASES,
-        "targets_text": "; ".join(_target_text(t) for t in facts.targets), "task_texts": task_texts,
+        "targets_text": "; ".join(fmt_target(t) for t in facts.targets), "task_texts": task_texts,
+        "limitations": facts.limitations, "standing": facts.standing,
+        "uneven_growth_known": any(f.kind == PROVINCES_BELOW_NATIONAL for f in facts.limitations),
     }
 
 
-CHANGES = (K.product_growth, K.product_ratio)   # a product's change, folded into its output line
-
-
-def host_lines(figures) -> list[dict]:
-    """Return one line per host figure, a product's growth folded into its output line."""
-    changes = {(f.subject, f.period): f for f in figures if f.indicator in CHANGES}
-    lines = []
-    for figure in figures:
-        if figure.indicator in CHANGES and any(
-                o.indicator == K.product_output and (o.subject, o.period) == (figure.subject, figure.period)
-                for o in figures):
-            continue
-        label = label_of(figure.indicator, figure.subject)
-        change = changes.get((figure.subject, figure.period)) if figure.indicator == K.product_output else None
-        lines.append({"label": label[:1].upper() + label[1:], "period": figure.period.label,
-                      "value": figure, "change": change})
-    return lines
+def agenda_texts(facts: Facts, last_order: int) -> list[dict]:
+    """Return the year's own tasks numbered after the standing groups, each citing its document."""
+    edition = facts.edition
+    return [{"order": last_order + number, "text": fill_task_text(
+                item.text, region=edition.region.name, year=edition.year,
+                source=f"{item.document} ngày {fmt_date_short(item.issued)}")}
+            for number, item in enumerate(facts.agenda, start=1)]
 
 
 def _masthead(facts: Facts) -> Masthead:
@@ -136,6 +104,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     notes = merge_notes(notes_by_figure(facts.inconsistencies), facts.source_notes)
     ledger = FigureLedger(placeholders={}, notes=facts.provinces.with_notes(notes) if facts.provinces else notes)
     env = make_environment(templates_dir, ledger)
+    env.filters.update(bound=fmt_bound, resolution=fmt_resolution)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]

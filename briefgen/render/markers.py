@@ -42,6 +42,8 @@ def qualified(figure: Figure, text: str) -> str:
     if AT_LEAST in figure.qualifiers:
         number = f"từ {number} trở lên"
     text = verb + number
+    if figure.coverage:
+        text += " (số liệu của {}/{} tỉnh, thành phố)".format(*figure.coverage)
     return f"{text} (giá so sánh 2010)" if CONSTANT_PRICES_2010 in figure.qualifiers else text
 
 

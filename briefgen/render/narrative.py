@@ -21,13 +21,25 @@ from briefgen.model import Block, ChartBlock, Heading, PageBreak, Paragraph, Pla
 from briefgen.numbers import fmt_number
 from briefgen.render.markers import figure_marker, parse_inlines, placeholder_marker
 
-_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
-             "mười một", "mười hai", "mười ba", "mười bốn", "mười lăm")
+_DIGITS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+
+
+def _number_word(number: int) -> str:
+    """Return 2…99 in words as ordinals use them: ``mười lăm``, ``hai mươi mốt``, ``hai mươi tư``."""
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return "tư" if units == 4 else _DIGITS[units]
+    head = "mười" if tens == 1 else f"{_DIGITS[tens]} mươi"
+    tail = {0: "", 1: "mốt" if tens > 1 else "một", 4: "tư" if tens > 1 else "bốn", 5: "lăm"}.get(units, _DIGITS[units])
+    return f"{head} {tail}".strip()
 
 
 def ordinal_word(number: int) -> str:
-    """Return ``Thứ nhất`` … ``Thứ mười lăm`` for task groups."""
-    return f"Thứ {_ORDINALS[number - 1]}"
+    """Return ``Thứ nhất``, ``Thứ hai`` … ``Thứ mười lăm`` … ``Thứ chín mươi chín`` for task groups
+    (beyond, or below one, the number in digits: ``Thứ 100``)."""
+    if not 1 <= number <= 99:
+        return f"Thứ {number}"
+    return "Thứ nhất" if number == 1 else f"Thứ {_number_word(number)}"
 
 
 @dataclass

@@ -100,7 +100,8 @@ def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
         rows.append([f"{edition.year}{series}", ordinal, host,
                      *(_history_cell(ledger, row, h, "change" if _is_growth(h) else "value")
                        for h in HEADLINES)])
-    note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; * theo nguồn là tăng "
+    note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; giá trị và tốc độ tăng của "
+            "một chỉ tiêu trên cùng dòng luôn cùng một kỳ; * theo nguồn là tăng "
             "trưởng giá trị sản xuất công nghiệp hoặc \"công nghiệp\" nói chung, không phải IIP; (?) thông "
             "tin chưa được xác nhận; vùng TDMNBB: 14 tỉnh trung du và miền núi Bắc Bộ, không so sánh "
             "trực tiếp với khu vực phía Bắc; – chưa có số liệu trong các nguồn đã thu thập.")

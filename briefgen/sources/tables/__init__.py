@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefgen.domain.dataset import Dataset
 from briefgen.errors import DataFileError
+from briefgen.sources.tables.agenda import load_agenda
 from briefgen.sources.tables.cache import dataset_key, read_cached, store
 from briefgen.sources.tables.catalog import load_resolutions, load_targets, load_task_groups
 from briefgen.sources.tables.editions import load_editions
@@ -57,6 +58,7 @@ def read_dataset(data_dir: Path) -> Dataset:
         targets=load_targets(data_dir / "targets.csv"),
         data_dir=data_dir,
         sources=load_sources(data_dir / "sources.csv"),
+        agenda=load_agenda(data_dir / "agenda.csv"),
     )
 
 

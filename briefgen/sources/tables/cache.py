@@ -24,7 +24,7 @@ from pathlib import Path
 
 import briefgen
 from briefgen.cache_entry import read_entry, write_entry
-from briefgen.domain.catalog import Resolution, Source, Target, TaskGroup
+from briefgen.domain.catalog import AgendaItem, Resolution, Source, Target, TaskGroup
 from briefgen.domain.edition import Edition
 from briefgen.domain.figure import Figure
 from briefgen.domain.period import Period
@@ -32,12 +32,12 @@ from briefgen.domain.province import Merger, Province
 
 DATA_FILES = ("provinces.csv", "province_merger.csv", "editions.csv", "indicators.csv",
               "task_groups.csv", "resolutions.csv", "targets.csv")
-OPTIONAL_FILES = ("sources.csv",)   # a data folder without it cites sources by their id
+OPTIONAL_FILES = ("sources.csv", "agenda.csv")   # without them: sources cited by id, no year agenda
 FORMAT = "dataset-json-1"
 LOADER_DIR = Path(__file__).resolve().parent
 CODE_FILES = (*sorted((LOADER_DIR.parents[1] / "domain").glob("*.py")), LOADER_DIR.parents[1] / "cache_entry.py")
 RECORDS = {cls.__name__: cls for cls in (Province, Merger, Edition, Figure, TaskGroup, Resolution,
-                                         Target, Period, Source)}
+                                         Target, Period, Source, AgendaItem)}
 
 
 def cache_folder() -> Path:
