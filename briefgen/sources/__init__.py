@@ -1,4 +1,9 @@
-"""Sources of figures besides the shipped tables: one adapter per kind of file, picked by content.
+"""Sources of figures: every adapter that turns a file into Figures with provenance, and the one merge.
+
+``tables/`` reads data/'s CSV tables into a Dataset; ``forms/`` reads filled province forms,
+one Figure per cell; ``recognise.py`` tells a file's kind by content; ``merge.py`` joins the
+figures of forms, edited drafts and reports to the dataset by one precedence rule. This layer
+imports the domain and the utilities only; the edition and lookups are handed in.
 
 ``--data FILE`` may be a province's report (.docx/.pdf/.html/.txt, read by the extractor)
 or its review sheet, an edited briefgen draft (.docx) or a filled province form (xlsx or

@@ -72,19 +72,8 @@ def merge(base: Dataset, incoming: Sequence[Figure], *, held_back: Mapping[str, 
     """
     sides = _Sides(f"{base.data_dir.name}/indicators.csv", said or {}, held_back or {})
     warnings: list[Problem] = []
-    winners: dict[str, Figure] = {}
-    dropped: set[str] = set()
-    for new in incoming:                       # the same figure twice among the incoming
-        first = winners.get(new.id)
-        if first is None:
-            winners[new.id] = new
-        elif sides.rank(new, True) > sides.rank(first, True):
-            winners[new.id] = new
-            if _differ(first, new):
-                warnings.append(Problem(sides.place(first), _replaced(sides, first, new), WARNING))
-        elif _differ(first, new):
-            warnings.append(_kept_first(sides, first, new))
-    replaced = set()
+    winners = _one_of_each(sides, incoming, warnings)
+    replaced, dropped = set(), set()
     for old in (f for f in base.figures if f.id in winners):
         new = winners[old.id]
         if sides.rank(new, True) > sides.rank(old, False):
@@ -98,6 +87,22 @@ def merge(base: Dataset, incoming: Sequence[Figure], *, held_back: Mapping[str, 
     kept = tuple(f for f in base.figures if f.id not in replaced)
     added = tuple(f for f in winners.values() if f.id not in dropped)
     return MergeResult(replace(base, figures=kept + added), tuple(warnings), frozenset(dropped))
+
+
+def _one_of_each(sides: _Sides, incoming: Sequence[Figure], warnings: list[Problem]) -> dict[str, Figure]:
+    """Return id → the incoming figure that wins among those with that id (higher kind, else first met)."""
+    winners: dict[str, Figure] = {}
+    for new in incoming:
+        first = winners.get(new.id)
+        if first is None:
+            winners[new.id] = new
+        elif sides.rank(new, True) > sides.rank(first, True):
+            winners[new.id] = new
+            if _differ(first, new):
+                warnings.append(Problem(sides.place(first), _replaced(sides, first, new), WARNING))
+        elif _differ(first, new):
+            warnings.append(_kept_first(sides, first, new))
+    return winners
 
 
 def _differ(one: Figure, other: Figure) -> bool:
