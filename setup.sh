@@ -10,6 +10,9 @@ command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
+# Liberation 2 (metric-compatible with Times New Roman, the draft's font) has the Vietnamese letters
+# that Liberation 1 lacks: without it LibreOffice mixes in DejaVu and pages break unlike Word's.
+[ -d /usr/share/fonts/truetype/liberation2 ] || need_apt+=(fonts-liberation2)
 # chromium + its driver: the browser test of `briefgen serve`'s page (headless, via selenium)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
