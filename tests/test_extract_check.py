@@ -82,3 +82,13 @@ def test_missing_columns_are_named(tmp_path, capsys):
     assert main(["check-data", "--data-dir", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (f"Lỗi: {tmp_path / 'indicators.csv'}, dòng 1: "
                                        "thiếu cột indicator, unit, source, quote\n")
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-inf", "1e5", "1.954,5", "sNaN"])
+def test_a_value_that_is_no_plain_number_is_one_line_not_a_crash(tmp_path, capsys, value):
+    """check-data refuses what the drafts' loader refuses, with file, line and column (was exit 3 on NaN)."""
+    row = f'2023,phia_bac,2022,region,retail_sales,,"{value}",nghìn tỷ đồng,false,confirmed,s.txt,"x",\n'
+    assert run(tmp_path, GOOD + [row]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Lỗi: {tmp_path / 'data' / 'indicators.csv'}, dòng 6, cột 'value': ")
+    assert err.count("\n") == 1

@@ -13,17 +13,16 @@ a warning, not a failure: the seed neither confirms nor refutes the months.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from briefgen.analyze.integrity import REFUSE, SeedTexts, check_quote, seed_names
-from briefgen.bounds import shown
 from briefgen.errors import BriefgenError, DataFileError
 from briefgen.extract.classify import CORE_INDICATORS, OTHER
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure, fmt_plain
 from briefgen.extract.sources import read_report
-from briefgen.sources.tables.tables import read_records
+from briefgen.sources.tables.tables import parse_decimal, read_records
 
 REQUIRED = ("period", "scope", "indicator", "value", "unit", "source", "quote")
 ERROR, WARNING = "error", "warning"
@@ -68,10 +67,11 @@ def check_indicators(path: Path, seeds_dir: Path) -> list[Finding]:
 
 
 def _value(path: Path, line: int, row: dict[str, str]) -> Decimal:
+    """Return the row's value, refused as the drafts' loader refuses it (NaN, exponents, grouping …)."""
     try:
-        return Decimal(row["value"])
-    except InvalidOperation:
-        raise DataFileError(path, f"giá trị '{shown(row['value'])}' không phải số", line, "value") from None
+        return parse_decimal(row["value"])
+    except ValueError as error:
+        raise DataFileError(path, str(error), line, "value") from None
 
 
 def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
