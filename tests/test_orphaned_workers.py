@@ -64,7 +64,7 @@ def test_workers_exit_when_the_batch_is_killed_while_writing_drafts(tmp_path):
         assert _wait(lambda: _drafts_written(tmp_path / "out"), 60), "no draft written"
         os.kill(batch.pid, signal.SIGKILL)
         batch.wait()
-        assert _wait(lambda: not any(map(_alive, workers)), orphans.POLL_SECONDS + 4), \
+        assert _wait(lambda: not any(map(_alive, workers)), orphans.POLL_SECONDS + 20), \
             f"workers still alive after their batch was killed: {sorted(filter(_alive, workers))}"
     finally:
         for pid in _children(batch.pid) | {batch.pid}:
