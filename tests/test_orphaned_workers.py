@@ -105,7 +105,7 @@ def test_a_busy_orphan_cleans_up_the_draft_it_was_writing(tmp_path):
         assert _wait(lambda: len(list(out.glob("charts/*.png"))) >= 2, 10)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
-        assert _wait(lambda: not _alive(worker), orphans.POLL_SECONDS + 2), "the orphan kept running"
+        assert _wait(lambda: not _alive(worker), orphans.POLL_SECONDS + 20), "the orphan kept running"
     finally:
         parent.stdout.close()
         with contextlib.suppress(ProcessLookupError):
