@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
+from briefgen.docx_writer.oxml import (add_run_properties, append_text_run, new_grid_table, set_comment_date, table_paragraphs,
                                        wrap_in_text_control)
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -51,6 +53,20 @@ class BlockWriter:
         self.table_font = TABLE_FONT
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
+        self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
+
+    def style_id(self, name: str, table: bool = False) -> str | None:
+        """Return the id of paragraph (or *table*) style *name*, None for the default paragraph style."""
+        key = (name, table)
+        if key not in self._style_ids:
+            self._style_ids[key] = (self.document.styles[name].style_id if table
+                                    else self.document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH))
+        return self._style_ids[key]
+
+    @staticmethod
+    def add_run(paragraph, text: str) -> Run:
+        """Return a new run of *paragraph* holding *text* (``paragraph.add_run(text)``, faster)."""
+        return Run(append_text_run(paragraph, text), paragraph)
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
@@ -60,16 +76,13 @@ class BlockWriter:
     def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
         """Add runs for plain text, figures (with caveats) and highlighted placeholders."""
         for inline in inlines:
-            run = paragraph.add_run(inline.text)
-            if size:
-                run.font.size = size
-            if isinstance(inline, PlaceholderRun):
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                run.font.bold = True
-                self.comment(run, inline.need)
-            elif isinstance(inline, FigureRun) and inline.note:
-                run.font.highlight_color = WD_COLOR_INDEX.TURQUOISE  # printed, but needs a check
-                self.comment(run, inline.note)
+            placeholder = isinstance(inline, PlaceholderRun)
+            noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
+            highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
+            run = self.add_run(paragraph, inline.text)
+            add_run_properties(run._r, size or None, bold=placeholder, highlight=highlight)
+            if placeholder or noted:
+                self.comment(run, inline.need if placeholder else inline.note)
             if isinstance(inline, (FigureRun, PlaceholderRun)):
                 self.tag(run, inline)
 
@@ -88,7 +101,10 @@ class BlockWriter:
     def write(self, block) -> None:
         """Write one block at the end of the document."""
         if isinstance(block, Heading):
-            self.document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
+            paragraph = self.document.add_paragraph()
+            if block.text:
+                append_text_run(paragraph, block.text)
+            paragraph._p.style = self.style_id(f"Heading {min(block.level, 3)}")
         elif isinstance(block, Paragraph):
             self.add_paragraph(block)
         elif isinstance(block, TableBlock):
@@ -113,7 +129,7 @@ class BlockWriter:
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
-        run = paragraph.add_run(text)
+        run = self.add_run(paragraph, text)
         run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
         return run
 
@@ -123,7 +139,7 @@ class BlockWriter:
         self._caption(f"Bảng {self.tables}. {block.caption}", italic=False)
         columns = len(block.header)
         aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
-        tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
+        tbl = new_grid_table(self.style_id("Table Grid", table=True),
                              [width.twips for width in self._widths(block)], [["center"] * columns] + aligns,
                              CELL_SPACING.twips, HEADER_FILL)   # one pass: no table.cell(), no setters
         self.document.element.body._insert_tbl(tbl)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.run import _RunContentAppender
 
 # XML escapes, here rather than from xml.sax.saxutils, which imports urllib.request and http.client
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -184,3 +185,36 @@ def new_grid_table(style_id: str, widths: list[int], aligns: list[list[str]], sp
 def table_paragraphs(tbl) -> list[list]:
     """Return the paragraph element of every cell of *tbl*, row by row."""
     return [[tc.find(qn("w:p")) for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
+
+
+def append_text_run(paragraph, text: str):
+    """Append a run holding *text* to python-docx *paragraph*; return the ``w:r``.
+
+    What ``paragraph.add_run(text)`` writes (tabs and line breaks included), without its
+    search for content to clear in the run it has just made.
+    """
+    r = paragraph._p.add_r()
+    if text:
+        _RunContentAppender.append_to_run_from_text(r, text)
+    return r
+
+
+def add_run_properties(r, size=None, bold: bool = False, highlight=None) -> None:
+    """Give the new run *r* its ``w:rPr``: bold, *size* (a Length), *highlight* (WD_COLOR_INDEX).
+
+    The elements python-docx's font setters write, appended in schema order (b, sz,
+    highlight) instead of each setter searching for its place.
+    """
+    children = []
+    if bold:
+        children.append(OxmlElement("w:b"))
+    if size is not None:
+        children.append(OxmlElement("w:sz"))
+        children[-1].val = size
+    if highlight is not None:
+        children.append(OxmlElement("w:highlight"))
+        children[-1].val = highlight
+    if children:
+        rpr = OxmlElement("w:rPr")
+        rpr.extend(children)
+        r.insert(0, rpr)
