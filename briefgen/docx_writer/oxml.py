@@ -191,11 +191,14 @@ def append_text_run(paragraph, text: str):
     """Append a run holding *text* to python-docx *paragraph*; return the ``w:r``.
 
     What ``paragraph.add_run(text)`` writes (tabs and line breaks included), without its
-    search for content to clear in the run it has just made.
+    search for content to clear in the run it has just made nor, for plain text, its loop
+    over every character.
     """
     r = paragraph._p.add_r()
-    if text:
+    if any(c in text for c in "\t\r\n"):   # tabs and line breaks: python-docx's character loop
         _RunContentAppender.append_to_run_from_text(r, text)
+    elif text:
+        r.add_t(text)                      # the one w:t that loop would write
     return r
 
 
