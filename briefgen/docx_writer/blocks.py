@@ -11,8 +11,8 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (add_run_properties, append_text_run, new_grid_table, set_comment_date, table_paragraphs,
-                                       wrap_in_text_control)
+from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, new_grid_table,
+                                       set_comment_date, table_paragraphs, wrap_in_text_control)
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
                             PlaceholderRun, TableBlock, Text)
@@ -54,6 +54,7 @@ class BlockWriter:
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
         self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
+        self._comments_seen, self._next_comment = -1, 0
 
     def style_id(self, name: str, table: bool = False) -> str | None:
         """Return the id of paragraph (or *table*) style *name*, None for the default paragraph style."""
@@ -70,8 +71,21 @@ class BlockWriter:
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
-        comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
-        set_comment_date(comment, self.comment_date)
+        if not text or any(c in text for c in "\t\r\n"):   # python-docx lays out tabs and lines
+            comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
+            set_comment_date(comment, self.comment_date)
+            return
+        comments = self.document.part._comments_part.element
+        add_plain_comment(comments, run._r, self._comment_id(comments), text, AUTHOR, INITIALS,
+                          self.comment_date)
+        self._comments_seen = len(comments)
+
+    def _comment_id(self, comments) -> int:
+        """Return the id python-docx would give the next comment (it searches all comments each time)."""
+        if len(comments) != self._comments_seen:   # none yet, or some added another way
+            self._next_comment = comments._next_available_comment_id()
+        self._next_comment += 1
+        return self._next_comment - 1
 
     def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
         """Add runs for plain text, figures (with caveats) and highlighted placeholders."""

@@ -221,3 +221,24 @@ def add_run_properties(r, size=None, bold: bool = False, highlight=None) -> None
         rpr = OxmlElement("w:rPr")
         rpr.extend(children)
         r.insert(0, rpr)
+
+
+def add_plain_comment(comments, r, comment_id: int, text: str, author: str, initials: str, stamp: str) -> None:
+    """Append comment *comment_id* holding one line of *text* to *comments* and anchor it on run *r*.
+
+    What python-docx's ``Document.add_comment(run, text)`` writes (with the date pinned), the
+    id given instead of searched for among all comments. *text* holds no tab or line break.
+    """
+    comment = parse_xml(
+        f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author={quoteattr(author)} '
+        f'w:initials={quoteattr(initials)} w:date={quoteattr(stamp)}><w:p><w:pPr><w:pStyle w:val="CommentText"/>'
+        f'</w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+        f'</w:comment>')
+    comments.append(comment)
+    comment[0].add_r().add_t(text)
+    r.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)}))
+    reference = OxmlElement("w:r")
+    reference.get_or_add_rPr().style = "CommentReference"
+    reference.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
+    r.addnext(reference)
+    r.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)}))
