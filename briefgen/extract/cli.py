@@ -7,10 +7,8 @@ one ``Lỗi: …`` line per unreadable file to stderr. Exit code 1 when some fil
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import redirect_stderr
 from dataclasses import replace
 from pathlib import Path
@@ -116,6 +114,9 @@ def _extract_all(paths: list[Path], skip_comment_line: bool, jobs: int | None):
     workers = _workers(paths, jobs)
     if workers == 1:
         return [_extract_one(path, skip_comment_line) for path in paths]
+    import multiprocessing  # noqa: PLC0415 (only for a run large enough to share)
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:   # fork: patterns already compiled
         try:
