@@ -227,11 +227,11 @@ def _preload(settings: Settings) -> None:
 
     Each worker would otherwise do both itself; forked, they share this process's copy.
     """
-    import briefgen.docx_writer  # noqa: F401, PLC0415 (python-docx: only for a batch that writes)
+    from briefgen.docx_writer.chart_xml import load_workbook_writer  # noqa: PLC0415 (python-docx too)
     from briefgen.render.narrative import FigureLedger, make_environment  # noqa: PLC0415
 
     if settings.charts == "native":
-        import xlsxwriter  # noqa: F401, PLC0415 (the workbook of every native chart)
+        load_workbook_writer()   # the workbook of every native chart
     from jinja2 import TemplateError  # noqa: PLC0415
 
     env = make_environment(settings.templates_dir or DEFAULT_WORKSPACE.templates, FigureLedger({}))

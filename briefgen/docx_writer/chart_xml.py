@@ -178,6 +178,11 @@ def set_external_data(element, r_id: str) -> None:
     etree.SubElement(external, f"{{{C_NS}}}autoUpdate", val="0")
 
 
+def load_workbook_writer() -> None:
+    """Import XlsxWriter now: a batch does it once, before forking its workers."""
+    import xlsxwriter  # noqa: F401, PLC0415
+
+
 def workbook_blob(table: ChartTable, tags: tuple[tuple[str, ...], ...], created: datetime) -> bytes:
     """Return the xlsx bytes of *table* (same inputs, same bytes) with *tags* on a hidden sheet.
 
