@@ -171,8 +171,7 @@ def batch(work: Path) -> Contender:
 
 def extraction(work: Path) -> tuple[Contender, float]:
     """Return ``briefgen extract`` over a ≥ 1 MB corpus of seed copies and the corpus size (MB)."""
-    sys.path.insert(0, str(HERE))
-    from bench_extract import build_corpus  # noqa: PLC0415 (needs the folder on the path)
+    from bench_extract import build_corpus  # noqa: PLC0415 (main puts benchmarks/ on the path)
 
     folder = work / "corpus"
     folder.mkdir()
@@ -195,7 +194,6 @@ def pandoc(work: Path, plot=None) -> Contender | None:
     """
     if shutil.which("pandoc") is None:
         return None
-    sys.path.insert(0, str(PROJECT))
     from briefgen.api import prepare_draft  # noqa: PLC0415 (this project, not an installed copy)
     from briefgen.render.chart_cache import ChartCache  # noqa: PLC0415
 
@@ -219,8 +217,7 @@ def serve(work: Path, stack: ExitStack) -> Contender | None:
     """
     if not (PROJECT / "briefgen" / "serve").is_dir():
         return None
-    sys.path.insert(0, str(HERE))
-    from bench_serve import free_port, post_draft, start  # noqa: PLC0415 (needs the folder on the path)
+    from bench_serve import free_port, post_draft, start  # noqa: PLC0415 (main puts benchmarks/ on the path)
 
     port = free_port()
     server = start(base_env(work / "cache-serve"), work / "serve-out", port)
@@ -403,6 +400,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    sys.path[:0] = [str(PROJECT), str(HERE)]   # this checkout and its benchmarks, from a fresh clone
     print(f"machine: {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="briefgen-ratios-") as temp, ExitStack() as stack:
         work = Path(temp)

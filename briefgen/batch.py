@@ -222,7 +222,28 @@ def _run_in_process(settings: Settings, plan, _workers: int, on_done):
     return outcomes, sum(o.charts_drawn for o in outcomes)
 
 
+def _preload(settings: Settings) -> None:
+    """Import the DOCX writer and compile the templates once, before the workers are forked.
+
+    Each worker would otherwise do both itself; forked, they share this process's copy.
+    """
+    from briefgen.docx_writer.chart_xml import load_workbook_writer  # noqa: PLC0415 (python-docx too)
+    from briefgen.render.narrative import FigureLedger, make_environment  # noqa: PLC0415
+
+    if settings.charts == "native":
+        load_workbook_writer()   # the workbook of every native chart
+    from jinja2 import TemplateError  # noqa: PLC0415
+
+    env = make_environment(settings.templates_dir or DEFAULT_WORKSPACE.templates, FigureLedger({}))
+    for name in env.list_templates(extensions=("j2",)):
+        try:
+            env.get_template(name)   # compiled into the process's COMPILED cache, not run
+        except (TemplateError, OSError):
+            pass   # each draft that uses it reports the error as usual
+
+
 def _run_in_pool(settings: Settings, plan, workers: int, on_done):
+    _preload(settings)
     specs = shared_specs(settings.dataset, plan, settings.conference_date) if settings.charts == "png" else []
     outcomes = []
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_pool_worker,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.api import prepare_draft
-from briefgen.docx_writer import FIXED_ZIP_TIME
+from briefgen.docx_writer.package import FIXED_ZIP_TIME
 from briefgen.render.charts import plot_chart
 from briefgen.sources.tables import load_dataset
 

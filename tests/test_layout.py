@@ -117,19 +117,17 @@ def test_a_table_shrinks_its_font_then_its_margins_only_when_its_words_need_it(w
 
 
 def test_line_chart_labels_of_one_year_do_not_overlap():
-    from pptx.enum.chart import XL_LABEL_POSITION as P
-
     from briefgen.docx_writer.chart_table import ChartColumn, ChartTable
-    from briefgen.docx_writer.chart_xml import label_positions
+    from briefgen.docx_writer.chart_xml import ABOVE, BELOW, LABEL_POSITIONS, label_positions
 
     def table(*series):
         return ChartTable(("2016", "2017", "2023"), tuple(ChartColumn(str(i), s, "0", (None,) * 3)
                                                           for i, s in enumerate(series)), "")
     three = table((11.6, 13.2, 16.7), (16.7, 23.6, 1.7), (18.5, 20.3, None))
     assert [label_positions(three, i, "line") for i in range(3)] == [
-        (P.BELOW, P.BELOW, P.ABOVE), (P.BELOW, P.ABOVE, P.ABOVE), (P.ABOVE, P.BELOW, P.ABOVE)]
-    assert label_positions(table((1.0, None, 3.0)), 0, "line") == (P.ABOVE,) * 3
-    assert label_positions(three, 0, "bar") == (P.OUTSIDE_END,) * 3
+        (BELOW, BELOW, ABOVE), (BELOW, ABOVE, ABOVE), (ABOVE, BELOW, ABOVE)]
+    assert label_positions(table((1.0, None, 3.0)), 0, "line") == (ABOVE,) * 3
+    assert label_positions(three, 0, "bar") == (LABEL_POSITIONS["bar"],) * 3
 
 
 @pytest.mark.parametrize("name", DRAFTS)

@@ -30,8 +30,18 @@ def test_a_cold_native_draft_loads_no_pandas_or_matplotlib(tmp_path):
     assert _loaded(code, ("pandas", "matplotlib", "openpyxl")) == ""
 
 
-def test_the_docx_writer_does_not_load_urllib_until_a_native_chart_needs_pptx():
-    assert _loaded("import briefgen.docx_writer", ("urllib.request", "pptx", "xlsxwriter")) == ""
+def test_the_docx_writer_loads_no_urllib_pptx_or_xlsxwriter_before_a_chart_workbook():
+    assert _loaded("import briefgen.docx_writer, briefgen.docx_writer.native_chart",
+                   ("urllib.request", "pptx", "xlsxwriter")) == ""
+
+
+def test_reviewing_a_draft_with_native_charts_loads_no_openpyxl(tmp_path):
+    code = ("import os; os.environ['BRIEFGEN_CACHE_DIR'] = " + repr(str(tmp_path / "cache")) + "\n"
+            "from briefgen.api import build_briefing\n"
+            "from briefgen.cli import main\n"
+            f"result = build_briefing(2025, 'Tuyên Quang', out_dir={str(tmp_path / 'out')!r})\n"
+            "main(['review', str(result.docx_path), '--json'])")
+    assert _loaded(code, ("openpyxl", "numpy")) == ""
 
 
 def test_reading_a_draft_identity_does_not_load_the_analysis():

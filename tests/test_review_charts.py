@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from briefgen.cli import main
 from briefgen.review.read_charts import _chart_cells, _number
+from briefgen.review.read_xlsx import load_workbook
 from briefgen.review.reuse import checked_review
 from briefgen.review.review import filled_figures
 from chart_edits import chart_parts, edit_chart, replace_member
@@ -190,7 +191,9 @@ def test_any_tag_sheet_reads_without_error(rows, cell_value):
     tags = book.create_sheet("briefgen")
     for row in rows:
         tags.append(["cell", *row[1:]] if row else [])
-    for cell in _chart_cells(1, book, {0: {1: None}}):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    for cell in _chart_cells(1, load_workbook(buffer.getvalue()), {0: {1: None}}):
         assert cell.ref not in ("Sheet1!A0", "Sheet1!ZZZ9", "Sheet1!$C$1048577")    # no such data cell
         assert cell.original is None or cell.original.is_finite()
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
@@ -13,11 +10,11 @@ from briefgen.docx_writer.blocks import APPENDIX_TABLE_FONT, CHART_KINDS, BlockW
 from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
 from briefgen.docx_writer.oxml import add_page_field, set_cant_split
+from briefgen.docx_writer.package import save_docx
 from briefgen.docx_writer.styles import set_page, set_properties, set_styles
 from briefgen.draft_identity import build_identity, dump_identity
 from briefgen.model import Briefing, PageBreak, Placeholder
 
-FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _add_page_numbers(document) -> None:
@@ -71,22 +68,8 @@ def build_document(briefing: Briefing, charts: str = "native"):
     return document
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Return the package re-zipped with fixed timestamps, so equal drafts are equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
-
-
 def render_docx(briefing: Briefing, charts: str = "native") -> bytes:
     """Return the DOCX bytes of *briefing*, its charts native Word charts or (*charts* "png") images."""
     if charts not in CHART_KINDS:
         raise ValueError(f"charts must be one of {CHART_KINDS}, not {charts!r}")
-    buffer = io.BytesIO()
-    build_document(briefing, charts).save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return save_docx(build_document(briefing, charts))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (new_grid_table, set_comment_date, table_paragraphs,
-                                       wrap_in_text_control)
+from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, new_grid_table,
+                                       set_comment_date, table_paragraphs, wrap_in_text_control)
 from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -53,25 +55,50 @@ class BlockWriter:
         self.break_before = False      # the next block starts a new page
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
+        self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
+        self._comments_seen, self._next_comment = -1, 0
+
+    def style_id(self, name: str, table: bool = False) -> str | None:
+        """Return the id of paragraph (or *table*) style *name*, None for the default paragraph style."""
+        key = (name, table)
+        if key not in self._style_ids:
+            self._style_ids[key] = (self.document.styles[name].style_id if table
+                                    else self.document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH))
+        return self._style_ids[key]
+
+    @staticmethod
+    def add_run(paragraph, text: str) -> Run:
+        """Return a new run of *paragraph* holding *text* (``paragraph.add_run(text)``, faster)."""
+        return Run(append_text_run(paragraph, text), paragraph)
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
-        comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
-        set_comment_date(comment, self.comment_date)
+        if not text or any(c in text for c in "\t\r\n"):   # python-docx lays out tabs and lines
+            comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
+            set_comment_date(comment, self.comment_date)
+            return
+        comments = self.document.part._comments_part.element
+        add_plain_comment(comments, run._r, self._comment_id(comments), text, AUTHOR, INITIALS,
+                          self.comment_date)
+        self._comments_seen = len(comments)
+
+    def _comment_id(self, comments) -> int:
+        """Return the id python-docx would give the next comment (it searches all comments each time)."""
+        if len(comments) != self._comments_seen:   # none yet, or some added another way
+            self._next_comment = comments._next_available_comment_id()
+        self._next_comment += 1
+        return self._next_comment - 1
 
     def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
         """Add runs for plain text, figures (with caveats) and highlighted placeholders."""
         for inline in inlines:
-            run = paragraph.add_run(inline.text)
-            if size:
-                run.font.size = size
-            if isinstance(inline, PlaceholderRun):
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                run.font.bold = True
-                self.comment(run, inline.need)
-            elif isinstance(inline, FigureRun) and inline.note:
-                run.font.highlight_color = WD_COLOR_INDEX.TURQUOISE  # printed, but needs a check
-                self.comment(run, inline.note)
+            placeholder = isinstance(inline, PlaceholderRun)
+            noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
+            highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
+            run = self.add_run(paragraph, inline.text)
+            add_run_properties(run._r, size or None, bold=placeholder, highlight=highlight)
+            if placeholder or noted:
+                self.comment(run, inline.need if placeholder else inline.note)
             if isinstance(inline, (FigureRun, PlaceholderRun)):
                 self.tag(run, inline)
 
@@ -96,7 +123,10 @@ class BlockWriter:
             return
         first = len(self.document.paragraphs) if self.break_before else None
         if isinstance(block, Heading):
-            self.document.add_paragraph(block.text, style=f"Heading {min(block.level, 3)}")
+            paragraph = self.document.add_paragraph()
+            if block.text:
+                append_text_run(paragraph, block.text)
+            paragraph._p.style = self.style_id(f"Heading {min(block.level, 3)}")
         elif isinstance(block, Paragraph):
             self.add_paragraph(block)
         elif isinstance(block, TableBlock):
@@ -122,7 +152,7 @@ class BlockWriter:
         paragraph = self.document.add_paragraph()
         fmt = paragraph.paragraph_format
         fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
-        run = paragraph.add_run(text)
+        run = self.add_run(paragraph, text)
         run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
         return run
 
@@ -132,7 +162,7 @@ class BlockWriter:
         columns = len(block.header)
         aligns = [["right" if i in block.numeric_columns else "left" for i in range(columns)]] * len(block.rows)
         widths, size, margin = self._widths(block)
-        tbl = new_grid_table(self.document.styles["Table Grid"].style_id,
+        tbl = new_grid_table(self.style_id("Table Grid", table=True),
                              [width.twips for width in widths], [["center"] * columns] + aligns,
                              CELL_SPACING.twips, HEADER_FILL, margin)   # one pass: no table.cell(), no setters
         self.document.element.body._insert_tbl(tbl)

@@ -22,10 +22,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from lxml import etree
 
 from briefgen.docx_writer.chart_table import ChartTable, TaggedCell, build_table
-from briefgen.docx_writer.chart_xml import chart_space, chart_space_from, set_external_data, workbook_blob
+from briefgen.docx_writer.chart_xml import chart_space_from, chart_space_xml, set_external_data, workbook_blob
 from briefgen.docx_writer.oxml import quoteattr
 from briefgen.model import ChartSpec
 from briefgen.numbers import fmt_number
@@ -65,11 +64,11 @@ def chart_bytes(spec: ChartSpec, created: datetime) -> tuple[bytes, bytes, str]:
     """Return the chart XML (before its workbook is related), the workbook and the note of *spec*.
 
     Kept per process: the regional charts are the same in every host's draft, so a batch
-    worker or ``briefgen serve`` builds them (python-pptx, XlsxWriter) once and reuses the bytes.
+    worker or ``briefgen serve`` builds them (XML text, XlsxWriter) once and reuses the bytes.
     """
     table = build_table(spec)
-    element = chart_space(spec.kind, spec.title, spec.unit, table)
-    return etree.tostring(element), workbook_blob(table, chart_tags(spec, table), created), table.note
+    xml = chart_space_xml(spec.kind, spec.title, spec.unit, table).encode("utf-8")
+    return xml, workbook_blob(table, chart_tags(spec, table), created), table.note
 
 
 def add_chart_parts(document_part, spec: ChartSpec, created: datetime) -> tuple[str, str]:

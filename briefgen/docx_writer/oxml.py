@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.run import _RunContentAppender
 
 # XML escapes, here rather than from xml.sax.saxutils, which imports urllib.request and http.client
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -187,3 +188,60 @@ def new_grid_table(style_id: str, widths: list[int], aligns: list[list[str]], sp
 def table_paragraphs(tbl) -> list[list]:
     """Return the paragraph element of every cell of *tbl*, row by row."""
     return [[tc.find(qn("w:p")) for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
+
+
+def append_text_run(paragraph, text: str):
+    """Append a run holding *text* to python-docx *paragraph*; return the ``w:r``.
+
+    What ``paragraph.add_run(text)`` writes (tabs and line breaks included), without its
+    search for content to clear in the run it has just made nor, for plain text, its loop
+    over every character.
+    """
+    r = paragraph._p.add_r()
+    if any(c in text for c in "\t\r\n"):   # tabs and line breaks: python-docx's character loop
+        _RunContentAppender.append_to_run_from_text(r, text)
+    elif text:
+        r.add_t(text)                      # the one w:t that loop would write
+    return r
+
+
+def add_run_properties(r, size=None, bold: bool = False, highlight=None) -> None:
+    """Give the new run *r* its ``w:rPr``: bold, *size* (a Length), *highlight* (WD_COLOR_INDEX).
+
+    The elements python-docx's font setters write, appended in schema order (b, sz,
+    highlight) instead of each setter searching for its place.
+    """
+    children = []
+    if bold:
+        children.append(OxmlElement("w:b"))
+    if size is not None:
+        children.append(OxmlElement("w:sz"))
+        children[-1].val = size
+    if highlight is not None:
+        children.append(OxmlElement("w:highlight"))
+        children[-1].val = highlight
+    if children:
+        rpr = OxmlElement("w:rPr")
+        rpr.extend(children)
+        r.insert(0, rpr)
+
+
+def add_plain_comment(comments, r, comment_id: int, text: str, author: str, initials: str, stamp: str) -> None:
+    """Append comment *comment_id* holding one line of *text* to *comments* and anchor it on run *r*.
+
+    What python-docx's ``Document.add_comment(run, text)`` writes (with the date pinned), the
+    id given instead of searched for among all comments. *text* holds no tab or line break.
+    """
+    comment = parse_xml(
+        f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author={quoteattr(author)} '
+        f'w:initials={quoteattr(initials)} w:date={quoteattr(stamp)}><w:p><w:pPr><w:pStyle w:val="CommentText"/>'
+        f'</w:pPr><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+        f'</w:comment>')
+    comments.append(comment)
+    comment[0].add_r().add_t(text)
+    r.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)}))
+    reference = OxmlElement("w:r")
+    reference.get_or_add_rPr().style = "CommentReference"
+    reference.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
+    r.addnext(reference)
+    r.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)}))

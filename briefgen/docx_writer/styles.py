@@ -58,8 +58,9 @@ def set_styles(document) -> None:
         fmt.first_line_indent = FIRST_LINE_INDENT
         fmt.space_before, fmt.space_after = Pt(6), Pt(6)
         fmt.keep_with_next = True
+    present = {s.name for s in document.styles}
     for name in ("Table Grid", "Caption", "Header"):
-        if name in [s.name for s in document.styles]:
+        if name in present:
             _font(document.styles[name], Pt(12))
 
 

@@ -51,10 +51,22 @@ class MentionIndex(Generic[M]):
             yield self.mentions[index]
             index += 1
 
-    def last_before(self, position: int, floor: int,
-                    accept: Callable[[M], bool] = lambda m: True) -> M | None:
-        """Return the nearest accepted mention before *position*, not before *floor*."""
-        return next((m for m in self.before(position, floor) if accept(m)), None)
+    def last_before(self, position: int, floor: int, accept: Callable[[M], bool] | None = None) -> M | None:
+        """Return the nearest accepted mention before *position*, not before *floor*.
+
+        The first of ``before(position, floor)`` that *accept* takes (any, without it), in one
+        loop: this lookup runs several times per figure.
+        """
+        mentions, index = self.mentions, bisect_left(self._starts, position) - 1
+        stop = max(-1, index - SCAN_LIMIT)
+        while index > stop:
+            mention = mentions[index]
+            if mention.start < floor:
+                return None
+            if mention.end <= position and (accept is None or accept(mention)):
+                return mention
+            index -= 1
+        return None
 
 
 def is_visible(source: Source, mention: Mention, position: int) -> bool:

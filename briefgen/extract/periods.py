@@ -51,6 +51,12 @@ PERIOD_RE = re.compile(
     r"|(?<!\w)(?P<this>trong tháng|tháng này)(?!\w)(?! \d| (?:đầu|cuối|tới|sau|trước|còn lại)(?!\w))"
     r"|(?<!\w)(?P<same>cùng kỳ)(?: (?:năm )?(?P<sy>\d{4}))?(?!\w))"
 )
+# Every PERIOD_RE match holds one of these words at most 9 characters after its start ("mười
+# một tháng"): only the text around them is scanned, a fraction of a report (see period_matches).
+_PERIOD_WORDS = ("tháng", "ngày", "t/", "năm", "nửa", "quý", "nay", "hiện có", "cùng kỳ")
+# A match starts at most 16 characters before its word; matching from there reads (lookaheads
+# included) fewer than 64 characters on.
+_BEFORE_WORD, _READ_AHEAD = 16, 64
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
 # between the comparison word and the period.
 _BASE_RE = re.compile(r"(?<!\w)(?:so|hơn|cùng kỳ)(?!\w)(?P<gap>[^,;:()]{0,40})$")
@@ -101,8 +107,50 @@ class PeriodMention(Mention):
 def find_period_mentions(source: Source, figure_starts: list[int]) -> MentionIndex[PeriodMention]:
     """Return the period mentions of *source*, with years and "now" resolved."""
     raw = [m for m in (_read_mention(source, match, figure_starts)
-                       for match in PERIOD_RE.finditer(source.folded)) if m]
+                       for match in period_matches(source.folded)) if m]
     return MentionIndex(_resolve_context(raw))
+
+
+def _word_starts(text: str) -> list[int]:
+    """Return where each period word occurs in *text*, in order (str.find: faster than a regex)."""
+    starts = []
+    for word in _PERIOD_WORDS:
+        index = text.find(word)
+        while index >= 0:
+            starts.append(index)
+            index = text.find(word, index + 1)
+    return sorted(starts)
+
+
+def _windows(text: str):
+    """Yield the (start, end) spans where a PERIOD_RE match may start, merged, in order.
+
+    A span runs from 16 characters before a period word to just after it; spans closer than
+    the read-ahead are merged (the text between would be read anyway).
+    """
+    start = end = -1
+    for word in _word_starts(text):
+        if word - _BEFORE_WORD > end + _READ_AHEAD:
+            if end >= 0:
+                yield start, end
+            start = max(0, word - _BEFORE_WORD)
+        end = word + 1
+    if end >= 0:
+        yield start, end
+
+
+def period_matches(text: str):
+    """Yield the matches ``PERIOD_RE.finditer(text)`` yields, scanning only near period words.
+
+    Every match starts inside a span, so none straddles a span's start and the scan of each
+    span meets the same matches as the whole scan; each span's scan reads on past its end
+    (lookaheads see what they would) and keeps only the matches that start inside it.
+    """
+    for start, end in _windows(text):
+        for match in PERIOD_RE.finditer(text, start, end + _READ_AHEAD):
+            if match.start() >= end:
+                break
+            yield match
 
 
 def _opens(figure_starts: list[int], sentence: Sentence, start: int) -> bool:

@@ -53,17 +53,20 @@ class ReportBuilder:
         return Report("".join(self._pieces), tuple(self._starts), tuple(self._labels))
 
 
+READERS = {".docx": "read_docx", ".html": "read_html", ".htm": "read_html", ".pdf": "read_pdf"}
+
+
 def load_report(path: Path) -> Report:
     """Return the text and locations of the report at *path*, by its extension.
 
     Raise DataFileError when the file is missing, too large, damaged, encrypted or has no text.
     """
-    from briefgen.extract.readers import read_docx, read_html, read_pdf  # only when needed
-
-    readers = {".docx": read_docx, ".html": read_html, ".htm": read_html, ".pdf": read_pdf}
-    reader = readers.get(path.suffix.lower())
-    if reader is None:
+    reader_name = READERS.get(path.suffix.lower())
+    if reader_name is None:
         return _located_lines(read_report(path))
+    from briefgen.extract import readers  # noqa: PLC0415 (html.parser, zipfile…: only for these formats)
+
+    reader = getattr(readers, reader_name)
     data = read_bytes(path)
     report = reader(path, data)
     if not report.text.strip():

@@ -10,15 +10,14 @@ points are found by their order (series, then point index), as LibreOffice renam
 
 from __future__ import annotations
 
-import io
 import re
-import warnings
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from briefgen.numbers import parse_number
+from briefgen.review.read_xlsx import Workbook, load_workbook
 
 CHART_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
 PACKAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
@@ -123,11 +122,9 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _chart_cells(number: int, book, cache: dict[int, dict[int, Value]]) -> list[ChartCell]:
+def _chart_cells(number: int, book: Workbook, cache: dict[int, dict[int, Value]]) -> list[ChartCell]:
     """Return the chart's tagged cells, read from the hidden sheet of *book*."""
-    sheet = book[TAG_SHEET]
-    tags = sheet.iter_rows(max_row=min(sheet.max_row, MAX_TAG_ROWS), max_col=7, values_only=True)
-    rows = [tuple(_text(v) for v in row) for row in tags]
+    rows = [tuple(_text(v) for v in row) for row in book.rows(TAG_SHEET, MAX_TAG_ROWS, 7)]
     info = {row[0]: row[1] for row in rows if len(row) > 1 and row[0] in ("chart_id", "title", "unit")}
     cells = []
     for row in rows:
@@ -135,8 +132,8 @@ def _chart_cells(number: int, book, cache: dict[int, dict[int, Value]]) -> list[
         if place is None:
             continue
         sheet, cell, order, index = place
-        data = book[sheet] if sheet in book.sheetnames else book.worksheets[0]
-        workbook = _number(data[cell].value)
+        data = book.sheets[sheet] if sheet in book.sheets else next(iter(book.sheets.values()))
+        workbook = _number(data.get(cell))
         cached = cache[order].get(index) if order in cache else workbook
         original = _number(row[5])
         cells.append(ChartCell(number, info.get("title") or info.get("chart_id", ""), info.get("unit", ""),
@@ -145,17 +142,11 @@ def _chart_cells(number: int, book, cache: dict[int, dict[int, Value]]) -> list[
     return cells
 
 
-def _workbook_of(chart_part):
-    """Return the chart's embedded workbook (openpyxl), None when the chart has none."""
-    import openpyxl    # loaded only when a draft has native charts
-
+def _workbook_of(chart_part) -> Workbook | None:
+    """Return the chart's embedded workbook, None when the chart has none."""
     part = next((rel.target_part for rel in chart_part.rels.values()
                  if rel.reltype == PACKAGE_REL and not rel.is_external), None)
-    if part is None:
-        return None
-    with warnings.catch_warnings():    # openpyxl warns of extensions it skips: nothing for the reader
-        warnings.simplefilter("ignore")
-        return openpyxl.load_workbook(io.BytesIO(part.blob), data_only=True)
+    return None if part is None else load_workbook(part.blob)
 
 
 def _chart_parts(document) -> list:
