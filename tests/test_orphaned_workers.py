@@ -70,6 +70,7 @@ def test_workers_exit_when_the_batch_is_killed_while_writing_drafts(tmp_path):
         for pid in _children(batch.pid) | {batch.pid}:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+        batch.wait(timeout=30)             # reaped even when an assertion failed above
     out = tmp_path / "out"
     for charts in out.glob("*/charts*"):   # what a killed worker was writing was cleaned up
         suffix = charts.name.removeprefix("charts")
