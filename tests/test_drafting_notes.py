@@ -51,13 +51,27 @@ def test_the_host_chart_caveat_is_a_comment_on_its_caption(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     csv = data / "indicators.csv"
-    rows = csv.read_text(encoding="utf-8").replace(  # the host's own unconfirmed product growth
-        "2025,phia_bac,9M-2025,region,product_growth,chè,", "2025,phia_bac,9M-2025,Tuyên Quang,product_growth,chè,")
+    rows = csv.read_text(encoding="utf-8")
+    for product in ("chè", "xi măng"):    # the host's own unconfirmed product growth (two: a chart of one is not drawn)
+        rows = rows.replace(f"2025,phia_bac,9M-2025,region,product_growth,{product},",
+                            f"2025,phia_bac,9M-2025,Tuyên Quang,product_growth,{product},")
     csv.write_text(rows, encoding="utf-8")
     result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path / "out", data_dir=data)
     with zipfile.ZipFile(result.docx_path) as package:
         comments = package.read("word/comments.xml").decode("utf-8")
-    assert "Cần kiểm tra: phạm vi số liệu (chè) chưa được nguồn xác định rõ" in comments
+    assert re.search(r"Cần kiểm tra: phạm vi số liệu \((xi măng, chè|chè, xi măng)\) chưa được nguồn xác định rõ",
+                     comments)
+
+
+def test_a_chart_of_a_single_known_bar_is_not_drawn():
+    from briefgen.analyze.charts import worth_drawing
+    from briefgen.model import ChartSpec, Point, Series
+
+    def spec(*values):
+        points = tuple(Point(str(2020 + i), v) for i, v in enumerate(values))
+        return ChartSpec("x", "bar", "t", "%", (Series("s", points),), "c")
+    assert not worth_drawing(spec(5, None, None))
+    assert worth_drawing(spec(5, None, 7))
 
 
 @pytest.mark.parametrize("name", ["draft_2025", "draft_2023"])

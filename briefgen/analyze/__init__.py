@@ -126,7 +126,7 @@ def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResu
                                           f"Tốc độ tăng sản lượng một số sản phẩm chủ yếu {first.period.label}"),
                 chart_specs.host_chart(facts_host.name, facts_host.figures,
                                        f"Một số sản phẩm công nghiệp chủ yếu của {facts_host.title}")]
-    return tuple(specs + [s for s in optional if s])
+    return tuple(s for s in specs + optional if s and chart_specs.worth_drawing(s))
 
 
 def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | None = None,

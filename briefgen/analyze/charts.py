@@ -23,6 +23,20 @@ def chart_ids() -> frozenset[str]:
     return frozenset(FIXED_CHARTS) | history | shares
 
 
+MIN_KNOWN_CATEGORIES = 2   # one known bar or none: the table and the text say it better
+
+
+def worth_drawing(spec: ChartSpec) -> bool:
+    """Return whether *spec* has a value in at least ``MIN_KNOWN_CATEGORIES`` of its categories.
+
+    A chart of a single bar beside empty "chưa có số liệu" slots tells an official nothing
+    the table does not; it is left out. Two known years and the slot staff fill in stay: the
+    filled chart is read back by ``briefgen review``.
+    """
+    known = {point.label for series in spec.series for point in series.points if point.value is not None}
+    return len(known) >= MIN_KNOWN_CATEGORIES
+
+
 def _points(values: tuple[YearValue, ...], current: Slot | None, current_year: int | None) -> tuple[Point, ...]:
     points = [Point(str(v.year), v.value, _note(v.figure), v.figure.id) for v in values]
     if current is not None and current_year is not None and all(v.year != current_year for v in values):
