@@ -205,3 +205,9 @@ def test_numpy_floats_format_like_floats():
 
     from briefgen.numbers import fmt_number
     assert fmt_number(np.float64(2.5)) == "2,5" and fmt_number(np.float64(-1.25), 1) == "-1,3"
+
+
+def test_section_ii_gives_the_countrys_export_growth_beside_the_regions(draft_2025):
+    """National context for the current period (issue 12, class 7): exports as well as retail."""
+    assert ("kim ngạch xuất khẩu của khu vực đạt [… tỷ USD], [tăng/giảm …%] so với cùng kỳ năm 2024 "
+            "(cả nước ước tăng 16,0%)") in draft_2025.text

@@ -42,12 +42,12 @@ def test_every_figure_and_placeholder_sits_in_a_named_control(draft_2025):
     manifest = draft_2025.manifest
     expected = {f["control"]["tag"] for f in manifest["figures"] if "control" in f}
     expected |= {p["control"]["tag"] for p in manifest["placeholders"] if "control" in p}
-    # 44 figures (3 national ones curated from public pages; the 6-month retail growth of 2024 in
-    # section IV's sentence beside its value; 2 provinces' IIP in section III; 3 of the host's own)
-    # and 25 placeholders (4 ask for the publisher of a seed article in the sources annex; 2 national
+    # 46 figures (5 national ones curated from public pages, export growth of 2024 and 9T/2025 among
+    # them; the 6-month retail growth of 2024 in section IV's sentence beside its value; 2 provinces'
+    # IIP in section III; 3 of the host's own) and 25 placeholders (4 ask for the publisher of a seed article in the sources annex; 2 national
     # IIP ones are filled; the products table has the region's 3 products of 9T/2025, not the 6
     # standard ones)
-    assert tags == expected and len(expected) == 44 + 25
+    assert tags == expected and len(expected) == 46 + 25
     assert len(names) == len(set(names)) == len(controls)
     assert all(n[0].isalpha() and len(n) <= 40 for n in names)
     for control in controls:

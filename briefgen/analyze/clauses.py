@@ -97,11 +97,13 @@ class PeriodSaid:
     results: PeriodResults
     output: tuple[Finding, ...]          # the output value sentence, when the data has one
     retail_national: tuple               # the country's retail growth, for the brackets
+    export_national: tuple = ()          # the country's export growth, for the brackets
 
 
 def period_findings(results: tuple[PeriodResults, ...]) -> tuple[PeriodSaid, ...]:
     """Return, per period, the optional sentences and clauses of the results paragraphs."""
-    return tuple(PeriodSaid(r, output_findings(r), optional(r.lines[K.retail_sales].national_growth))
+    return tuple(PeriodSaid(r, output_findings(r), optional(r.lines[K.retail_sales].national_growth),
+                            optional(r.lines[K.export_value].national_growth))
                  for r in results)
 
 
