@@ -111,7 +111,7 @@ def _chart_titles(document) -> list[str]:
 def test_every_chart_caption_shares_the_page_of_its_chart(year, pages, official_drafts):
     titles = _chart_titles(official_drafts[year].document)
     captions = _where(pages[year], r"Hình \d+\.")
-    assert len(captions) == len(titles) >= 4
+    assert len(captions) == len(titles) >= 3     # a chart of a single known bar is not drawn
     for (page, bottom, caption), title in zip(captions, titles):
         above = _squeezed(" ".join(text for b, text in pages[year][page] if b < bottom))
         assert _squeezed(title) in above, f"{year}: {caption!r} p. {page + 1} without its chart {title!r}"
