@@ -141,3 +141,25 @@ def test_numbers_keep_the_precision_of_their_source(year, official_drafts):
 def test_table_cells_do_not_repeat_the_unit_of_their_column(year, official_drafts):
     assert _unit_repeats(official_drafts[year].document) == []
 
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_comments_cite_documents_not_file_names(year, official_drafts):
+    """A comment names a seed by its publisher and title, as the annex does (issue 12, class 4)."""
+    with zipfile.ZipFile(official_drafts[year].result.docx_path) as package:
+        comments = package.read("word/comments.xml").decode("utf-8") if "word/comments.xml" in package.namelist() else ""
+    assert not SEED_FILE.search(comments)
+
+
+def test_an_english_pages_rate_is_not_said_to_have_a_converted_unit():
+    from dataclasses import replace as changed
+    from decimal import Decimal
+
+    from briefgen.domain.figure import Figure
+    from briefgen.domain.period import parse_period
+    from briefgen.render.markers import figure_note
+    rate = Figure(2025, "phia_bac", parse_period("H1-2025"), "Tuyên Quang", "grdp_growth", None, Decimal("7.29"),
+                  "%", True, "english", "https://news.example.vn/a", "GRDP +7.29%", None)
+    assert figure_note(rate, {"https://news.example.vn/a": "Báo Lao Động"}) == (
+        "Số liệu đọc từ trang tin tiếng Anh, cần đối chiếu trước khi sử dụng. Nguồn: Báo Lao Động.")
+    assert "(đơn vị do trang tiếng Anh quy đổi)" in figure_note(changed(rate, unit="tỷ USD"))

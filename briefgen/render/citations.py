@@ -6,6 +6,7 @@ yet is cited by what is known and a placeholder asks for the rest.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -46,6 +47,21 @@ def citation_parts(source: Source) -> tuple[str, ...]:
     parts = [p for p in (source.publisher, source.title,
                          fmt_partial_date(source.date) if source.date else None, source.url) if p]
     return tuple([parts[0][:1].upper() + parts[0][1:]] + parts[1:]) if parts else ()
+
+
+SEED_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")   # a seed article's file name (internal id)
+
+
+def source_name(source: Source) -> str:
+    """Return how a comment names *source*: its publisher and title, never a file name."""
+    title = f"“{source.title}”"
+    return f"{source.publisher}, {title}" if source.publisher else f"tài liệu {title}"
+
+
+def without_file_names(text: str, sources: dict[str, Source]) -> str:
+    """Return *text* with every seed file name replaced by the document's name (publisher, title)."""
+    return SEED_NAME.sub(lambda m: source_name(sources[m.group(0)]) if m.group(0) in sources else "tài liệu nguồn",
+                         text)
 
 
 def fallback_source(source_id: str) -> Source:

@@ -17,6 +17,7 @@ from briefgen.domain.period import describe_periods
 from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
+from briefgen.render.citations import source_name, without_file_names
 from briefgen.render.narrative import FigureLedger, Known, make_environment, parse_blocks
 from briefgen.render.province_tables import province_tables
 from briefgen.render.targets import fmt_bound, fmt_resolution, fmt_target
@@ -102,7 +103,10 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
                      charts: dict[str, ChartBlock] | None = None) -> Briefing:
     """Return the complete draft for *facts* (charts may be passed in when cached)."""
     notes = merge_notes(notes_by_figure(facts.inconsistencies), facts.source_notes)
-    ledger = FigureLedger(placeholders={}, notes=facts.provinces.with_notes(notes) if facts.provinces else notes)
+    notes = facts.provinces.with_notes(notes) if facts.provinces else notes
+    by_id = {source.id: source for source in dataset.sources}
+    named = {ref: without_file_names(note, by_id) for ref, note in notes.items()}   # comments cite, not file names
+    ledger = FigureLedger(placeholders={}, notes=named, cited={i: source_name(s) for i, s in by_id.items()})
     env = make_environment(templates_dir, ledger)
     env.filters.update(bound=fmt_bound, resolution=fmt_resolution)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger))

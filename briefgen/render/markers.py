@@ -71,11 +71,15 @@ def placeholder_label(placeholder: Placeholder, fmt: str = "value") -> str:
     return "[…%]" if placeholder.label == GROWTH_LABEL else placeholder.label
 
 
-def figure_note(figure: Figure) -> str | None:
-    """Return the caveat a draft must attach to an uncertain figure, if any."""
-    source = f"Nguồn: {figure.source}."
+def figure_note(figure: Figure, source_names: dict | None = None) -> str | None:
+    """Return the caveat a draft must attach to an uncertain figure, if any.
+
+    *source_names* (source id → a cited name) names the source; a file name is never printed.
+    """
+    source = f"Nguồn: {(source_names or {}).get(figure.source, figure.source)}."
     if figure.status == "english":
-        return f"Số liệu đọc từ báo cáo tiếng Anh (đã quy đổi đơn vị), cần đối chiếu trước khi sử dụng. {source}"
+        converted = "" if figure.unit == "%" else " (đơn vị do trang tiếng Anh quy đổi)"   # a rate has none
+        return f"Số liệu đọc từ trang tin tiếng Anh{converted}, cần đối chiếu trước khi sử dụng. {source}"
     if figure.status == "unconfirmed" and figure.note and REPORT_MARK in figure.note.lower():
         return figure.note   # read from a report: says whose, the quote and where (briefgen.reports)
     if figure.status == "unconfirmed":
@@ -95,7 +99,7 @@ def _join_notes(*notes: str | None) -> str | None:
 
 
 def parse_inlines(text: str, figures: dict[str, Figure], placeholders: dict[str, Placeholder],
-                  notes: dict[str, str] | None = None) -> tuple[Inline, ...]:
+                  notes: dict[str, str] | None = None, source_names: dict | None = None) -> tuple[Inline, ...]:
     """Return the runs of *text*: plain text, formatted figures and placeholders.
 
     *notes* adds caveats per figure id (e.g. an inconsistency between sources).
@@ -112,7 +116,7 @@ def parse_inlines(text: str, figures: dict[str, Figure], placeholders: dict[str,
         else:
             figure = figures[ref]
             extra = (notes or {}).get(ref)
-            runs.append(FigureRun(ref, FORMATS[kind[2:]](figure), _join_notes(figure_note(figure), extra)))
+            runs.append(FigureRun(ref, FORMATS[kind[2:]](figure), _join_notes(figure_note(figure, source_names), extra)))
         position = match.end()
     if position < len(text):
         runs.append(Text(text[position:]))

@@ -49,6 +49,7 @@ class FigureLedger:
     placeholders: dict[str, Placeholder]
     figures: dict[str, Figure] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)   # extra caveats by figure id
+    cited: dict[str, str] = field(default_factory=dict)     # source id -> how a comment names it
 
     def mark(self, item: Slot | Figure | Placeholder | None, fmt: str = "value") -> str:
         """Return the marker for *item*, remembering what it refers to."""
@@ -141,7 +142,7 @@ def parse_blocks(text: str, ledger: FigureLedger, tables: dict[str, TableBlock],
             joined = " ".join(line.strip() for line in paragraph)
             style = "note" if joined.startswith("> ") else "body"
             blocks.append(Paragraph(parse_inlines(joined.removeprefix("> "), ledger.figures,
-                                                  ledger.placeholders, ledger.notes), style))
+                                                  ledger.placeholders, ledger.notes, ledger.cited), style))
             paragraph.clear()
 
     for line in text.splitlines():

@@ -20,7 +20,7 @@ def _mark(ledger: FigureLedger, figure: Figure | None, fmt: str = "number") -> s
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
            rows: list[list[str]], note: str, numeric: tuple[int, ...],
            widths: tuple[float, ...]) -> TableBlock:
-    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes) for c in row)
+    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes, ledger.cited) for c in row)
                    for row in rows)
     return TableBlock(table_id, caption, header, parsed, note, numeric, widths)
 

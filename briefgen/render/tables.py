@@ -28,7 +28,7 @@ def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
            rows: list[list[str]], note: str = "", numeric: tuple[int, ...] = (),
            widths: tuple[float, ...] = ()) -> TableBlock:
-    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes) for c in row)
+    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes, ledger.cited) for c in row)
                    for row in rows)
     return TableBlock(table_id, caption, header, parsed, note, numeric, widths)
 
