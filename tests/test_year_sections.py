@@ -99,12 +99,11 @@ def test_section_three_of_2025_speaks_of_its_own_period(dataset):
 def test_section_three_differs_between_years(dataset):
     found = {year: _findings(dataset, year, host)
              for year, host in ((2025, "Tuyên Quang"), (2023, "Quảng Ninh"), (2019, "Hải Phòng"))}
+    # The 2022 retail pair (1.954 / +19,4 %) and the outputs of quần áo may sẵn, gạch xây and điện
+    # sản xuất are questioned by checks and data notes: no shortcoming rests on them.
     assert found[2023] == [
-        "- Năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực tăng 19,4% so với "
-        "năm 2021, thấp hơn mức tăng chung của cả nước (tăng 21,67%).",
         "- Trong 6 tháng đầu năm 2023, sản lượng một số sản phẩm công nghiệp chủ yếu của khu vực giảm so với "
-        "cùng kỳ năm 2022: bia đóng chai giảm 4,5%, quần áo may sẵn giảm 6,4%, giày dép giảm 2,8%, "
-        "gạch xây giảm 13,1%, điện sản xuất giảm 39,4%."]
+        "cùng kỳ năm 2022: bia đóng chai giảm 4,5%, giày dép giảm 2,8%."]
     assert found[2019] == []          # no figure of 2018 or 4M-2019 shows a limitation
     assert not set(found[2025]) & set(found[2023])
 
@@ -160,9 +159,17 @@ def test_a_single_product_that_fell_and_a_regional_total_that_fell(dataset):
 
 
 def test_a_whole_year_below_the_target_set_for_it(dataset):
-    assert _findings(dataset, 2024, "Hà Nội") == [
+    """Without the country's own result, the region's year is set against the country's target."""
+    without_national = replace(dataset, figures=tuple(
+        f for f in dataset.figures if not (f.indicator == "export_growth" and f.scope == "national")))
+    assert _findings(without_national, 2024, "Hà Nội") == [
         "- Năm 2023, kim ngạch xuất khẩu của khu vực tăng 1,7% so với năm 2022, thấp hơn mục tiêu tăng khoảng "
         "6% mà Chính phủ giao cho cả nước năm 2023."]
+
+
+def test_a_region_ahead_of_the_country_is_no_shortcoming_by_the_countrys_target(dataset):
+    """2023: exports of the region +1,7 %, of the country −4,4 %: the 6 % target makes no limitation."""
+    assert _findings(dataset, 2024, "Hà Nội") == []
 
 
 # -- section V -----------------------------------------------------------------------------------
@@ -300,3 +307,15 @@ def test_a_product_counts_as_fallen_only_by_the_figure_the_draft_prints(dataset)
                    Decimal("-3.2"), "%", True, "confirmed", URL, "xi măng ước giảm 3,2%", None, line=903)
     found = _findings(replace(dataset, figures=dataset.figures + (older,)), 2025, "Tuyên Quang")
     assert not any("xi măng" in line for line in found)
+
+
+def test_a_shortcoming_never_rests_on_a_figure_the_draft_asks_to_verify(dataset):
+    """A figure a check questions makes no finding; the other products of the finding stay."""
+    from briefgen.analyze.limitations import _without_doubt
+    found = build_facts(dataset, build_edition(dataset, 2023, "Quảng Ninh")).limitations
+    products = next(f for f in found if f.kind == "products_fell")
+    bia = next(f for f in products.figures if f.subject == "bia đóng chai")
+    assert _without_doubt(products, frozenset(), set()) == products
+    left = _without_doubt(products, frozenset({bia.id}), set())
+    assert bia not in left.figures and len(left.figures) == len(products.figures) - 1
+    assert _without_doubt(replace(products, figures=(bia,)), frozenset({bia.id}), set()) is None

@@ -154,6 +154,8 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         "current-months", f"[… tháng đầu năm {year}]",
         f"Cần bổ sung: số tháng đầu năm {year} mà báo cáo tổng hợp (theo ngày tổ chức hội nghị).")
     targets = find_targets_in_force(dataset.targets, dataset.resolutions, year, edition.date)
+    inconsistencies = find_inconsistencies(dataset.figures)
+    doubted = frozenset(i for c in inconsistencies for i in c.figure_ids) | frozenset(checked.notes)
     facts = Facts(
         edition=edition, results=results, products=products, stock=stock, host=host_profile,
         history=build_history_rows(dataset.editions, dataset.figures, year),
@@ -164,8 +166,8 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         placeholders=dict(finder.placeholders), date_placeholder=date_ph,
         months_placeholder=months_ph,
         notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
-        inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes,
-        limitations=find_limitations(dataset, finder, edition), standing=_standing(finder, edition, targets),
+        inconsistencies=inconsistencies, source_notes=checked.notes,
+        limitations=find_limitations(dataset, finder, edition, doubted), standing=_standing(finder, edition, targets),
         agenda=_agenda(dataset, edition))
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 

@@ -7,7 +7,7 @@ the same period; otherwise nothing is said (the standing text of the section rem
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from briefgen.analyze.slots import SlotFinder
@@ -122,7 +122,7 @@ def line_findings(dataset: Dataset, finder: SlotFinder, period: Period) -> list[
             kind = INDICATOR_FELL
         elif national and line.value < national.value:
             kind = BELOW_NATIONAL
-        elif missed:
+        elif missed and national is None:   # beside the country's own result, the country's target says nothing
             kind = TARGET_MISSED
         else:
             continue
@@ -147,8 +147,13 @@ def products_fell(finder: SlotFinder, period: Period, scopes: tuple[str, ...]) -
     return found
 
 
-def find_limitations(dataset: Dataset, finder: SlotFinder, edition: EditionContext) -> tuple[Finding, ...]:
-    """Return the findings of section III, period by period, in the order of ``KINDS``."""
+def find_limitations(dataset: Dataset, finder: SlotFinder, edition: EditionContext,
+                     doubted: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
+    """Return the findings of section III, period by period, in the order of ``KINDS``.
+
+    A figure in *doubted* (ids a check or a data note questions) makes no finding: a shortcoming
+    an official signs must not rest on a number the draft itself asks to verify.
+    """
     findings: list[Finding] = []
     for period in edition.periods:
         units = _units_at(dataset, edition, period)
@@ -156,4 +161,20 @@ def find_limitations(dataset: Dataset, finder: SlotFinder, edition: EditionConte
         findings += [below] if below else []
         findings += line_findings(dataset, finder, period)
         findings += products_fell(finder, period, ("region", *units))
-    return tuple(findings)
+    products = {(f.subject, f.edition_year) for f in dataset.figures
+                if f.id in doubted and f.indicator in (K.product_output, K.product_growth)}
+    return tuple(kept for f in findings if (kept := _without_doubt(f, doubted, products)))
+
+
+def _without_doubt(finding: Finding, doubted: frozenset[str], products: set) -> Finding | None:
+    """Return *finding* without its doubted figures, None if nothing is left.
+
+    A product whose output a check questions in one period is in doubt in every period of that
+    report: the periods' outputs and rates disagree with each other, and which is wrong is open.
+    """
+    def in_doubt(figure: Figure) -> bool:
+        return figure.id in doubted or (figure.subject, figure.edition_year) in products
+    if finding.kind != PRODUCTS_FELL:
+        return None if any(in_doubt(f) for f in finding.figures) else finding
+    kept = tuple(f for f in finding.figures if not in_doubt(f))
+    return replace(finding, figures=kept) if kept else None
