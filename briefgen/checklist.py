@@ -17,8 +17,10 @@ TITLE = "DANH MỤC SỐ LIỆU CẦN BỔ SUNG"
 NEED_PREFIX = "Cần bổ sung: "
 SIGNER = ("họ tên, chức vụ người ký ban hành báo cáo", "Phần ký ban hành")
 REQUEST = ("Đề nghị các Sở Công Thương cung cấp số liệu của địa phương theo biểu mẫu thu thập số liệu "
-           "của Bộ Công Thương (lập bằng lệnh: briefgen form --year {year}); khi có biểu mẫu đã điền, "
-           "lập lại dự thảo với tùy chọn --data.")
+           "của Bộ Công Thương năm {year}.")
+# for the drafters only, apart from the request a letter to the provinces may quote
+HOW = ("Ghi chú cho người soạn thảo: biểu mẫu lập bằng lệnh `briefgen form --year {year}`; khi nhận biểu mẫu "
+       "đã điền, lập lại dự thảo với tùy chọn `--data`.")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Checklist:
     title: str
     draft: str                              # the draft's title
     request: str                            # the request to the provinces
+    how: str                                # how the drafters make the form and use it (commands)
     missing: tuple[ChecklistItem, ...]      # placeholders (yellow in the draft)
     to_check: tuple[ChecklistItem, ...]     # figures printed with a comment (turquoise)
     notes: tuple[str, ...] = ()             # other points to check: derived facts, the forms' warnings
@@ -58,8 +61,8 @@ def build_checklist(briefing: Briefing, year: int, notes: tuple[str, ...] = ()) 
     for run in _checked_runs(briefing):
         seen.setdefault(run.figure_id, ChecklistItem(f"{run.text}: {run.note}",
                                                      "; ".join(figure_places.get(run.figure_id, []))))
-    return Checklist(TITLE, briefing.title, REQUEST.format(year=year), tuple(missing), tuple(seen.values()),
-                     notes)
+    return Checklist(TITLE, briefing.title, REQUEST.format(year=year), HOW.format(year=year), tuple(missing),
+                     tuple(seen.values()), notes)
 
 
 def _cell(text: str) -> str:
@@ -83,6 +86,7 @@ def render_markdown(checklist: Checklist) -> str:
     lines += ["## 2. Số liệu cần kiểm tra lại (đánh dấu màu xanh, có ghi chú trong dự thảo)", ""]
     lines += _table(("STT", "Số liệu và lý do", "Vị trí trong dự thảo"), checklist.to_check)
     lines += ["## 3. Đề nghị", "", escape(checklist.request), ""]
+    lines += [f"*{checklist.how}*", ""] if checklist.how else []
     if checklist.notes:
         lines += ["## 4. Lưu ý khác", ""] + [f"- {escape(n)}" for n in checklist.notes] + [""]
     return "\n".join(lines)

@@ -202,3 +202,12 @@ def test_placeholders_in_cells_are_short(name, request):
     cells = [cell_text(c) for t in request.getfixturevalue(name).document.tables for r in t.rows[1:] for c in r.cells]
     assert "[…]" in cells and "[…%]" in cells
     assert not [c for c in cells if re.search(r"\[… [^/]|\[tăng/giảm", c)]
+
+
+def test_the_request_to_the_provinces_holds_no_command(draft_2025):
+    """A request a letter may quote says what is asked; the commands are a note for the drafters."""
+    text = draft_2025.result.checklist_path.read_text(encoding="utf-8")
+    request = text.split("## 3. Đề nghị")[1].strip().split("\n\n")
+    assert request[0] == ("Đề nghị các Sở Công Thương cung cấp số liệu của địa phương theo biểu mẫu thu thập số liệu "
+                          "của Bộ Công Thương năm 2025.")
+    assert request[1].startswith("*Ghi chú cho người soạn thảo: biểu mẫu lập bằng lệnh `briefgen form --year 2025`")
