@@ -10,9 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefgen.analyze.comparison_clauses import KINDS as COMPARISON_KINDS
+from briefgen.analyze.comparison_clauses import aside_finding, comparison_finding
+from briefgen.analyze.host_clauses import KINDS as HOST_KINDS
+from briefgen.analyze.host_clauses import host_findings
+from briefgen.analyze.limitations import PROVINCES_BELOW_NATIONAL
+from briefgen.analyze.limitations import Finding as LimitationFinding
 from briefgen.analyze.results import IndustryStock, PeriodResults
+from briefgen.analyze.said import Finding, optional
 from briefgen.domain.edition import EditionContext, Region
-from briefgen.domain.indicators import K
+from briefgen.domain.indicators import COUNT_SUBJECTS, K
+from briefgen.domain.period import describe_periods
 from briefgen.model import Placeholder
 
 if TYPE_CHECKING:
@@ -24,7 +32,11 @@ LETTERS = "abcdefgh"        # sub-headings a) b) … of the provinces' periods
 # Every kind decided below; ``templates/findings/<kind>.j2`` phrases each (tests/test_clauses.py).
 KINDS = ("edition/held_on", "edition/held_open",
          "region/post_merger", "region/one_subregion", "region/three_subregions",
-         "results/output_value", "results/output_growth", "provinces/total", "provinces/reported_only")
+         "results/output_value", "results/output_growth", "provinces/total", "provinces/reported_only",
+         *HOST_KINDS, *COMPARISON_KINDS)
+# How section II names what a count counts ("tỉnh, thành phố có …"), by the count's subject.
+COUNT_PHRASES = {**{k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()},
+                 "khuyen_cong_plan_approved": "tỉnh, thành phố đã phê duyệt kế hoạch kinh phí khuyến công"}
 
 # What only the provinces' own reports can tell: always asked for, in sections III and VI.
 LIMITATIONS_PLACEHOLDER = Placeholder(
@@ -33,32 +45,6 @@ LIMITATIONS_PLACEHOLDER = Placeholder(
 RECOMMENDATIONS_PLACEHOLDER = Placeholder(
     "recommendations-local", "[kiến nghị của các địa phương]",
     "Cần bổ sung: kiến nghị, đề xuất của các địa phương gửi Chính phủ, Bộ Công Thương.")
-
-
-def optional(value: Any) -> tuple:
-    """Return ``(value,)`` when the data has *value*, else ``()``: a clause said at most once."""
-    return (value,) if value else ()
-
-
-class Finding:
-    """One sentence of the draft: its *kind* (the template that phrases it) and its values."""
-
-    __slots__ = ("kind", "values")
-
-    def __init__(self, kind: str, **values: Any):
-        self.kind, self.values = kind, values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return object.__getattribute__(self, "values")[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Finding) and (self.kind, self.values) == (other.kind, other.values)
-
-    def __repr__(self) -> str:
-        return f"Finding({self.kind!r}, {self.values!r})"
 
 
 # --- section I -------------------------------------------------------------------
@@ -194,6 +180,33 @@ def province_findings(found: ProvinceFindings | None) -> tuple[ProvincesSaid, ..
                           optional(bool(periods)), optional(found.earlier)),)
 
 
+# --- sections III–V and the reporting periods -----------------------------------------
+
+@dataclass(frozen=True)
+class ReportingSaid:
+    """How the draft names its reporting periods: ``năm 2024 và 9 tháng đầu năm 2025``, and the
+    placeholder asking for the current months when the conference date does not tell them."""
+
+    words: str
+    months_open: tuple
+
+
+def uneven_growth_said(limitations: tuple[LimitationFinding, ...]) -> tuple:
+    """Return the standing sentence on uneven growth unless a finding already names the provinces below."""
+    return () if any(f.kind == PROVINCES_BELOW_NATIONAL for f in limitations) else (True,)
+
+
+def later_findings(facts: Facts) -> dict[str, Any]:
+    """Return the template context of sections IV and V: comparisons, the merger note, the targets."""
+    post_merger = facts.edition.region.post_merger
+    return {"history_elsewhere": tuple(aside_finding(a) for row in facts.history for a in row.elsewhere),
+            "comparisons_said": tuple(f for c in facts.comparisons for f in comparison_finding(c)),
+            "merger_annex": optional(post_merger),
+            "merger_provinces": optional(post_merger and facts.provinces),
+            "uneven_growth_said": uneven_growth_said(facts.limitations),
+            "targets_said": optional(facts.targets), "standing_said": optional(facts.standing)}
+
+
 # --- for compose -------------------------------------------------------------------
 
 def narrative_findings(facts: Facts) -> dict[str, Any]:
@@ -201,8 +214,10 @@ def narrative_findings(facts: Facts) -> dict[str, Any]:
     edition = facts.edition
     return {"held": held_finding(edition, facts.date_placeholder), "chair": optional(edition.chair),
             "region_said": region_finding(edition.region),
+            "reporting": ReportingSaid(describe_periods(edition.periods), optional(facts.months_placeholder)),
+            "host_said": host_findings(facts.host, edition, facts.provinces),
             "periods_said": period_findings(facts.results), "stock_said": stock_findings(facts.stock),
-            "provinces_said": province_findings(facts.provinces),
-            "merger_annex": optional(edition.region.post_merger),
+            "provinces_said": province_findings(facts.provinces), "count_phrases": COUNT_PHRASES,
+            **later_findings(facts),
             "limitations_placeholder": LIMITATIONS_PLACEHOLDER,
             "recommendations_placeholder": RECOMMENDATIONS_PLACEHOLDER}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.analyze.said import optional
 from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import K, growth_of, indicator, is_growth, label_of
 from briefgen.domain.period import Period
@@ -35,6 +36,31 @@ class HostClause:
     change: Figure | None
     share: Figure | None
     share_of: str                  # what the share is a part of: "tổng mức bán lẻ … của toàn khu vực"
+
+    @property
+    def valued(self) -> tuple:
+        """Return the value, said first (``đạt …``), if any."""
+        return optional(self.value)
+
+    @property
+    def change_after_value(self) -> tuple:
+        """Return the change said after the value (``đạt …, tăng …``)."""
+        return optional(self.value and self.change)
+
+    @property
+    def change_alone(self) -> tuple:
+        """Return the change said without a value (``tăng …``)."""
+        return () if self.value else optional(self.change)
+
+    @property
+    def share_after(self) -> tuple:
+        """Return the share said after a value or change (``…, chiếm …``)."""
+        return optional((self.value or self.change) and self.share)
+
+    @property
+    def share_alone(self) -> tuple:
+        """Return the share said on its own (``chiếm …``), which then carries the estimate word."""
+        return () if self.value or self.change else optional(self.share)
 
 
 @dataclass(frozen=True)

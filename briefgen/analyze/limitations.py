@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from briefgen.analyze.said import optional
 from briefgen.analyze.slots import SlotFinder
 from briefgen.analyze.targets import TargetInForce, find_targets_in_force
 from briefgen.domain.dataset import Dataset
@@ -25,6 +26,9 @@ BELOW_NATIONAL = "below_national"                       # grew, but less than th
 TARGET_MISSED = "target_missed"                         # grew, but less than the year's target
 PRODUCTS_FELL = "products_fell"                         # main products whose output fell
 KINDS = (PROVINCES_BELOW_NATIONAL, INDICATOR_FELL, BELOW_NATIONAL, TARGET_MISSED, PRODUCTS_FELL)
+# Kinds whose sentence takes several shapes: ``<kind>/<shape>.j2`` phrases each (see ``Finding.shape``).
+SHAPES = {PROVINCES_BELOW_NATIONAL: ("all_reported", "one_reported", "one_of_reported", "some_of_reported"),
+          PRODUCTS_FELL: ("one", "several")}
 # The region's growth rates a limitation may be about.
 LINES = (K.iip_growth, K.industrial_output_growth, K.retail_growth, K.export_growth, K.trade_growth)
 
@@ -42,6 +46,44 @@ class Finding:
     expected: int = 0                  # … and provinces of the region at the period
     scope: str = "region"              # products_fell: the region or a province
     noun: str = ""                     # what the line measures: "kim ngạch xuất khẩu"
+
+    @property
+    def shape(self) -> str:
+        """Return the shape of the sentence among its kind's ``SHAPES`` ("" for a kind of one shape).
+
+        Provinces below the country: all reported (listed with their count), the only one that
+        reported, the one below among those that reported, or several of them. Products: one or several.
+        """
+        several = len(self.figures) > 1
+        if self.kind == PRODUCTS_FELL:
+            return "several" if several else "one"
+        if self.kind != PROVINCES_BELOW_NATIONAL:
+            return ""
+        if self.reported == self.expected:
+            return "all_reported"
+        if self.reported == 1:
+            return "one_reported"
+        return "some_of_reported" if several else "one_of_reported"
+
+    @property
+    def compared(self) -> tuple:
+        """Return the country's growth the line is set beside, if any."""
+        return optional(self.national)
+
+    @property
+    def missed(self) -> tuple:
+        """Return the year's target the line fell short of, if any."""
+        return optional(self.target)
+
+    @property
+    def cited(self) -> tuple:
+        """Return the resolution that set the target, when the data names it."""
+        return optional(self.target and self.target.resolution)
+
+    @property
+    def whose(self) -> str:
+        """Return whose products fell: ``của khu vực`` or ``của <province>``."""
+        return "của khu vực" if self.scope == "region" else f"của {self.scope}"
 
 
 def noun_of(growth: str) -> str:

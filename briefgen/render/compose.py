@@ -9,12 +9,10 @@ from briefgen.analyze import Facts
 from briefgen.analyze.charts import chart_ids
 from briefgen.analyze.clauses import narrative_findings
 from briefgen.analyze.consistency import merge_notes, notes_by_figure
-from briefgen.analyze.limitations import PROVINCES_BELOW_NATIONAL
 from briefgen.dates import fmt_date_short
 from briefgen.domain.dataset import Dataset
-from briefgen.domain.indicators import COUNT_SUBJECTS
 from briefgen.domain.period import describe_periods
-from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead, Placeholder
+from briefgen.model import Briefing, ChartBlock, ChartSpec, Masthead
 from briefgen.render import tables
 from briefgen.render.chart_cache import has_data
 from briefgen.render.citations import source_name, without_file_names
@@ -23,15 +21,9 @@ from briefgen.render.province_tables import province_tables
 from briefgen.render.targets import fmt_bound, fmt_resolution, fmt_target
 from briefgen.sources.tables.task_text import fill_task_text
 
-COUNT_PHRASES = {k: v.removeprefix("số ") for k, v in COUNT_SUBJECTS.items()}
-COUNT_PHRASES["khuyen_cong_plan_approved"] = "tỉnh, thành phố đã phê duyệt kế hoạch kinh phí khuyến công"
 RECIPIENTS = ("- Bộ trưởng (để b/c);", "- Các Thứ trưởng;",
               "- UBND các tỉnh, thành phố khu vực phía Bắc;", "- Sở Công Thương các tỉnh, thành phố;",
               "- Lưu: VT, CTĐP.")
-
-
-def _text_placeholder(key: str, label: str, need: str) -> Placeholder:
-    return Placeholder(key, label, need)
 
 
 def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None,
@@ -48,35 +40,17 @@ def render_charts(facts: Facts, plot: Callable[[ChartSpec], bytes] | None = None
             for spec in facts.charts if has_data(spec)}
 
 
-def _period_text(facts: Facts, ledger: FigureLedger) -> str:
-    text = describe_periods(facts.edition.periods)
-    if facts.months_placeholder:
-        text += " và " + ledger.mark(facts.months_placeholder)
-    return text
-
-
 def _context(facts: Facts, ledger: FigureLedger) -> dict:
     edition, region = facts.edition, facts.edition.region
     resolution = facts.resolution.text or ledger.mark(facts.resolution.placeholder)
     task_texts = [{"order": g.order, "text": fill_task_text(
         g.text, region=region.name, year=edition.year, resolution=resolution)} for g in facts.task_groups]
     task_texts += agenda_texts(facts, max((g.order for g in facts.task_groups), default=0))
-    host = facts.host
     return {
         **narrative_findings(facts),
-        "edition": edition, "region": region, "host": host, "results": facts.results,
-        "stock": facts.stock, "comparisons": facts.comparisons, "period_text": _period_text(facts, ledger),
-        "history_elsewhere": tuple(aside for row in facts.history for aside in row.elsewhere),
-        "date_placeholder": facts.date_placeholder,
-        "host_placeholder": _text_placeholder(
-            "host-results", f"[kết quả chủ yếu của {host.title}]",
-            f"Cần bổ sung: kết quả sản xuất công nghiệp, thương mại của {host.title} "
-            f"{describe_periods(edition.periods)} (IIP, tổng mức bán lẻ, kim ngạch xuất khẩu)."),
-        "provinces": facts.provinces,
-        "count_phrases": COUNT_PHRASES,
-        "targets_text": "; ".join(fmt_target(t) for t in facts.targets), "task_texts": task_texts,
-        "limitations": facts.limitations, "standing": facts.standing,
-        "uneven_growth_known": any(f.kind == PROVINCES_BELOW_NATIONAL for f in facts.limitations),
+        "edition": edition, "region": region, "host": facts.host, "results": facts.results,
+        "stock": facts.stock, "provinces": facts.provinces, "task_texts": task_texts,
+        "limitations": facts.limitations,
     }
 
 
@@ -108,7 +82,7 @@ def compose_briefing(facts: Facts, dataset: Dataset, templates_dir: Path,
     named = {ref: without_file_names(note, by_id) for ref, note in notes.items()}   # comments cite, not file names
     ledger = FigureLedger(placeholders={}, notes=named, cited={i: source_name(s) for i, s in by_id.items()})
     env = make_environment(templates_dir, ledger)
-    env.filters.update(bound=fmt_bound, resolution=fmt_resolution)
+    env.filters.update(bound=fmt_bound, resolution=fmt_resolution, target=fmt_target)
     text = env.get_template("briefing.j2").render(**_context(facts, ledger))
     built = [tables.results_table(facts, ledger), tables.products_table(facts, ledger),
              tables.history_table(facts, ledger), tables.merger_table(dataset, ledger)]
