@@ -117,7 +117,8 @@ def _sheet_figure(item: Reported, path: Path, edition: EditionContext, today: da
     whose = f" của {item.issuer}" if item.issuer else ""
     learned = Figure(edition.year, edition.series, parse_period(figure.period), figure.scope, figure.indicator,
                      None, figure.value, figure.unit, figure.estimate, "confirmed",
-                     item.place or path.name, figure.quote, f"{SHEET_NOTE}{whose} ({path.name})")
+                     item.place or path.name, figure.quote, f"{SHEET_NOTE}{whose} ({path.name})",
+                     qualifiers=item.qualifiers)
     return _reviewed(learned, today, learned.note)
 
 
