@@ -58,6 +58,7 @@ def _normal(word: str) -> str:
 
 def _unknown(word: str) -> str:
     """Return why *word* is refused, pointing "ước" to its own column."""
+    word = " ".join(word.split())      # a line break typed in the cell stays out of the one-line message
     if _normal(word) in ("ước", "ước tính"):
         return f"'{shown(word)}' ghi ở cột Ước tính (Có/Không), không ghi ở cột Ghi chú định lượng"
     return (f"ghi chú định lượng '{shown(word)}' không dùng được; chỉ ghi {ALLOWED} "
