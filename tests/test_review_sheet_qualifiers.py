@@ -40,6 +40,7 @@ COLUMN = "H"                       # Ghi chú định lượng
 ROWS = {"iip_growth": 2, "retail_sales": 3, "retail_growth": 4, "export_value": 5, "export_growth": 6}
 UNKNOWN = ("ghi chú định lượng 'khoảng' không dùng được; chỉ ghi hơn, từ … trở lên, giá so sánh 2010 "
            "(nhiều ghi chú cách nhau bằng dấu ;)")
+BOTH = "'hơn' và 'từ … trở lên' không ghi cùng nhau; chọn một"
 
 
 def _sheet(tmp_path):
@@ -96,6 +97,7 @@ def test_staff_may_add_a_qualifier_the_extractor_missed(tmp_path):
 @pytest.mark.parametrize(("typed", "message"), [
     ("khoảng", UNKNOWN),
     ("hơn; ước", "'ước' ghi ở cột Ước tính (Có/Không), không ghi ở cột Ghi chú định lượng"),
+    ("trên; từ ... trở lên", BOTH),
 ])
 def test_an_unknown_word_is_refused_by_cell_and_nothing_is_written(tmp_path, capsys, typed, message):
     review = _sheet(tmp_path)
@@ -142,7 +144,7 @@ def test_csv_and_json_carry_the_qualifiers_in_the_last_column(tmp_path, capsys):
 
 # --- the cell parser ------------------------------------------------------------------------------
 
-SUBSETS = st.sets(st.sampled_from(tuple(WORDS)))
+SUBSETS = st.sets(st.sampled_from(tuple(WORDS))).filter(lambda chosen: not {LOWER_BOUND, AT_LEAST} <= chosen)
 
 
 @settings(max_examples=40, deadline=None)
@@ -170,6 +172,7 @@ def test_any_cell_gives_known_qualifiers_or_one_named_refusal(typed):
 
 
 def test_any_qualifiers_round_trip_through_the_sheet(tmp_path):
+    assert [fmt_qualifier_words(parse_qualifier_words(c)) for c in CHOICES] == list(CHOICES)   # the drop-down reads
     for chosen in ((), (LOWER_BOUND,), (AT_LEAST, CONSTANT_PRICES_2010), (LOWER_BOUND, CONSTANT_PRICES_2010)):
         item = Reported(Extracted("r.txt", "retail_sales", "9M-2025", HOST, Decimal(24), "nghìn tỷ đồng", False,
                                   "đạt hơn 24 nghìn tỷ đồng", 0, location="dòng 1"), None, chosen)

@@ -35,7 +35,8 @@ def fmt_qualifier_words(qualifiers: tuple[str, ...]) -> str:
 
 
 def parse_qualifier_words(text: str) -> tuple[str, ...]:
-    """Return the qualifiers a cell names, in the draft's order; raise ValueError (Vietnamese) on any other word.
+    """Return the qualifiers a cell names, in the draft's order; raise ValueError (Vietnamese) on any
+    other word, or on "hơn" with "từ … trở lên" (a value is one or the other).
 
     Case, spacing, "..." for "…" and "," for ";" do not matter; an empty cell names none.
     """
@@ -47,6 +48,8 @@ def parse_qualifier_words(text: str) -> tuple[str, ...]:
         if key not in _KNOWN:
             raise ValueError(_unknown(word.strip()))
         found.add(_KNOWN[key])
+    if {LOWER_BOUND, AT_LEAST} <= found:
+        raise ValueError(f"'{WORDS[LOWER_BOUND]}' và '{WORDS[AT_LEAST]}' không ghi cùng nhau; chọn một")
     return tuple(q for q in WORDS if q in found)
 
 

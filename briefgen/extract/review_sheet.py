@@ -74,8 +74,8 @@ def _row(item: Reported) -> list[object]:
     figure = item.figure
     value: object = figure.value if figure.high is None else figure.value_text
     return [figure.indicator, label_of(figure.indicator), figure.period, figure.scope, value, figure.unit,
-            YES if figure.estimate else NO, fmt_qualifier_words(item.qualifiers), figure.quote, figure.location, figure.file, item.issuer or "",
-            YES]
+            YES if figure.estimate else NO, fmt_qualifier_words(item.qualifiers), figure.quote, figure.location,
+            figure.file, item.issuer or "", YES]
 
 
 def render_review(items: list[Reported]) -> bytes:
