@@ -20,13 +20,13 @@ KEY = PROJECT / "tests" / "extract_key.csv"
 
 REPORT = ("Năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ "
           "đồng, tăng 19,4% so cùng kỳ, thấp hơn mức tăng của cả nước (cả nước tăng 21,67%).\n")
-HEADER = "file,indicator,period,scope,value,unit,estimate,quote,start,location"
+HEADER = "file,indicator,period,scope,value,unit,estimate,quote,start,location,qualifiers"
 REPORT_ROWS = [
     HEADER,
     'r.txt,retail_sales,2022,region,1954,nghìn tỷ đồng,false,"Năm 2022, tổng mức bán lẻ hàng hóa '
-    'và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ đồng",0,dòng 1',
-    'r.txt,retail_growth,2022,region,19.4,%,false,"tăng 19,4%",94,dòng 1',
-    'r.txt,retail_growth,2022,national,21.67,%,false,"cả nước tăng 21,67%",148,dòng 1',
+    'và doanh thu dịch vụ toàn khu vực đạt 1.954 nghìn tỷ đồng",0,dòng 1,',
+    'r.txt,retail_growth,2022,region,19.4,%,false,"tăng 19,4%",94,dòng 1,',
+    'r.txt,retail_growth,2022,national,21.67,%,false,"cả nước tăng 21,67%",148,dòng 1,',
 ]
 
 
@@ -56,7 +56,8 @@ def test_json_has_the_same_records(report, capsys):
     records = json.loads(capsys.readouterr().out)
     assert records[2] == {"file": "r.txt", "indicator": "retail_growth", "period": "2022",
                           "scope": "national", "value": "21.67", "unit": "%", "estimate": False,
-                          "quote": "cả nước tăng 21,67%", "start": 148, "location": "dòng 1"}
+                          "quote": "cả nước tăng 21,67%", "start": 148, "location": "dòng 1",
+                          "qualifiers": []}
     assert [r["value"] for r in records] == ["1954", "19.4", "21.67"]
 
 

@@ -92,7 +92,7 @@ def test_a_review_sheet_teaches_only_the_rows_marked_co(data_copy, tmp_path, cap
     sheet.write_bytes(render_review([_item("iip_growth", "Lạng Sơn", "8.2", "%", "đoạn 3"),
                                      _item("retail_sales", "Lạng Sơn", "26000", "tỷ đồng", "đoạn 5")]))
     book = load_workbook(sheet)
-    book[REVIEW_SHEET]["L3"] = "Không"
+    book[REVIEW_SHEET]["M3"] = "Không"
     book.save(sheet)
     code, out, _ = _learn(capsys, data_copy, str(sheet), "--year", "2025")
     assert code == 0 and "thêm 1, thay 0." in out and "retail_sales" not in out, out

@@ -223,10 +223,10 @@ def test_review_sheet_round_trip_uses_only_accepted_rows(tmp_path, capsys):
     assert [r[0].value for r in rows] == ["iip_growth", "retail_sales", "retail_growth", "export_value",
                                           "export_growth"]
     assert rows[1][1].value == "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng"
-    assert (rows[1][8].value, rows[1][9].value, rows[1][10].value) == ("đoạn 4", "lang-son.docx", ISSUER)
+    assert (rows[1][9].value, rows[1][10].value, rows[1][11].value) == ("đoạn 4", "lang-son.docx", ISSUER)
     for row in rows:
         if row[0].value.startswith("retail"):
-            row[11].value = "Không"
+            row[12].value = "Không"
     book.save(review)
     assert is_review(review)
     assert main(["--year", "2025", "--host", HOST, "--out", str(tmp_path / "out"), "--data", str(review)]) == 0
@@ -241,13 +241,13 @@ def test_a_bad_review_cell_is_named_and_nothing_is_written(tmp_path, capsys):
     review = tmp_path / "review.xlsx"
     assert main(["extract", str(report), "--format", "xlsx", "-o", str(review)]) == 0
     book = load_workbook(review)
-    book[REVIEW_SHEET]["L3"] = "có lẽ"
+    book[REVIEW_SHEET]["M3"] = "có lẽ"
     book[REVIEW_SHEET]["E4"] = "nhiều"
     book.save(review)
     capsys.readouterr()
     assert main(["--year", "2025", "--host", HOST, "--out", str(tmp_path / "out"), "--data", str(review)]) == 1
     errors = capsys.readouterr().err.splitlines()
-    assert errors == ["Lỗi: review.xlsx › Rà soát!L3: cần ghi Có hoặc Không (đang là 'có lẽ')",
+    assert errors == ["Lỗi: review.xlsx › Rà soát!M3: cần ghi Có hoặc Không (đang là 'có lẽ')",
                       "Lỗi: review.xlsx › Rà soát!E4: giá trị 'nhiều' không phải là số",
                       "Lỗi: bảng rà soát có 2 lỗi; chưa soạn dự thảo, không ghi tệp nào",
                       "Gợi ý: sửa các ô nêu trên (cột Sử dụng: Có hoặc Không; Giá trị: một số; Kỳ: mã như "

@@ -20,6 +20,7 @@ from briefgen.files import write_atomic
 from briefgen.extract.extractor import extract_text
 from briefgen.extract.model import Figure
 from briefgen.extract.output import FORMATS, render_figures
+from briefgen.extract.qualifiers import find_qualifiers
 from briefgen.extract.sources import Report, load_report
 
 EXIT_OK, EXIT_ERROR = 0, 1
@@ -32,7 +33,8 @@ def build_parser() -> Parser:
         prog="briefgen extract",
         description="Trích số liệu (kèm trích dẫn nguyên văn) từ báo cáo tiếng Việt: .txt (UTF-8), "
                     ".docx, .html, .pdf.",
-        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start, location. "
+        epilog="Cột: file, indicator, period, scope, value, unit, estimate, quote, start, location, "
+               "qualifiers (lower_bound, at_least, constant_prices_2010; cách nhau bằng ;). "
                "Chấm điểm: briefgen extract --score tests/extract_key.csv seeds/*.txt")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="báo cáo: .txt (UTF-8), .docx, .html hoặc .pdf")
     parser.add_argument("--format", choices=FORMATS + ("xlsx",), default="csv",
@@ -128,12 +130,12 @@ def _extract_all(paths: list[Path], skip_comment_line: bool, jobs: int | None):
 
 
 def extract_report(report: Report, name: str, skip_comment_line: bool = False) -> list[Figure]:
-    """Return the figures of *report*, each with its location in the original."""
+    """Return the figures of *report*, each with its location in the original and its qualifiers."""
     text, shift = report.text, 0
     if skip_comment_line and text.startswith("# "):
         shift = len(text.partition("\n")[0]) + 1
         text = text[shift:]
-    return [replace(f, location=report.location_of(f.start + shift))
+    return [replace(f, location=report.location_of(f.start + shift), qualifiers=find_qualifiers(text, f))
             for f in extract_text(text, name)]
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from briefgen.extract.classify import CORE_INDICATORS, PROVINCES_COUNT
 from briefgen.extract.model import Figure
-from briefgen.extract.qualifiers import find_qualifiers
 from briefgen.extract.scopes import NATIONAL, REGION
 from briefgen.extract.sources import Report, load_report
 from briefgen.extract.subject import find_subject
@@ -73,7 +72,7 @@ def reported_of(report: Report, name: str, everything: bool = False) -> list[Rep
     from briefgen.extract.cli import extract_report
 
     issuer = find_issuer(report.text, find_subject(Source(name, report.text)))
-    return [Reported(f, issuer, find_qualifiers(report.text, f)) for f in extract_report(report, name)
+    return [Reported(f, issuer, f.qualifiers) for f in extract_report(report, name)
             if everything or f.indicator in USABLE]
 
 

@@ -17,6 +17,7 @@ from briefgen.domain.indicators import label_of
 from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
+from briefgen.extract.qualifier_words import ALLOWED, CHOICES, fmt_qualifier_words, parse_qualifier_words
 from briefgen.extract.reported import Reported
 from briefgen.sources.forms.cells import RawCell
 from briefgen.sources.forms.workbook import UnreadableForm, read_grid
@@ -25,19 +26,26 @@ from briefgen.sources.problems import ERROR, Problem, place
 REVIEW_SHEET = "Rà soát"
 GUIDE_SHEET = "Hướng dẫn"
 YES, NO = "Có", "Không"
+QUALIFIERS_HEADER = "Ghi chú định lượng"
 # (header, field of the row): the header row is also how the sheet is recognised.
 COLUMNS = (("Mã chỉ tiêu", "indicator"), ("Chỉ tiêu", "label"), ("Kỳ", "period"), ("Phạm vi", "scope"),
-           ("Giá trị", "value"), ("Đơn vị", "unit"), ("Ước tính", "estimate"), ("Trích dẫn", "quote"),
-           ("Vị trí", "location"), ("Tệp", "file"), ("Cơ quan báo cáo", "issuer"),
+           ("Giá trị", "value"), ("Đơn vị", "unit"), ("Ước tính", "estimate"), (QUALIFIERS_HEADER, "qualifiers"),
+           ("Trích dẫn", "quote"), ("Vị trí", "location"), ("Tệp", "file"), ("Cơ quan báo cáo", "issuer"),
            ("Sử dụng (Có/Không)", "accept"))
 HEADER = tuple(h for h, _ in COLUMNS)
-WIDTHS = (18, 34, 10, 14, 12, 12, 9, 70, 22, 24, 30, 12)
+# A sheet written before the qualifiers column still reads: as if that column were empty.
+HEADERS = (HEADER, tuple(h for h in HEADER if h != QUALIFIERS_HEADER))
+_LETTERS = "ABCDEFGHIJKLM"
+WIDTHS = (18, 34, 10, 14, 12, 12, 9, 24, 70, 22, 24, 30, 12)
 GUIDE = (
     "Rà soát số liệu trích tự động từ báo cáo",
     "Mỗi dòng của trang 'Rà soát' là một số liệu briefgen đọc được, kèm trích dẫn nguyên văn và vị trí "
     "trong tệp gốc (trang, đoạn, bảng, dòng).",
     "Đối chiếu từng dòng với báo cáo gốc; ở cột 'Sử dụng (Có/Không)' giữ 'Có' nếu số liệu đúng, chọn "
     "'Không' nếu sai hoặc không dùng.",
+    f"Cột '{QUALIFIERS_HEADER}': điều báo cáo nói kèm số liệu, dự thảo in cùng con số — {ALLOWED} "
+    "('hơn' đứng sau 'tăng', 'giảm' được in là 'trên'); nhiều ghi chú cách nhau bằng '; '. Xóa ghi chú báo cáo "
+    "không nói; số ước tính ghi ở cột 'Ước tính'.",
     "Có thể sửa Giá trị, Đơn vị, Kỳ (mã như 2024, 9M-2025) hoặc Phạm vi (tên tỉnh, region, national) "
     "nếu trích chưa đúng; không đổi tên trang tính và dòng tiêu đề.",
     "Sau đó chạy: briefgen --year <năm> --host <tỉnh> --data review.xlsx — chỉ các dòng 'Có' được dùng, "
@@ -66,14 +74,13 @@ def _row(item: Reported) -> list[object]:
     figure = item.figure
     value: object = figure.value if figure.high is None else figure.value_text
     return [figure.indicator, label_of(figure.indicator), figure.period, figure.scope, value, figure.unit,
-            YES if figure.estimate else NO, figure.quote, figure.location, figure.file, item.issuer or "",
-            YES]
+            YES if figure.estimate else NO, fmt_qualifier_words(item.qualifiers), figure.quote, figure.location,
+            figure.file, item.issuer or "", YES]
 
 
 def render_review(items: list[Reported]) -> bytes:
     """Return the review workbook of *items* as .xlsx bytes (every row accepted until a person says no)."""
     from openpyxl import Workbook
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
     sheet = book.active
@@ -85,16 +92,9 @@ def render_review(items: list[Reported]) -> bytes:
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"          # a quote starting with "=" stays text, never a formula
-    last = max(sheet.max_row, 2)
-    for column, width in zip("ABCDEFGHIJKL", WIDTHS):
-        sheet.column_dimensions[column].width = width
-    choice = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False, showErrorMessage=True,
-                            errorTitle="Sử dụng", error=f"Chọn {YES} hoặc {NO}.")
-    choice.add(f"L2:L{last}")
-    estimate = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False)
-    estimate.add(f"G2:G{last}")
-    sheet.add_data_validation(choice)
-    sheet.add_data_validation(estimate)
+    for (_, field), width in zip(COLUMNS, WIDTHS):
+        sheet.column_dimensions[_letter(field)].width = width
+    _add_choices(sheet, max(sheet.max_row, 2))
     sheet.freeze_panes = "A2"
     guide = book.create_sheet(GUIDE_SHEET)
     for line in GUIDE:
@@ -105,14 +105,44 @@ def render_review(items: list[Reported]) -> bytes:
     return buffer.getvalue()
 
 
+def _add_choices(sheet, last: int) -> None:
+    """Give the columns Sử dụng, Ước tính and Ghi chú định lượng their drop-down lists, rows 2 to *last*."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lists = (("accept", DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False,
+                                       showErrorMessage=True, errorTitle="Sử dụng", error=f"Chọn {YES} hoặc {NO}.")),
+             ("estimate", DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=False)),
+             ("qualifiers", DataValidation(type="list", formula1=f'"{",".join(CHOICES)}"', allow_blank=True,
+                                           showErrorMessage=True, errorTitle=QUALIFIERS_HEADER,
+                                           error=f"Chọn trong danh sách ({ALLOWED}) hoặc để trống.")))
+    for field, validation in lists:
+        column = _letter(field)
+        validation.add(f"{column}2:{column}{last}")
+        sheet.add_data_validation(validation)
+
+
+def _letter(field: str) -> str:
+    """Return the column letter of *field* in a sheet written now."""
+    return _LETTERS[[f for _, f in COLUMNS].index(field)]
+
+
+def _fields(grid) -> list[str] | None:
+    """Return the fields of the columns of *grid*, by its header (this one or an older one), or None."""
+    if grid.sheet != REVIEW_SHEET or not grid.rows:
+        return None
+    for header in HEADERS:
+        if tuple(c.value for c in grid.rows[0][:len(header)]) == header:
+            return [dict(COLUMNS)[h] for h in header]
+    return None
+
+
 def is_review(path: Path | str) -> bool:
-    """Return whether *path* is a review sheet (its first sheet "Rà soát" starts with HEADER)."""
+    """Return whether *path* is a review sheet (its first sheet "Rà soát" starts with a review header)."""
     try:
         grid = read_grid(Path(path))
     except UnreadableForm:
         return False
-    first = tuple(c.value for c in grid.rows[0][:len(HEADER)]) if grid.rows else ()
-    return grid.sheet == REVIEW_SHEET and first == HEADER
+    return _fields(grid) is not None
 
 
 @dataclass
@@ -124,7 +154,8 @@ class _Row:
     problems: list[Problem]
 
     def text(self, field: str) -> str:
-        value = self.cells[field].value
+        """Return the cell of *field* as stripped text ("" when empty or the sheet has no such column)."""
+        value = self.cells[field].value if field in self.cells else None
         return "" if value is None else str(value).strip()
 
     def error(self, field: str, message: str) -> None:
@@ -155,9 +186,19 @@ def _number(row: _Row) -> tuple[Decimal, Decimal | None] | None:
     return None
 
 
+def _qualifiers(row: _Row) -> tuple[str, ...]:
+    """Return the qualifiers of *row*'s Ghi chú định lượng cell (none after noting an unknown word)."""
+    try:
+        return parse_qualifier_words(row.text("qualifiers"))
+    except ValueError as error:
+        row.error("qualifiers", str(error))
+        return ()
+
+
 def _reported(row: _Row) -> Reported | None:
     """Return the accepted figure of *row*, or None (refused, or an error noted)."""
     accept, estimate, number = row.choice("accept"), row.choice("estimate"), _number(row)
+    qualifiers = _qualifiers(row)
     try:
         parse_period(row.text("period"))
     except ValueError as error:
@@ -170,7 +211,7 @@ def _reported(row: _Row) -> Reported | None:
     figure = Figure(row.text("file"), row.text("indicator"), row.text("period"), row.text("scope"),
                     number[0], row.text("unit"), estimate, row.text("quote"), 0, high=number[1],
                     location=row.text("location"))
-    return Reported(figure, row.text("issuer") or None)
+    return Reported(figure, row.text("issuer") or None, qualifiers)
 
 
 def read_review(path: Path | str) -> list[Reported]:
@@ -183,12 +224,12 @@ def read_review(path: Path | str) -> list[Reported]:
         grid = read_grid(path)
     except UnreadableForm as error:
         raise ReviewSheetError([Problem(place(path, error.sheet, error.ref), str(error), ERROR)]) from None
-    fields = [f for _, f in COLUMNS]
+    fields = _fields(grid) or [f for _, f in COLUMNS]
     accepted, problems = [], []
     for cells in grid.rows[1:]:
         if all(c.empty for c in cells):
             continue
-        padded = list(cells) + [RawCell(f"{'ABCDEFGHIJKL'[i]}{_line(cells)}", None)
+        padded = list(cells) + [RawCell(f"{_LETTERS[i]}{_line(cells)}", None)
                                 for i in range(len(cells), len(fields))]
         row = _Row(path, dict(zip(fields, padded)), [])
         item = _reported(row)

@@ -82,7 +82,8 @@ def edition_of(dataset: Dataset, year: int | None, host: str | None) -> EditionC
 def _reviewed(figure: Figure, today: date, note: str) -> Figure:
     return Figure(figure.edition_year, figure.series, figure.period, figure.scope, figure.indicator,
                   figure.subject, figure.value, figure.unit, figure.estimate, figure.status,
-                  f"{figure.source}, rà soát ngày {today:%d/%m/%Y}", figure.quote, note)
+                  f"{figure.source}, rà soát ngày {today:%d/%m/%Y}", figure.quote, note,
+                  qualifiers=figure.qualifiers)
 
 
 def form_figures(paths: Sequence[Path], dataset: Dataset, edition: EditionContext, today: date) -> list[Figure]:
@@ -117,7 +118,8 @@ def _sheet_figure(item: Reported, path: Path, edition: EditionContext, today: da
     whose = f" của {item.issuer}" if item.issuer else ""
     learned = Figure(edition.year, edition.series, parse_period(figure.period), figure.scope, figure.indicator,
                      None, figure.value, figure.unit, figure.estimate, "confirmed",
-                     item.place or path.name, figure.quote, f"{SHEET_NOTE}{whose} ({path.name})")
+                     item.place or path.name, figure.quote, f"{SHEET_NOTE}{whose} ({path.name})",
+                     qualifiers=item.qualifiers)
     return _reviewed(learned, today, learned.note)
 
 
