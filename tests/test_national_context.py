@@ -75,7 +75,7 @@ def _text_of(year: int, host: str, day: date | None = None) -> str:
 def test_2022_counts_the_provinces_above_the_national_iip():
     body = _text_of(2022, "Thanh Hóa")
     assert ("Trong 9 tháng đầu năm 2022, có 21/28 tỉnh, thành phố có chỉ số sản xuất công nghiệp (IIP) tăng "
-            "cao hơn mức tăng chung của cả nước (IIP cả nước ước tăng 10,3% so với cùng kỳ năm 2021)") in body
+            "cao hơn mức tăng chung của cả nước (IIP cả nước dự kiến tăng 10,3% so với cùng kỳ năm 2021)") in body
 
 
 def test_2023_national_iip_of_the_first_half_is_a_fall(draft_2023):

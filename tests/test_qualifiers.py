@@ -16,7 +16,7 @@ import pytest
 from briefgen import build_briefing
 from briefgen.analyze.charts import _note
 from briefgen.cli import main
-from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, Figure
+from briefgen.domain.figure import AT_LEAST, CONSTANT_PRICES_2010, LOWER_BOUND, PROJECTED, Figure
 from briefgen.domain.indicators import COUNT_SUBJECTS
 from briefgen.render.markers import figure_marker, parse_inlines
 from briefgen.sources.tables import load_dataset
@@ -130,6 +130,8 @@ def _said_but_not_carried(figure: Figure) -> list[str]:
         missing.append(CONSTANT_PRICES_2010)
     if re.search(r"\b(?:dự kiến|ước)\b", quote) and not figure.estimate:
         missing.append("estimate")
+    if "dự kiến" in quote and PROJECTED not in figure.qualifiers:
+        missing.append(PROJECTED)
     if figure.subject in COUNT_SUBJECTS and "trở lên" in quote and "trở lên" not in COUNT_SUBJECTS[figure.subject]:
         missing.append("threshold wording")
     return missing
@@ -146,3 +148,14 @@ def test_the_audit_catches_a_dropped_qualifier():
     count = _figure(indicator="provinces_count", subject="iip_above_10", value=Decimal(11),
                     quote="11/28 địa phương có mức tăng trưởng từ 10% trở lên", qualifiers=())
     assert _said_but_not_carried(count) == ["threshold wording"]
+
+
+def test_a_projection_is_said_dự_kiến_in_text_tables_and_charts():
+    """The 2022 national IIP 10,3 % is "dự kiến" in its source: never turned into "ước" (issue 12, class 1)."""
+    from briefgen.analyze.charts import _note
+    from briefgen.render.table_cells import cell_mark, estimate_prefix
+    projected = _figure(estimate=True, qualifiers=(PROJECTED,), status="confirmed")
+    assert (estimate_prefix(projected), cell_mark(projected), _note(projected)) == ("dự kiến ", "\u00a0(dự kiến)", "dự kiến")
+    estimated = _figure(estimate=True, qualifiers=())
+    assert (estimate_prefix(estimated), cell_mark(estimated)) == ("ước ", "\u00a0(ước)")
+    assert _said_but_not_carried(_figure(quote="dự kiến đạt 24 nghìn ha", estimate=True, qualifiers=())) == [PROJECTED]

@@ -57,7 +57,7 @@ def _note(figure: Figure | None) -> str | None:
     """Return the words a chart prints by a point: doubt or estimate, then the source's qualifiers."""
     if figure is None:
         return None
-    first = "cần kiểm tra" if figure.needs_note else "ước" if figure.estimate else None
+    first = "cần kiểm tra" if figure.needs_note else figure.estimate_word
     words = [first] + [QUALIFIER_NOTES.get(q) for q in figure.qualifiers]
     return ", ".join(w for w in words if w) or None
 

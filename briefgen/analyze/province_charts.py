@@ -9,7 +9,7 @@ HOST_MARK = "đăng cai"
 
 
 def _note(figure, is_host: bool) -> str | None:
-    notes = [n for n in (HOST_MARK if is_host else None, "ước" if figure.estimate else None) if n]
+    notes = [n for n in (HOST_MARK if is_host else None, figure.estimate_word) if n]
     return ", ".join(notes) or None
 
 

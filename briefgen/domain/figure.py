@@ -15,7 +15,8 @@ LOWER_BOUND = "lower_bound"            # "hơn 5.000 tỷ đồng": the true val
 AT_LEAST = "at_least"                  # "từ 10% trở lên"
 CONSTANT_PRICES_2010 = "constant_prices_2010"   # "theo giá so sánh 2010"
 SCOPE_CAVEAT = "scope_caveat"          # the source's scope differs from the region's (see note)
-QUALIFIERS = (LOWER_BOUND, AT_LEAST, CONSTANT_PRICES_2010, SCOPE_CAVEAT)
+PROJECTED = "projected"                # "dự kiến": a forecast before the period closed, not an estimate of it
+QUALIFIERS = (LOWER_BOUND, AT_LEAST, CONSTANT_PRICES_2010, SCOPE_CAVEAT, PROJECTED)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,13 @@ class Figure:
         """Return where this figure was read, in one record whatever the source."""
         location = f"dòng {self.line}" if self.source_kind == "csv" and self.line else ""
         return Provenance(self.source_kind, self.source, location, self.quote)
+
+    @property
+    def estimate_word(self) -> str | None:
+        """Return the word the draft puts before an estimated value: "ước", "dự kiến" (projected), or None."""
+        if PROJECTED in self.qualifiers:
+            return "dự kiến"
+        return "ước" if self.estimate else None
 
     @property
     def printable(self) -> bool:

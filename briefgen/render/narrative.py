@@ -20,6 +20,7 @@ from briefgen.errors import TemplateError
 from briefgen.model import Block, ChartBlock, Heading, PageBreak, Paragraph, Placeholder, Slot, TableBlock
 from briefgen.numbers import fmt_number
 from briefgen.render.markers import figure_marker, parse_inlines, placeholder_marker
+from briefgen.render.table_cells import estimate_prefix
 
 _DIGITS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
@@ -115,6 +116,7 @@ def make_environment(templates_dir: Path, ledger: FigureLedger) -> Environment:
         date_short=fmt_date_short,
         ordinal_word=ordinal_word,
         cap=lambda text: text[:1].upper() + text[1:],
+        est=estimate_prefix,   # "ước " or "dự kiến " before an estimated value, else nothing
     )
     return env
 

@@ -20,7 +20,22 @@ def is_estimate(item: Slot | Figure | None) -> bool:
     return isinstance(figure, Figure) and figure.estimate
 
 
+def estimate_word(item) -> str | None:
+    """Return "ước", "dự kiến" or None for a figure, a slot, or a result line (its value)."""
+    item = getattr(item, "value", item) if not isinstance(item, (Figure, Slot)) else item
+    figure = item.figure if isinstance(item, Slot) else item
+    if isinstance(figure, Figure):
+        return figure.estimate_word
+    return ESTIMATE if getattr(figure, "estimate", False) else None
+
+
+def estimate_prefix(item) -> str:
+    """Return "ước " / "dự kiến " before a value in a sentence, or "" (the ``est`` filter)."""
+    word = estimate_word(item)
+    return f"{word} " if word else ""
+
+
 def cell_mark(item: Slot | Figure | None, period: str = "") -> str:
     """Return what follows a figure's value in a table cell: " (ước)", " (6T/2024)", " (ước 6T/2024)" or ""."""
-    words = " ".join(w for w in (ESTIMATE if is_estimate(item) else "", period) if w)
+    words = " ".join(w for w in (estimate_word(item) or "" if is_estimate(item) else "", period) if w)
     return f"{NBSP}({words})" if words else ""
