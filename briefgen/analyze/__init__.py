@@ -165,7 +165,7 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         months_placeholder=months_ph,
         notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
         inconsistencies=find_inconsistencies(dataset.figures), source_notes=checked.notes,
-        limitations=find_limitations(dataset, finder, edition), standing=_standing(finder, edition, targets),
+        limitations=find_limitations(dataset, finder, edition, forms), standing=_standing(finder, edition, targets),
         agenda=_agenda(dataset, edition))
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 
