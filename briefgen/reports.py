@@ -272,5 +272,6 @@ def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[
                      and f.edition_year <= edition.year)
     data = aggregate(tuple(forms) + tuple(extra), layout, warnings_of(problems), national)
     places = {r.where(loc) for r in extra for e in r.entries for loc in e.refs.values()}
-    dataset, data = merge_forms(dataset, _marked(data, merge.sources, places))
+    dataset, data = merge_forms(dataset, _marked(data, merge.sources, places),
+                                mark=lambda region: _marked(region, merge.sources, places))
     return dataset, data, ReportData(files, merge.sources, tuple(merge.warnings))

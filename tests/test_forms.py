@@ -33,8 +33,10 @@ N = NINE_MONTHS
 # 9M-2025 exports (triệu USD): 20.000 (growth 10%, no previous) + 50.000 (previous 40.000, no
 # growth) + 700 (previous 600) = 70.700 = 70,7 tỷ USD; last year 20.000/1,1 = 18.181,8 + 40.000
 # + 600 = 58.781,8 -> +20,276% -> "tăng 20,3%".
-# IIP 9M-2025: 8; 15; 12,3; 20 -> median (12,3 + 15) / 2 = 13,65; above 10%: 3; above the
-# national 9%: 3; Tuyên Quang ranks 3rd of 4.
+# IIP 9M-2025: the forms' 8; 15; 12,3; 20 and, for the provinces the forms leave empty, data/'s
+# Hà Tĩnh 4,2, Ninh Bình 22,03, Thanh Hóa 15,2 (one figure per province: the table prints all seven)
+# -> sorted 4,2; 8; 12,3; 15; 15,2; 20; 22,03: median 15; above 10%: 5; above the national 9%
+# (the form's, replacing data/'s 9,1): 5; Tuyên Quang ranks 5th of 7.
 VALUES = {
     "Hà Nội": {key("retail_sales", N, "value"): 1000000, key("retail_sales", N, "previous"): 900000,
                key("retail_sales", N, "growth"): 11.1, key("export_value", N, "value"): 20000,
@@ -98,16 +100,16 @@ def test_draft_shows_totals_and_growth_computed_from_values(built):
 
 def test_draft_says_what_is_honest_about_iip(built):
     _, text, _, _ = built
-    assert "3/18 tỉnh, thành phố tăng trên 10%" in text
-    assert "3/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng 9%)" in text
-    assert "Trung vị mức tăng của 4 địa phương có số liệu là 13,65%" in text
-    assert "cao nhất là Bắc Ninh (tăng 20%), thấp nhất là Hà Nội (tăng 8%)" in text
+    assert "5/18 tỉnh, thành phố tăng trên 10%" in text
+    assert "5/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng 9%)" in text
+    assert "Trung vị mức tăng của 7 địa phương có số liệu là 15%" in text
+    assert "cao nhất là Ninh Bình (tăng 22,03%), thấp nhất là Hà Tĩnh (tăng 4,2%)" in text
 
 
 def test_host_paragraph_and_charts(built):
     result, text, manifest, document = built
     assert ("Theo biểu mẫu của Sở Công Thương tỉnh Tuyên Quang" in text
-            and "chỉ số sản xuất công nghiệp (IIP) ước tăng 12,3% so với cùng kỳ, đứng thứ 3/4" in text)  # marked x
+            and "chỉ số sản xuất công nghiệp (IIP) ước tăng 12,3% so với cùng kỳ, đứng thứ 5/7" in text)  # marked x
     # 3rd of the 3 provinces reporting retail sales; no share: 3 of 18 provinces are not the region
     assert "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt 34.500 tỷ đồng, tăng 15% (thứ 3/3);" in text
     host_part = text.split("Theo biểu mẫu của Sở Công Thương")[1].split("Hình")[0]
@@ -197,10 +199,12 @@ def test_a_form_figure_replacing_one_on_record_is_a_warning(tmp_path, dataset):
                             "so với cùng kỳ của Bắc Giang, 6 tháng đầu năm 2024: 21% (dữ liệu có sẵn) được "
                             "thay bằng 19% từ biểu mẫu (f.xlsx › Số liệu!") for n in notes)
     assert [f.value for f in merged.figures if f.id == "iip_growth@Bắc Giang:H1-2024#2024"] == [19]
-    # A regional count from 1 of 28 provinces does not replace the published 25/28.
+    # A regional count from 11 of 28 provinces (the form's Bắc Giang and the 10 others data/ has for
+    # the period) does not replace the published 25/28.
     assert ("data/indicators.csv, dòng 109: số tỉnh, thành phố có IIP tăng trưởng dương của khu vực, "
-            "6 tháng đầu năm 2024: giữ 25/28 (dữ liệu có sẵn); số tổng hợp từ biểu mẫu (1/28, tính từ 1 "
-            "biểu mẫu) chưa đủ các tỉnh, thành phố") in notes
+            "6 tháng đầu năm 2024: giữ 25/28 (dữ liệu có sẵn); số tổng hợp từ biểu mẫu (11/28, tính từ số "
+            "liệu của 11 tỉnh, thành phố (1 theo biểu mẫu, 10 theo dữ liệu có sẵn)) chưa đủ các tỉnh, "
+            "thành phố") in notes
     counts = [f for f in merged.figures if f.id == "provinces_count/iip_positive@region:H1-2024#2024"]
     assert [f.value for f in counts] == [25]
     assert all(f.id != counts[0].id for f in forms.figures)

@@ -167,7 +167,8 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
         months_placeholder=months_ph,
         notices=_notices(edition) + refusal_notice(checked.refused, year, dataset.data_dir / "indicators.csv"),
         inconsistencies=inconsistencies, source_notes=checked.notes,
-        limitations=find_limitations(dataset, finder, edition, doubted), standing=_standing(finder, edition, targets),
+        limitations=find_limitations(dataset, finder, edition, doubted, forms),
+        standing=_standing(finder, edition, targets),
         agenda=_agenda(dataset, edition))
     return _with_forms(facts, dataset, forms) if forms is not None else facts
 

@@ -13,11 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from briefgen.analyze.province_set import province_figures
 from briefgen.domain.figure import AT_LEAST, LOWER_BOUND, Figure
 from briefgen.domain.figure_builder import FigureBuilder, round_half_up
 from briefgen.domain.indicators import IIP_MEDIAN, PROVINCES_COUNT, RANK_IN_REGION, K, form_indicators
 from briefgen.domain.measures import Measure, measures, tidy
 from briefgen.domain.period import Period, previous_period
+from briefgen.domain.province import Province
 
 SHARE_STEP = Decimal("0.01")            # shares keep two decimals, as the briefings print them
 IIP_THRESHOLD = Decimal(10)
@@ -37,6 +39,10 @@ class FormData:
     periods: tuple[Period, ...]
     example: bool = False
     partial: frozenset[str] = frozenset()   # ids of regional figures not all provinces reported
+    year: int = 0                           # the edition the forms were filled for
+    series: str = ""
+    units: tuple[Province, ...] = ()        # the provincial units of the form, in its order
+    computed: frozenset[str] = frozenset()  # ids of the figures ``add_region`` computed (totals, counts, ranks)
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -47,6 +53,17 @@ class FormData:
         """Return the provinces' figure for *indicator* in *period* and *scope*, if any."""
         return next((f for f in self.figures if f.indicator == indicator and f.period == period
                      and f.scope == scope and f.subject == subject), None)
+
+    def province_set(self, indicator: str, period: Period, subject: str | None = None) -> dict[str, Figure]:
+        """Return province → its one figure of *indicator* in *period*: what the table prints and the text counts."""
+        return province_figures(self.figures, self.expected, indicator, period, self.year, subject)
+
+
+def cell_of(figure: Figure) -> str:
+    """Return where *figure* was read, as a computed figure's inputs list it (a form's cell, a data/ line)."""
+    if figure.source_kind == "csv" and figure.line:
+        return f"indicators.csv, dòng {figure.line}"
+    return figure.source
 
 
 def region_total(total: Decimal) -> Decimal:
@@ -113,8 +130,13 @@ def _coverage_note(count: int, expected: tuple[str, ...], names: Sequence[str]) 
             f"(chưa có: {', '.join(missing)})")
 
 
-def _source(count: int) -> str:
-    return f"tính từ {count} biểu mẫu"
+def _source(figures: Sequence[Figure]) -> str:
+    """Return a computed figure's source: the forms it was computed from, and the data/ figures if any."""
+    forms = sum(1 for f in figures if f.source_kind == "form")
+    if forms == len(figures):
+        return f"tính từ {forms} biểu mẫu"
+    return (f"tính từ số liệu của {len(figures)} tỉnh, thành phố ({forms} theo biểu mẫu, "
+            f"{len(figures) - forms} theo dữ liệu có sẵn)")
 
 
 def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Measure, period: Period,
@@ -123,11 +145,11 @@ def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Mea
         return
     note = _coverage_note(len(valued), expected, [r.name for r in valued])
     estimate = any(r.value.estimate for r in valued)
-    cells = [r.value.source for r in valued]
+    cells = [cell_of(r.value) for r in valued]
     total = sum((r.value.value for r in valued), Decimal(0))
     builder.add(
         period, "region", measure.indicator, region_total(total), measure.region_unit,
-        source=_source(len(valued)), estimate=estimate, note=note, inputs=cells,
+        source=_source([r.value for r in valued]), estimate=estimate, note=note, inputs=cells,
         qualifiers=_bound_of_sum(r.value for r in valued),
         coverage=(len(valued), len(expected)) if note else None,
         quote=f"{measure.label} {period.label} của khu vực: tổng của {len(valued)} tỉnh, thành phố")
@@ -135,16 +157,16 @@ def _value_figures(builder: FigureBuilder, valued: list[_Reported], measure: Mea
     for row in valued if note is None and total else ():   # a share of a partial total is not one
         share = round_half_up(row.value.value / total * 100, SHARE_STEP)
         builder.add(period, row.name, K.share_of_region, share, "%", subject=measure.indicator,
-                    source=_source(len(valued)), note=note, inputs=cells,
+                    source=_source([r.value for r in valued]), note=note, inputs=cells,
                     quote=f"Tỷ trọng của {row.name} trong {measure.noun} "
                           f"{period.label} của khu vực")
-    _ranks(builder, [(r.name, r.value.value, r.value.source) for r in valued], measure.indicator,
+    _ranks(builder, [(r.name, r.value) for r in valued], measure.indicator,
            period, f"{measure.noun} {period.label}")
 
 
 def _region_growth(builder: FigureBuilder, valued: list[_Reported], measure: Measure, period: Period,
                    expected: tuple[str, ...], estimate: bool) -> None:
-    pairs, cells, growths = [], [], {}
+    pairs, cells, growths, used = [], [], {}, []
     for row in valued:
         value, stated = row.value.value, row.growth.value if row.growth else None
         if row.previous and row.previous.value:
@@ -154,21 +176,22 @@ def _region_growth(builder: FigureBuilder, valued: list[_Reported], measure: Mea
         else:
             continue
         pairs.append((value, before))
-        cells += [row.value.source, basis.source]
+        used.append(row.value)
+        cells += [cell_of(row.value), cell_of(basis)]
         growths[row.name] = stated if stated is not None else (value / before - 1) * 100
     now, then = sum(p[0] for p in pairs), sum(p[1] for p in pairs)
     if not pairs or then <= 0:
         return                       # nothing to grow from (every value reported is zero)
     note = _coverage_note(len(pairs), expected, list(growths))
     builder.add(period, "region", measure.growth, round_half_up((now / then - 1) * 100), "%",
-                source=_source(len(pairs)), estimate=estimate, note=note, inputs=cells,
+                source=_source(used), estimate=estimate, note=note, inputs=cells,
                 quote=f"Tốc độ tăng {measure.noun} {period.label} của khu vực: tổng thực "
                       f"hiện so với tổng cùng kỳ năm trước của {len(pairs)} tỉnh, thành phố "
                       f"(không lấy bình quân tốc độ tăng)")
     if measure.indicator in GROWTH_COUNTS:
         positive = sum(1 for g in growths.values() if g > 0)
         builder.add(period, "region", PROVINCES_COUNT, Decimal(positive), f"/{len(expected)}",
-                    subject=GROWTH_COUNTS[measure.indicator], source=_source(len(pairs)),
+                    subject=GROWTH_COUNTS[measure.indicator], source=_source(used),
                     note=note, inputs=cells,
                     quote=f"Số tỉnh, thành phố có {measure.noun} {period.label} tăng "
                           f"so với cùng kỳ")
@@ -179,13 +202,13 @@ def _index_figures(builder: FigureBuilder, stated: list[_Reported], measure: Mea
     if not stated:
         return
     note = _coverage_note(len(stated), expected, [r.name for r in stated])
-    cells = [r.growth.source for r in stated]
+    cells = [cell_of(r.growth) for r in stated]
     growths = [r.growth.value for r in stated]
     count_unit = f"/{len(expected)}"
 
     def count(subject: str, bound: Decimal, phrase: str, extra_inputs: Sequence[str] = ()) -> None:
         builder.add(period, "region", PROVINCES_COUNT, Decimal(sum(1 for g in growths if g > bound)),
-                    count_unit, subject=subject, source=_source(len(stated)), note=note,
+                    count_unit, subject=subject, source=_source([r.growth for r in stated]), note=note,
                     inputs=list(cells) + list(extra_inputs),
                     quote=f"Số tỉnh, thành phố có IIP {period.label} {phrase}")
 
@@ -194,12 +217,12 @@ def _index_figures(builder: FigureBuilder, stated: list[_Reported], measure: Mea
     country = _national_iip(builder, national, period)
     if country is not None:
         count("iip_above_national", country.value, "tăng cao hơn mức tăng của cả nước",
-              [country.source])
+              [cell_of(country)])
     builder.add(period, "region", IIP_MEDIAN, tidy(Decimal(statistics.median(growths))), "%",
-                source=_source(len(stated)), note=note, inputs=cells,
+                source=_source([r.growth for r in stated]), note=note, inputs=cells,
                 quote=f"Trung vị tốc độ tăng IIP {period.label} của {len(stated)} tỉnh, thành phố "
                       f"(IIP là chỉ số, không cộng và không lấy bình quân giữa các địa phương)")
-    _ranks(builder, [(r.name, r.growth.value, r.growth.source) for r in stated], measure.indicator,
+    _ranks(builder, [(r.name, r.growth) for r in stated], measure.indicator,
            period, f"tốc độ tăng IIP {period.label}")
 
 
@@ -209,12 +232,14 @@ def _national_iip(builder: FigureBuilder, national: Sequence[Figure], period: Pe
     return stated or next((f for f in national if f.indicator == K.iip_growth and f.period == period), None)
 
 
-def _ranks(builder: FigureBuilder, items, indicator: str, period: Period, what: str) -> None:
-    """Add each province's rank (1 = highest; ties share the better rank) among *items*."""
-    values = sorted((v for _, v, _ in items), reverse=True)
-    cells = [c for _, _, c in items]
-    for name, value, _ in items:
-        rank = values.index(value) + 1
+def _ranks(builder: FigureBuilder, items: Sequence[tuple[str, Figure]], indicator: str, period: Period,
+           what: str) -> None:
+    """Add each province's rank (1 = highest; ties share the better rank) among *items* (name, figure)."""
+    values = sorted((f.value for _, f in items), reverse=True)
+    cells = [cell_of(f) for _, f in items]
+    source = _source([f for _, f in items])
+    for name, figure in items:
+        rank = values.index(figure.value) + 1
         builder.add(period, name, RANK_IN_REGION, Decimal(rank), f"/{len(items)}",
-                    subject=indicator, source=_source(len(items)), inputs=cells,
+                    subject=indicator, source=source, inputs=cells,
                     quote=f"Thứ hạng của {name} về {what} trong {len(items)} tỉnh, thành phố")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from briefgen.analyze.aggregate import FormData
+from briefgen.analyze.province_set import province_figures
 from briefgen.analyze.said import optional
 from briefgen.analyze.slots import SlotFinder
 from briefgen.analyze.targets import TargetInForce, find_targets_in_force
@@ -114,31 +116,30 @@ def _units_at(dataset: Dataset, edition: EditionContext, period: Period) -> tupl
     return tuple(p.name for p in dataset.provinces if p.subregion in subregions and p.exists_on(end))
 
 
-def _province_figures(finder: SlotFinder, indicator: str, period: Period, units: tuple[str, ...],
-                      subject: str | None = None) -> tuple[Figure, ...]:
-    """Return one figure per province of *units* for *indicator* in *period* (best edition first)."""
-    best = {}
-    for name in units:
-        figure = _best(f for f in finder.figures
-                       if f.scope == name and f.indicator == indicator and f.period == period
-                       and f.subject == subject and f.printable and f.edition_year <= finder.edition_year)
-        if figure:
-            best[name] = figure
-    return tuple(best.values())
+def _iip_set(dataset: Dataset, finder: SlotFinder, edition: EditionContext, period: Period,
+             forms: FormData | None) -> tuple[int, dict[str, Figure]]:
+    """Return how many units the region counts in *period* and their IIP figures, one per unit.
+
+    When forms give the period, the set is the provinces table's (``FormData.province_set``, on
+    the forms' map of units); otherwise the units existing at the period's end and the data's figures.
+    """
+    if forms is not None and period in forms.periods:
+        return len(forms.expected), forms.province_set(K.iip_growth, period)
+    units = _units_at(dataset, edition, period)
+    return len(units), province_figures(finder.figures, units, K.iip_growth, period, finder.edition_year)
 
 
 def provinces_below_national(dataset: Dataset, finder: SlotFinder, edition: EditionContext,
-                             period: Period) -> Finding | None:
+                             period: Period, forms: FormData | None = None) -> Finding | None:
     """Return the provinces whose IIP grew less than the country's in *period*, if the data has both."""
     national = finder.find(K.iip_growth, period, "national")
-    units = _units_at(dataset, edition, period)
-    provinces = _province_figures(finder, K.iip_growth, period, units)
-    below = tuple(sorted((f for f in provinces if national and f.value < national.value),
+    expected, provinces = _iip_set(dataset, finder, edition, period, forms)
+    below = tuple(sorted((f for f in provinces.values() if national and f.value < national.value),
                          key=lambda f: f.value))
     if not below:
         return None
     return Finding(PROVINCES_BELOW_NATIONAL, period, below, national, reported=len(provinces),
-                   expected=len(units))
+                   expected=expected)
 
 
 def _target_missed(targets: dict[str, TargetInForce], line: Figure) -> TargetInForce | None:
@@ -190,16 +191,17 @@ def products_fell(finder: SlotFinder, period: Period, scopes: tuple[str, ...]) -
 
 
 def find_limitations(dataset: Dataset, finder: SlotFinder, edition: EditionContext,
-                     doubted: frozenset[str] = frozenset()) -> tuple[Finding, ...]:
+                     doubted: frozenset[str] = frozenset(), forms: FormData | None = None) -> tuple[Finding, ...]:
     """Return the findings of section III, period by period, in the order of ``KINDS``.
 
     A figure in *doubted* (ids a check or a data note questions) makes no finding: a shortcoming
-    an official signs must not rest on a number the draft itself asks to verify.
+    an official signs must not rest on a number the draft itself asks to verify. With *forms*,
+    the provinces of a period they give are those of the provinces table.
     """
     findings: list[Finding] = []
     for period in edition.periods:
         units = _units_at(dataset, edition, period)
-        below = provinces_below_national(dataset, finder, edition, period)
+        below = provinces_below_national(dataset, finder, edition, period, forms)
         findings += [below] if below else []
         findings += line_findings(dataset, finder, period)
         findings += products_fell(finder, period, ("region", *units))

@@ -136,7 +136,9 @@ class ProvinceFindings:
         return self.periods[-1] if self.periods else None
 
 
-def _line(data: FormData, dataset: Dataset, province, period: Period, host: str) -> ProvinceLine:
+def _line(data: FormData, dataset: Dataset, province, period: Period, host: str,
+          iip: Figure | None) -> ProvinceLine:
+    """Return *province*'s row of *period*; *iip* is its figure in the period's one set (``FormData.province_set``)."""
     name = province.name
     values: dict[str, Figure | None] = {}
     for measure in measures():
@@ -148,8 +150,7 @@ def _line(data: FormData, dataset: Dataset, province, period: Period, host: str)
         values[f"{measure.indicator}:rank"] = data.find(RANK_IN_REGION, period, name, measure.indicator)
     values["iip_growth:rank"] = data.find(RANK_IN_REGION, period, name, K.iip_growth)
     merged = old_units(dataset, province)
-    return ProvinceLine(name, merged if len(merged) > 1 else (), name == host,
-                        data.find(K.iip_growth, period, name), values)
+    return ProvinceLine(name, merged if len(merged) > 1 else (), name == host, iip, values)
 
 
 def national_figure(dataset: Dataset, indicator: str, period: Period, year: int) -> Figure | None:
@@ -192,7 +193,7 @@ def _host_period(data: FormData, period: Period, host: str) -> HostPeriod | None
                              data.find(m.growth, period, "region"))
                    for m in measures() if not m.is_index)
     values = tuple(v for v in values if v.value or v.growth)
-    iip = data.find(K.iip_growth, period, host)
+    iip = data.province_set(K.iip_growth, period).get(host)
     if not values and iip is None:
         return None
     return HostPeriod(period, iip, data.find(RANK_IN_REGION, period, host, K.iip_growth),
@@ -227,7 +228,8 @@ def build_province_findings(data: FormData, edition: EditionContext, dataset: Da
     for period in data.periods:
         if period not in edition.periods:
             continue
-        lines = tuple(_line(data, dataset, p, period, host) for p in edition.region.members)
+        iip_set = data.province_set(K.iip_growth, period)
+        lines = tuple(_line(data, dataset, p, period, host, iip_set.get(p.name)) for p in edition.region.members)
         values = tuple(v for m in measures() if not m.is_index
                        if (v := _value_summary(data, m, period, lines)))
         iip = _index_summary(data, period, lines,
@@ -243,5 +245,5 @@ def build_province_findings(data: FormData, edition: EditionContext, dataset: Da
                             data.missing, tuple(periods), host, host_periods, merged, before,
                             earlier_year, earlier,
                             tuple(str(w) for w in data.warnings if w.kind != "missing"),
-                            {f.id: f.note for f in data.figures if f.note})
+                            {f.id: f.note for f in data.figures if f.note and f.source_kind == "form"})
 

@@ -25,6 +25,20 @@ def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str,
     return TableBlock(table_id, caption, header, parsed, note, numeric, widths)
 
 
+def _on_record(period: PeriodProvinces) -> str:
+    """Return the note's words for the printed figures the merge kept from the data, not a form ("" if none)."""
+    kept: dict[str, list[str]] = {}
+    for line in period.lines:
+        shown = [("tăng IIP", line.iip)] + [
+            (f"{'tăng ' if what == 'growth' else ''}{s.measure.short.lower()}", line.get(s.measure.indicator, what))
+            for s in period.values for what in ("value", "growth")]
+        for what, figure in shown:
+            if figure is not None and figure.source_kind != "form":
+                kept.setdefault(what, []).append(line.name)
+    said = "; ".join(f"{what} của {', '.join(names)}" for what, names in kept.items())
+    return f", trừ số liệu giữ theo dữ liệu đã có (nguồn tại Phụ lục): {said}" if said else ""
+
+
 def province_table(findings: ProvinceFindings, period: PeriodProvinces, ledger: FigureLedger) -> TableBlock:
     """Return one period's figures of every province, with the region's total row."""
     header, widths = ["STT", "Tỉnh, thành phố"], [0.5, 1.9]
@@ -52,9 +66,10 @@ def province_table(findings: ProvinceFindings, period: PeriodProvinces, ledger: 
         total += [_mark(ledger, summary.total, "value"), _mark(ledger, summary.growth), DASH]
     rows.append(total)
     merged = "; ".join(f"{new} (gồm {', '.join(olds)})" for new, olds in findings.merged_units)
-    note = ("Số liệu theo biểu mẫu của các tỉnh, thành phố. IIP là chỉ số nên không cộng, dòng Toàn "
-            "khu vực ghi trung vị; tốc độ tăng của toàn khu vực tính từ tổng thực hiện và tổng cùng kỳ "
-            "năm trước. – chưa có số liệu." + (f" * Đơn vị hình thành từ 01/7/2025: {merged}." if merged else ""))
+    note = ("Số liệu theo biểu mẫu của các tỉnh, thành phố" + _on_record(period) + ". IIP là chỉ số nên "
+            "không cộng, dòng Toàn khu vực ghi trung vị; tốc độ tăng của toàn khu vực tính từ tổng thực hiện "
+            "và tổng cùng kỳ năm trước. – chưa có số liệu." + (f" * Đơn vị hình thành từ 01/7/2025: {merged}."
+                                                               if merged else ""))
     return _block(ledger, period.table_id, f"Một số chỉ tiêu theo địa phương, {period.period.label}",
                   tuple(header), rows, note, tuple(range(2, len(header))), tuple(widths))
 
