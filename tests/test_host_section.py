@@ -27,7 +27,7 @@ from briefgen.sources.tables import load_dataset
 HEADING = "3. Địa phương đăng cai"
 VERBS = re.compile(r"(?<!\w)(thuộc|đạt|tăng|giảm|chiếm|có|gấp|bằng|được tổng hợp)(?!\w)")
 TQ_SIZE = ("Tỉnh Tuyên Quang thuộc vùng Trung du và miền núi phía Bắc, được thành lập trên cơ sở hợp nhất "
-           "tỉnh Hà Giang và tỉnh Tuyên Quang theo Nghị quyết 202/2025/QH15, có hiệu lực từ ngày 01/7/2025. "
+           "tỉnh Hà Giang và tỉnh Tuyên Quang theo Nghị quyết 202/2025/QH15, hoạt động từ ngày 01/7/2025. "
            "Khi thành lập, tỉnh có diện tích tự nhiên 13.795,50 km² và quy mô dân số 1.865.270 người.")
 TQ_GRDP = ("Trong 6 tháng đầu năm 2025, tổng sản phẩm trên địa bàn (GRDP) của tỉnh Tuyên Quang ước tăng 7,29% "
            "so với cùng kỳ năm 2024.")
