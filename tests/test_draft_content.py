@@ -47,7 +47,7 @@ def test_main_headings_in_order(draft_2025):
 
 
 def test_vietnamese_number_strings(draft_2025, draft_2023):
-    assert "1.954 nghìn tỷ đồng" in draft_2025.text          # history table / comparison
+    assert "1.954" in draft_2025.text                        # history table (no comparison: the value is questioned)
     assert "221,5 tỷ USD" in draft_2025.text
     assert "tăng 19,4%" in draft_2023.text
     assert not re.search(r"\d,\d{3}\b(?!,)", "")             # sanity of the pattern below
@@ -59,7 +59,7 @@ def test_2023_reproduces_the_seed_figures_without_placeholders(draft_2023):
     assert "Năm 2022, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực đạt " \
            "1.954 nghìn tỷ đồng, tăng 19,4% so với năm 2021 (cả nước tăng 21,67%)" in text
     assert "Trong 6 tháng đầu năm 2023, tổng mức bán lẻ" in text
-    assert "cao hơn mức 3,4% của năm 2021" in text
+    assert "cao hơn mức 3,4% của năm 2021" not in text      # 19,4 % is questioned by a check: no comparison on it
     assert "23/28" in text and "lần thứ IX" in text and "28 tỉnh, thành phố khu vực phía Bắc" in text
     assert "Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ" in text
     placeholders = {p["id"] for p in draft_2023.manifest["placeholders"]}

@@ -93,12 +93,26 @@ def _agenda(dataset: Dataset, edition: EditionContext) -> tuple[AgendaItem, ...]
                  if item.year == edition.year and (edition.date is None or item.issued <= edition.date))
 
 
-def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults) -> tuple[Comparison, ...]:
+def _comparisons(dataset: Dataset, edition: EditionContext, first: PeriodResults,
+                 doubted: frozenset[str] = frozenset()) -> tuple[Comparison, ...]:
+    """Return section IV's comparisons; none is made on a figure a check questions (current or previous).
+
+    The nearest earlier year stays the one compared with: skipping a questioned year would make
+    the sentence say that year has no data.
+    """
     slots = {key: slot for line in first.lines.values() if line.indicator.headline
              for key, slot in ((line.indicator.growth, line.growth), (line.indicator.key, line.value))}
-    return tuple(compare(h, first.period, slot,
-                         span_series(dataset.figures, edition.series, h, first.period, edition.year + 1))
-                 for h, slot in slots.items())
+    found = (compare(h, first.period, slot, span_series(dataset.figures, edition.series, h, first.period,
+                                                         edition.year + 1))
+             for h, slot in slots.items())
+    return tuple(c for c in found if not _questioned(c, doubted))
+
+
+def _questioned(comparison: Comparison, doubted: frozenset[str]) -> bool:
+    """Return whether either side of *comparison* is a figure a check or a data note questions."""
+    current = comparison.current.figure if comparison.current.known else None
+    previous = comparison.previous.figure if comparison.previous else None
+    return any(f is not None and f.id in doubted for f in (current, previous))
 
 
 def _charts(dataset: Dataset, edition: EditionContext, results: tuple[PeriodResults, ...],
@@ -159,7 +173,7 @@ def build_facts(dataset: Dataset, edition: EditionContext, forms: FormData | Non
     facts = Facts(
         edition=edition, results=results, products=products, stock=stock, host=host_profile,
         history=build_history_rows(dataset.editions, dataset.figures, year),
-        comparisons=_comparisons(dataset, edition, results[0]),
+        comparisons=_comparisons(dataset, edition, results[0], doubted),
         task_groups=dataset.task_groups, resolution=resolution,
         targets=targets,
         charts=_charts(dataset, edition, results, host_profile, products),
