@@ -11,8 +11,8 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, new_grid_table,
-                                       set_comment_date, table_paragraphs, wrap_in_text_control)
+from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, content_length,
+                                       first_paragraph, new_grid_table, set_comment_date, table_paragraphs, wrap_in_text_control)
 from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -121,7 +121,7 @@ class BlockWriter:
         if isinstance(block, PageBreak):
             self.break_before = True
             return
-        first = len(self.document.paragraphs) if self.break_before else None
+        start = content_length(self.document.element.body) if self.break_before else None
         if isinstance(block, Heading):
             paragraph = self.document.add_paragraph()
             if block.text:
@@ -133,8 +133,9 @@ class BlockWriter:
             self.add_table(block)
         elif isinstance(block, ChartBlock):
             self.add_chart(block)
-        if first is not None:
-            self.document.paragraphs[first].paragraph_format.page_break_before = True
+        if start is not None:
+            first = first_paragraph(self.document.element.body, start)
+            DocxParagraph(first, self.document._body).paragraph_format.page_break_before = True
             self.break_before = False
 
     def add_paragraph(self, block: Paragraph) -> None:

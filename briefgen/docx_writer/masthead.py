@@ -23,12 +23,13 @@ def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, first=Fal
     return paragraph
 
 
-def _rule(cell_or_doc, indent_mm: float) -> None:
-    """Add a short horizontal rule: an empty, tiny paragraph whose bottom border spans its indents."""
+def _rule(cell_or_doc, indent_mm: float):
+    """Return a new short horizontal rule: an empty, tiny paragraph whose bottom border spans its indents."""
     paragraph = _line(cell_or_doc, "", 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent_mm)
     set_bottom_border(paragraph._p)
+    return paragraph
 
 
 
@@ -52,8 +53,7 @@ def add_masthead(document, masthead: Masthead) -> None:
     title = _line(document, masthead.title, 14, bold=True)
     title.paragraph_format.space_before = Pt(18)
     _line(document, masthead.summary, 14, bold=True)
-    _rule(document, 60)
-    document.paragraphs[-1].paragraph_format.space_after = Pt(12)
+    _rule(document, 60).paragraph_format.space_after = Pt(12)
 
 
 def add_closing(document, masthead: Masthead, signer_runs) -> None:

@@ -190,6 +190,26 @@ def table_paragraphs(tbl) -> list[list]:
     return [[tc.find(qn("w:p")) for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
 
 
+def content_length(body) -> int:
+    """Return how many children *body* has before its closing ``w:sectPr`` (all of them without one)."""
+    count = len(body)
+    return count - 1 if count and body[-1].tag == qn("w:sectPr") else count
+
+
+def first_paragraph(body, start: int):
+    """Return the first ``w:p`` among the children of *body* from index *start* on (None if none).
+
+    What ``document.paragraphs[n]`` finds for the paragraph added first after *start*
+    children, without listing every paragraph of the document.
+    """
+    return next((child for child in body[start:] if child.tag == qn("w:p")), None)
+
+
+def last_paragraph(body):
+    """Return the last ``w:p`` child of *body* (``document.paragraphs[-1]``), or None."""
+    return next(body.iterchildren(qn("w:p"), reversed=True), None)
+
+
 def append_text_run(paragraph, text: str):
     """Append a run holding *text* to python-docx *paragraph*; return the ``w:r``.
 
