@@ -11,8 +11,10 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, content_length,
-                                       first_paragraph, new_grid_table, set_comment_date, table_paragraphs, wrap_in_text_control)
+from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_plain_comment, append_text_run,
+                                       append_xml, comment_anchor_xml, content_length, first_paragraph,
+                                       new_grid_table, run_xml, set_comment_date, table_paragraphs,
+                                       text_control_xml, wrap_in_text_control)
 from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -41,6 +43,20 @@ def set_column_widths(table, widths) -> None:
             cell.width = width
 
 
+def _plain(text: str) -> bool:
+    """Return whether *text* is one non-empty line without tabs (written without python-docx's layout)."""
+    return bool(text) and not any(c in text for c in "\t\r\n")
+
+
+def _plain_inline(inline: Inline) -> bool:
+    """Return whether *inline* and its comment, if any, are plain (see ``_plain``); empty text is too."""
+    if isinstance(inline, PlaceholderRun):
+        return _plain(inline.need) and (not inline.text or _plain(inline.text))
+    if isinstance(inline, FigureRun) and inline.note:
+        return _plain(inline.note) and (not inline.text or _plain(inline.text))
+    return not inline.text or _plain(inline.text)
+
+
 class BlockWriter:
     """Writes blocks into one document (numbered by the model), adding comments and content controls.
 
@@ -57,6 +73,7 @@ class BlockWriter:
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
         self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
         self._comments_seen, self._next_comment = -1, 0
+        self._control_count = 0     # content controls so far: each one's id and bookmark id
 
     def style_id(self, name: str, table: bool = False) -> str | None:
         """Return the id of paragraph (or *table*) style *name*, None for the default paragraph style."""
@@ -73,7 +90,7 @@ class BlockWriter:
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
-        if not text or any(c in text for c in "\t\r\n"):   # python-docx lays out tabs and lines
+        if not _plain(text):    # python-docx lays out tabs and lines
             comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
             set_comment_date(comment, self.comment_date)
             return
@@ -82,6 +99,14 @@ class BlockWriter:
                           self.comment_date)
         self._comments_seen = len(comments)
 
+    def _new_comment(self, text: str) -> int:
+        """Return the id of a new comment holding *text* (plain, one line), not yet anchored."""
+        comments = self.document.part._comments_part.element
+        comment_id = self._comment_id(comments)
+        append_plain_comment(comments, comment_id, text, AUTHOR, INITIALS, self.comment_date)
+        self._comments_seen = len(comments)
+        return comment_id
+
     def _comment_id(self, comments) -> int:
         """Return the id python-docx would give the next comment (it searches all comments each time)."""
         if len(comments) != self._comments_seen:   # none yet, or some added another way
@@ -89,8 +114,15 @@ class BlockWriter:
         self._next_comment += 1
         return self._next_comment - 1
 
-    def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
-        """Add runs for plain text, figures (with caveats) and highlighted placeholders."""
+    def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None, bold: bool = False) -> None:
+        """Add runs for plain text, figures (with caveats) and highlighted placeholders (all *bold* if asked).
+
+        The runs of plain one-line texts are written as XML text and parsed once per paragraph;
+        any tab or line break takes python-docx's way, which lays them out.
+        """
+        if all(map(_plain_inline, inlines)) and (not bold or all(isinstance(i, Text) for i in inlines)):
+            append_xml(paragraph._p, "".join(self._inline_xml(inline, size, bold) for inline in inlines))
+            return
         for inline in inlines:
             placeholder = isinstance(inline, PlaceholderRun)
             noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
@@ -100,10 +132,28 @@ class BlockWriter:
             if placeholder or noted:
                 self.comment(run, inline.need if placeholder else inline.note)
             if isinstance(inline, (FigureRun, PlaceholderRun)):
-                self.tag(run, inline)
+                control = self._control(inline)
+                wrap_in_text_control(run._r, control.alias, control.tag, self._control_count, control.bookmark,
+                                     self._control_count)
+        if bold:
+            for run in paragraph.runs:
+                run.font.bold = True
 
-    def tag(self, run, inline: FigureRun | PlaceholderRun) -> None:
-        """Put *run* in a content control naming its figure or placeholder (see draft_identity)."""
+    def _inline_xml(self, inline: Inline, size, bold: bool) -> str:
+        """Return the XML text of *inline*'s run, with its comment and content control."""
+        placeholder = isinstance(inline, PlaceholderRun)
+        noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
+        highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
+        xml = run_xml(inline.text, size or None, placeholder or bold, highlight)
+        comment_id = self._new_comment(inline.need if placeholder else inline.note) if placeholder or noted else None
+        if isinstance(inline, (FigureRun, PlaceholderRun)):
+            control = self._control(inline)
+            xml = text_control_xml(xml, control.alias, control.tag, self._control_count, control.bookmark,
+                                   self._control_count)
+        return xml if comment_id is None else comment_anchor_xml(xml, comment_id)
+
+    def _control(self, inline: FigureRun | PlaceholderRun):
+        """Return the content control naming *inline*'s figure or placeholder (see draft_identity), counted."""
         placeholder = isinstance(inline, PlaceholderRun)
         key = inline.placeholder_id if placeholder else inline.figure_id
         taken = self.controls.setdefault(key, [])
@@ -111,8 +161,8 @@ class BlockWriter:
         taken.append(control.as_dict())
         if not placeholder and inline.text not in self.printed.setdefault(key, []):
             self.printed[key].append(inline.text)
-        count = sum(len(v) for v in self.controls.values())
-        wrap_in_text_control(run._r, control.alias, control.tag, count, control.bookmark, count)
+        self._control_count += 1
+        return control
 
     def write(self, block) -> None:
         """Write one block at the end of the document. A page break starts the next block on a
@@ -198,10 +248,7 @@ class BlockWriter:
 
     def _cell(self, paragraph, inlines, size, bold=False) -> None:
         """Fill a table cell's (already formatted) *paragraph* with *inlines* set at *size*."""
-        self.add_inlines(paragraph, inlines, size)
-        if bold:
-            for run in paragraph.runs:
-                run.font.bold = True
+        self.add_inlines(paragraph, inlines, size, bold)
 
     def add_chart(self, block: ChartBlock) -> None:
         """Add a centred chart (native, or the PNG picture), its note and its caption below it."""
