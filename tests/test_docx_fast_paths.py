@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import docx
+import pytest
+from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from briefgen.docx_writer import blocks
 from briefgen.docx_writer.blocks import AUTHOR, INITIALS, BlockWriter
 from briefgen.docx_writer.oxml import set_comment_date
+from briefgen.model import FigureRun, PlaceholderRun, Text
 
 STAMP = "2025-10-17T08:00:00Z"
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from(" \t\n&<>\""), max_size=15)
@@ -43,3 +47,43 @@ def _with_the_writer(texts: list[tuple[str, str]]):
 @given(st.lists(st.tuples(TEXT, TEXT), min_size=1, max_size=6))
 def test_runs_and_comments_equal_python_docx(texts):
     assert _with_the_writer(texts) == _with_python_docx(texts)
+
+
+# --- runs written as XML text (one parse per paragraph) against the element-by-element way ---
+
+ID = st.sampled_from(["iip_growth@region:9M-2025", "retail_sales@tuyen_quang:2024", "export_value@region:H1-2023"])
+INLINE = st.one_of(st.builds(Text, TEXT), st.builds(FigureRun, ID, TEXT, st.none() | TEXT),
+                   st.builds(PlaceholderRun, ID, TEXT, TEXT))
+
+
+def _inlines_xml(groups, size, bold, element_by_element: bool, monkeypatch) -> tuple[bytes, bytes, dict]:
+    if element_by_element:
+        monkeypatch.setattr(blocks, "_plain_inline", lambda inline: False)
+    document = docx.Document()
+    writer = BlockWriter(document, STAMP)
+    for inlines in groups:
+        writer.add_inlines(document.add_paragraph(), tuple(inlines), size, bold)
+    monkeypatch.undo()
+    return (*_xml(document), writer.printed)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(INLINE, max_size=5), min_size=1, max_size=3), st.sampled_from([None, Pt(11), Pt(10)]),
+       st.booleans())
+def test_inlines_as_xml_text_equal_the_element_by_element_way(groups, size, bold):
+    """Text, figures (with or without a note) and placeholders, plain or with tabs, line breaks,
+    XML specials or nothing: both ways give the same body, comments and printed figures."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast = _inlines_xml(groups, size, bold, False, monkeypatch)
+        slow = _inlines_xml(groups, size, bold, True, monkeypatch)
+    assert fast == slow
+
+
+def test_plain_inlines_take_the_xml_text_way(monkeypatch):
+    """The fast way is really taken for one-line texts (else the test above compares a way with itself)."""
+    calls = []
+    monkeypatch.setattr(blocks, "append_xml", lambda parent, content: calls.append(content))
+    writer = BlockWriter(docx.Document(), STAMP)
+    writer.add_inlines(writer.document.add_paragraph(), (Text("a"), PlaceholderRun("p1", "[…]", "cần số")))
+    writer.add_inlines(writer.document.add_paragraph(), (Text("a\tb"),))
+    assert len(calls) == 1 and "w:sdt" in calls[0] and "w:commentRangeStart" in calls[0]
