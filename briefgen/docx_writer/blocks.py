@@ -11,6 +11,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from briefgen.docx_writer.looks import add_styled_text
 from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_plain_comment, append_text_run,
                                        append_xml, comment_anchor_xml, content_length, first_paragraph,
                                        new_grid_table, run_xml, set_comment_date, table_paragraphs,
@@ -41,6 +42,11 @@ def set_column_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
+
+
+def _centred(keep_with_next: bool, alignment=WD_ALIGN_PARAGRAPH.CENTER):
+    """Return the look of a caption's or chart's paragraph (``looks``): *alignment*, no indent."""
+    return (("alignment", alignment), ("first_line_indent", Mm(0)), ("keep_with_next", keep_with_next))
 
 
 def _plain(text: str) -> bool:
@@ -200,12 +206,8 @@ class BlockWriter:
 
     def _caption(self, text: str, italic: bool, keep_with_next: bool = True):
         """Add a centred caption; return its run (a comment may be attached to it)."""
-        paragraph = self.document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
-        run = self.add_run(paragraph, text)
-        run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
-        return run
+        return add_styled_text(self.document.add_paragraph(), text, _centred(keep_with_next),
+                               (("size", Pt(13)), ("bold", not italic), ("italic", italic)))
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
@@ -271,8 +273,5 @@ class BlockWriter:
             self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 
     def _chart_note(self, text: str) -> None:
-        paragraph = self.document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.LEFT, Mm(0), True
-        run = paragraph.add_run(text)
-        run.font.size, run.font.italic = Pt(10), True
+        add_styled_text(self.document.add_paragraph(), text, _centred(True, WD_ALIGN_PARAGRAPH.LEFT),
+                        (("size", Pt(10)), ("italic", True)))

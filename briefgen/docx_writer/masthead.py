@@ -6,6 +6,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from briefgen.docx_writer.blocks import set_column_widths
+from briefgen.docx_writer.looks import add_styled_text
 from briefgen.docx_writer.oxml import remove_table_borders, set_bottom_border
 from briefgen.model import Masthead
 
@@ -15,11 +16,9 @@ LEFT_WIDTH, RIGHT_WIDTH = Mm(65), Mm(100)
 def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, first=False,
           align=WD_ALIGN_PARAGRAPH.CENTER):
     paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.alignment, fmt.first_line_indent = align, Mm(0)
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
-    run = paragraph.add_run(text)
-    run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+    add_styled_text(paragraph, text, (("alignment", align), ("first_line_indent", Mm(0)), ("space_before", Pt(0)),
+                                      ("space_after", Pt(0)), ("line_spacing", 1.0)),
+                    (("size", Pt(size)), ("bold", bold), ("italic", italic)))
     return paragraph
 
 
