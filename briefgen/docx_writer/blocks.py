@@ -49,6 +49,16 @@ def _centred(keep_with_next: bool, alignment=WD_ALIGN_PARAGRAPH.CENTER):
     return (("alignment", alignment), ("first_line_indent", Mm(0)), ("keep_with_next", keep_with_next))
 
 
+def _marking(inline: Inline):
+    """Return the highlight of *inline* and the comment it gets ("" for none): yellow and what is
+    needed for a placeholder, turquoise and the caveat for a figure printed with a note."""
+    if isinstance(inline, PlaceholderRun):
+        return WD_COLOR_INDEX.YELLOW, inline.need
+    if isinstance(inline, FigureRun) and inline.note:   # printed, but needs a check
+        return WD_COLOR_INDEX.TURQUOISE, inline.note
+    return None, ""
+
+
 def _plain(text: str) -> bool:
     """Return whether *text* is one non-empty line without tabs (written without python-docx's layout)."""
     return bool(text) and not any(c in text for c in "\t\r\n")
@@ -56,11 +66,8 @@ def _plain(text: str) -> bool:
 
 def _plain_inline(inline: Inline) -> bool:
     """Return whether *inline* and its comment, if any, are plain (see ``_plain``); empty text is too."""
-    if isinstance(inline, PlaceholderRun):
-        return _plain(inline.need) and (not inline.text or _plain(inline.text))
-    if isinstance(inline, FigureRun) and inline.note:
-        return _plain(inline.note) and (not inline.text or _plain(inline.text))
-    return not inline.text or _plain(inline.text)
+    highlight, note = _marking(inline)
+    return (not inline.text or _plain(inline.text)) and (highlight is None or _plain(note))
 
 
 class BlockWriter:
@@ -130,13 +137,11 @@ class BlockWriter:
             append_xml(paragraph._p, "".join(self._inline_xml(inline, size, bold) for inline in inlines))
             return
         for inline in inlines:
-            placeholder = isinstance(inline, PlaceholderRun)
-            noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
-            highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
+            highlight, note = _marking(inline)
             run = self.add_run(paragraph, inline.text)
-            add_run_properties(run._r, size or None, bold=placeholder, highlight=highlight)
-            if placeholder or noted:
-                self.comment(run, inline.need if placeholder else inline.note)
+            add_run_properties(run._r, size or None, bold=isinstance(inline, PlaceholderRun), highlight=highlight)
+            if highlight is not None:     # a placeholder or a noted figure: commented, even with no text
+                self.comment(run, note)
             if isinstance(inline, (FigureRun, PlaceholderRun)):
                 control = self._control(inline)
                 wrap_in_text_control(run._r, control.alias, control.tag, self._control_count, control.bookmark,
@@ -147,11 +152,9 @@ class BlockWriter:
 
     def _inline_xml(self, inline: Inline, size, bold: bool) -> str:
         """Return the XML text of *inline*'s run, with its comment and content control."""
-        placeholder = isinstance(inline, PlaceholderRun)
-        noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
-        highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
-        xml = run_xml(inline.text, size or None, placeholder or bold, highlight)
-        comment_id = self._new_comment(inline.need if placeholder else inline.note) if placeholder or noted else None
+        highlight, note = _marking(inline)
+        xml = run_xml(inline.text, size or None, isinstance(inline, PlaceholderRun) or bold, highlight)
+        comment_id = self._new_comment(note) if highlight is not None else None
         if isinstance(inline, (FigureRun, PlaceholderRun)):
             control = self._control(inline)
             xml = text_control_xml(xml, control.alias, control.tag, self._control_count, control.bookmark,
