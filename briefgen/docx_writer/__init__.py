@@ -6,7 +6,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from briefgen.docx_writer.base import new_document
+from briefgen.docx_writer.base import BLANK_STYLE_IDS, new_document
 from briefgen.docx_writer.blocks import APPENDIX_TABLE_FONT, CHART_KINDS, BlockWriter
 from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
@@ -44,7 +44,7 @@ def build_document(briefing: Briefing, charts: str = "native"):
     set_properties(document, briefing.title, briefing.masthead.summary, briefing.keywords,
                    briefing.document_date)
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
-    writer = BlockWriter(document, stamp, charts)
+    writer = BlockWriter(document, stamp, charts, BLANK_STYLE_IDS)   # every draft has the blank's styles
     add_masthead(document, briefing.masthead)
     body, appendix = briefing.split_appendix()
     for block in body:

@@ -17,6 +17,7 @@ from briefgen.docx_writer.styles import set_page, set_styles
 
 _blank = None
 _lock = threading.Lock()   # the server builds drafts in several threads
+BLANK_STYLE_IDS: dict = {}  # the blank's style ids by (name, is a table style), as writers look them up
 
 
 def build_blank():

@@ -74,9 +74,11 @@ class BlockWriter:
     """Writes blocks into one document (numbered by the model), adding comments and content controls.
 
     *charts* is "native" (Word charts with their data embedded) or "png" (the matplotlib images).
+    *style_ids* (name, is a table style) → style id, filled as styles are looked up, may be
+    shared by writers whose documents have the same styles (copies of one blank).
     """
 
-    def __init__(self, document, comment_date: str, charts: str = "native"):
+    def __init__(self, document, comment_date: str, charts: str = "native", style_ids: dict | None = None):
         self.document = document
         self.comment_date = comment_date
         self.native_charts = charts == "native"
@@ -84,7 +86,8 @@ class BlockWriter:
         self.break_before = False      # the next block starts a new page
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
-        self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
+        # python-docx searches the styles each time; documents with the same styles may share *style_ids*
+        self._style_ids: dict[tuple[str, bool], str | None] = {} if style_ids is None else style_ids
         self._comments_seen, self._next_comment = -1, 0
         self._control_count = 0     # content controls so far: each one's id and bookmark id
 
