@@ -21,7 +21,7 @@ from pathlib import Path
 
 from briefgen.domain.province import fold
 from briefgen.errors import OutputError
-from briefgen.files import blocking_file, explain, remove_quietly, write_atomic, write_new
+from briefgen.files import blocking_file, explain, remove_quietly, write_all_new, write_atomic
 from briefgen.reservations import reclaim, remove_owner, write_owner
 
 __all__ = ["DraftPaths", "check_folder", "draft_paths", "next_free", "reserve", "slug",
@@ -108,10 +108,8 @@ def _write_version(paths: DraftPaths, documents_for, charts: dict[str, bytes], m
     files.append((paths.manifest, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")))
     # Last, the main document last of all: a document on disk has its manifest and charts.
     files += reversed(documents_for(paths).items())
-    for path, data in files:
-        if not write_new(path, data):
-            raise _Taken(path)
-        written.append(path)
+    if not write_all_new(files, written):    # all synced together, then linked in this order
+        raise _Taken(paths.folder)
     remove_owner(paths.charts)                 # the version is whole: a draft, never reclaimed
     if not charts:                             # no PNGs: the reservation folder goes (the DOCX holds the version)
         with suppress(OSError):

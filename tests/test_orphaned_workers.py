@@ -103,7 +103,8 @@ def test_a_busy_orphan_cleans_up_the_draft_it_was_writing(tmp_path):
                               env=dict(os.environ, PYTHONPATH=str(PROJECT)), text=True)
     worker = int(parent.stdout.readline())
     try:
-        assert _wait(lambda: len(list(out.glob("charts/*.png"))) >= 2, 10)
+        # the PNGs are being written (to their temporary names: they appear together once all are synced)
+        assert _wait(lambda: len(list(out.glob("charts/.*.png.*.tmp"))) >= 2, 10)
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait()
         assert _wait(lambda: not _alive(worker), orphans.POLL_SECONDS + 20), "the orphan kept running"

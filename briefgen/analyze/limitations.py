@@ -175,13 +175,17 @@ def line_findings(dataset: Dataset, finder: SlotFinder, period: Period) -> list[
 
 def products_fell(finder: SlotFinder, period: Period, scopes: tuple[str, ...]) -> list[Finding]:
     """Return, per scope (the region, then provinces), the main products whose output fell in *period*."""
+    by_scope: dict[str, list[Figure]] = {}     # one pass over the data, not one per scope
+    indicator = K.product_growth
+    for figure in finder.figures:
+        if (figure.indicator == indicator and figure.period == period and figure.printable
+                and figure.edition_year <= finder.edition_year):
+            by_scope.setdefault(figure.scope, []).append(figure)
     found = []
     for scope in scopes:
         best = {}
-        for figure in finder.figures:
-            if (figure.indicator == K.product_growth and figure.scope == scope and figure.period == period
-                    and figure.printable and figure.edition_year <= finder.edition_year
-                    and (scope != "region" or figure.series == finder.series)):
+        for figure in by_scope.get(scope, ()):
+            if scope != "region" or figure.series == finder.series:
                 current = best.get(figure.subject)
                 best[figure.subject] = _best((current, figure)) if current else figure
         fell = {subject: figure for subject, figure in best.items() if figure.value < 0}

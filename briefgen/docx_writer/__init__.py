@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
+from briefgen.docx_writer.base import BLANK_STYLE_IDS, new_document
 from briefgen.docx_writer.blocks import APPENDIX_TABLE_FONT, CHART_KINDS, BlockWriter
 from briefgen.docx_writer.identity import add_identity
 from briefgen.docx_writer.masthead import add_closing, add_masthead
-from briefgen.docx_writer.oxml import add_page_field, set_cant_split
+from briefgen.docx_writer.oxml import add_page_field, last_paragraph, set_cant_split
 from briefgen.docx_writer.package import save_docx
-from briefgen.docx_writer.styles import set_page, set_properties, set_styles
+from briefgen.docx_writer.styles import set_properties
 from briefgen.draft_identity import build_identity, dump_identity
 from briefgen.model import Briefing, PageBreak, Placeholder
 
@@ -39,19 +40,18 @@ def _signer(writer: BlockWriter, name: Placeholder):
 
 def build_document(briefing: Briefing, charts: str = "native"):
     """Return a python-docx Document holding the whole draft (*charts*: "native" or "png")."""
-    document = docx.Document()
-    set_page(document)
-    set_styles(document)
+    document = new_document()
     set_properties(document, briefing.title, briefing.masthead.summary, briefing.keywords,
                    briefing.document_date)
     stamp = (briefing.document_date.isoformat() if briefing.document_date else "2000-01-01") + "T08:00:00Z"
-    writer = BlockWriter(document, stamp, charts)
+    writer = BlockWriter(document, stamp, charts, BLANK_STYLE_IDS)   # every draft has the blank's styles
     add_masthead(document, briefing.masthead)
     body, appendix = briefing.split_appendix()
     for block in body:
         writer.write(block)
-    if document.paragraphs:     # the last lines of the text go with the signature: it never stands alone
-        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    last = last_paragraph(document.element.body)
+    if last is not None:        # the last lines of the text go with the signature: it never stands alone
+        DocxParagraph(last, document._body).paragraph_format.keep_with_next = True
     add_closing(document, briefing.masthead, _signer(writer, briefing.masthead.signer_name))
     if appendix:
         writer.write(PageBreak())

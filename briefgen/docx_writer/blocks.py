@@ -11,8 +11,11 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_text_run, new_grid_table,
-                                       set_comment_date, table_paragraphs, wrap_in_text_control)
+from briefgen.docx_writer.looks import add_styled_text
+from briefgen.docx_writer.oxml import (add_plain_comment, add_run_properties, append_plain_comment, append_text_run,
+                                       append_xml, comment_anchor_xml, content_length, first_paragraph,
+                                       new_grid_table, run_xml, set_comment_date, table_paragraphs,
+                                       text_control_xml, wrap_in_text_control)
 from briefgen.docx_writer.widths import CELL_MARGIN_PT, fit_widths, least_width_mm
 from briefgen.draft_identity import name_control
 from briefgen.model import (ChartBlock, FigureRun, Heading, Inline, PageBreak, Paragraph,
@@ -41,13 +44,41 @@ def set_column_widths(table, widths) -> None:
             cell.width = width
 
 
+def _centred(keep_with_next: bool, alignment=WD_ALIGN_PARAGRAPH.CENTER):
+    """Return the look of a caption's or chart's paragraph (``looks``): *alignment*, no indent."""
+    return (("alignment", alignment), ("first_line_indent", Mm(0)), ("keep_with_next", keep_with_next))
+
+
+def _marking(inline: Inline):
+    """Return the highlight of *inline* and the comment it gets ("" for none): yellow and what is
+    needed for a placeholder, turquoise and the caveat for a figure printed with a note."""
+    if isinstance(inline, PlaceholderRun):
+        return WD_COLOR_INDEX.YELLOW, inline.need
+    if isinstance(inline, FigureRun) and inline.note:   # printed, but needs a check
+        return WD_COLOR_INDEX.TURQUOISE, inline.note
+    return None, ""
+
+
+def _plain(text: str) -> bool:
+    """Return whether *text* is one non-empty line without tabs (written without python-docx's layout)."""
+    return bool(text) and not any(c in text for c in "\t\r\n")
+
+
+def _plain_inline(inline: Inline) -> bool:
+    """Return whether *inline* and its comment, if any, are plain (see ``_plain``); empty text is too."""
+    highlight, note = _marking(inline)
+    return (not inline.text or _plain(inline.text)) and (highlight is None or _plain(note))
+
+
 class BlockWriter:
     """Writes blocks into one document (numbered by the model), adding comments and content controls.
 
     *charts* is "native" (Word charts with their data embedded) or "png" (the matplotlib images).
+    *style_ids* (name, is a table style) → style id, filled as styles are looked up, may be
+    shared by writers whose documents have the same styles (copies of one blank).
     """
 
-    def __init__(self, document, comment_date: str, charts: str = "native"):
+    def __init__(self, document, comment_date: str, charts: str = "native", style_ids: dict | None = None):
         self.document = document
         self.comment_date = comment_date
         self.native_charts = charts == "native"
@@ -55,8 +86,10 @@ class BlockWriter:
         self.break_before = False      # the next block starts a new page
         self.controls: dict[str, list[dict]] = {}   # figure or placeholder id -> its controls
         self.printed: dict[str, list[str]] = {}     # figure id -> the texts it was printed as
-        self._style_ids: dict[tuple[str, bool], str | None] = {}  # python-docx searches the styles each time
+        # python-docx searches the styles each time; documents with the same styles may share *style_ids*
+        self._style_ids: dict[tuple[str, bool], str | None] = {} if style_ids is None else style_ids
         self._comments_seen, self._next_comment = -1, 0
+        self._control_count = 0     # content controls so far: each one's id and bookmark id
 
     def style_id(self, name: str, table: bool = False) -> str | None:
         """Return the id of paragraph (or *table*) style *name*, None for the default paragraph style."""
@@ -73,7 +106,7 @@ class BlockWriter:
 
     def comment(self, run, text: str) -> None:
         """Attach a Word comment to *run*."""
-        if not text or any(c in text for c in "\t\r\n"):   # python-docx lays out tabs and lines
+        if not _plain(text):    # python-docx lays out tabs and lines
             comment = self.document.add_comment(run, text=text, author=AUTHOR, initials=INITIALS)
             set_comment_date(comment, self.comment_date)
             return
@@ -82,6 +115,14 @@ class BlockWriter:
                           self.comment_date)
         self._comments_seen = len(comments)
 
+    def _new_comment(self, text: str) -> int:
+        """Return the id of a new comment holding *text* (plain, one line), not yet anchored."""
+        comments = self.document.part._comments_part.element
+        comment_id = self._comment_id(comments)
+        append_plain_comment(comments, comment_id, text, AUTHOR, INITIALS, self.comment_date)
+        self._comments_seen = len(comments)
+        return comment_id
+
     def _comment_id(self, comments) -> int:
         """Return the id python-docx would give the next comment (it searches all comments each time)."""
         if len(comments) != self._comments_seen:   # none yet, or some added another way
@@ -89,21 +130,42 @@ class BlockWriter:
         self._next_comment += 1
         return self._next_comment - 1
 
-    def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None) -> None:
-        """Add runs for plain text, figures (with caveats) and highlighted placeholders."""
-        for inline in inlines:
-            placeholder = isinstance(inline, PlaceholderRun)
-            noted = isinstance(inline, FigureRun) and bool(inline.note)   # printed, but needs a check
-            highlight = WD_COLOR_INDEX.YELLOW if placeholder else WD_COLOR_INDEX.TURQUOISE if noted else None
-            run = self.add_run(paragraph, inline.text)
-            add_run_properties(run._r, size or None, bold=placeholder, highlight=highlight)
-            if placeholder or noted:
-                self.comment(run, inline.need if placeholder else inline.note)
-            if isinstance(inline, (FigureRun, PlaceholderRun)):
-                self.tag(run, inline)
+    def add_inlines(self, paragraph, inlines: tuple[Inline, ...], size=None, bold: bool = False) -> None:
+        """Add runs for plain text, figures (with caveats) and highlighted placeholders (all *bold* if asked).
 
-    def tag(self, run, inline: FigureRun | PlaceholderRun) -> None:
-        """Put *run* in a content control naming its figure or placeholder (see draft_identity)."""
+        The runs of plain one-line texts are written as XML text and parsed once per paragraph;
+        any tab or line break takes python-docx's way, which lays them out.
+        """
+        if all(map(_plain_inline, inlines)) and (not bold or all(isinstance(i, Text) for i in inlines)):
+            append_xml(paragraph._p, "".join(self._inline_xml(inline, size, bold) for inline in inlines))
+            return
+        for inline in inlines:
+            highlight, note = _marking(inline)
+            run = self.add_run(paragraph, inline.text)
+            add_run_properties(run._r, size or None, bold=isinstance(inline, PlaceholderRun), highlight=highlight)
+            if highlight is not None:     # a placeholder or a noted figure: commented, even with no text
+                self.comment(run, note)
+            if isinstance(inline, (FigureRun, PlaceholderRun)):
+                control = self._control(inline)
+                wrap_in_text_control(run._r, control.alias, control.tag, self._control_count, control.bookmark,
+                                     self._control_count)
+        if bold:
+            for run in paragraph.runs:
+                run.font.bold = True
+
+    def _inline_xml(self, inline: Inline, size, bold: bool) -> str:
+        """Return the XML text of *inline*'s run, with its comment and content control."""
+        highlight, note = _marking(inline)
+        xml = run_xml(inline.text, size or None, isinstance(inline, PlaceholderRun) or bold, highlight)
+        comment_id = self._new_comment(note) if highlight is not None else None
+        if isinstance(inline, (FigureRun, PlaceholderRun)):
+            control = self._control(inline)
+            xml = text_control_xml(xml, control.alias, control.tag, self._control_count, control.bookmark,
+                                   self._control_count)
+        return xml if comment_id is None else comment_anchor_xml(xml, comment_id)
+
+    def _control(self, inline: FigureRun | PlaceholderRun):
+        """Return the content control naming *inline*'s figure or placeholder (see draft_identity), counted."""
         placeholder = isinstance(inline, PlaceholderRun)
         key = inline.placeholder_id if placeholder else inline.figure_id
         taken = self.controls.setdefault(key, [])
@@ -111,8 +173,8 @@ class BlockWriter:
         taken.append(control.as_dict())
         if not placeholder and inline.text not in self.printed.setdefault(key, []):
             self.printed[key].append(inline.text)
-        count = sum(len(v) for v in self.controls.values())
-        wrap_in_text_control(run._r, control.alias, control.tag, count, control.bookmark, count)
+        self._control_count += 1
+        return control
 
     def write(self, block) -> None:
         """Write one block at the end of the document. A page break starts the next block on a
@@ -121,7 +183,7 @@ class BlockWriter:
         if isinstance(block, PageBreak):
             self.break_before = True
             return
-        first = len(self.document.paragraphs) if self.break_before else None
+        start = content_length(self.document.element.body) if self.break_before else None
         if isinstance(block, Heading):
             paragraph = self.document.add_paragraph()
             if block.text:
@@ -133,8 +195,9 @@ class BlockWriter:
             self.add_table(block)
         elif isinstance(block, ChartBlock):
             self.add_chart(block)
-        if first is not None:
-            self.document.paragraphs[first].paragraph_format.page_break_before = True
+        if start is not None:
+            first = first_paragraph(self.document.element.body, start)
+            DocxParagraph(first, self.document._body).paragraph_format.page_break_before = True
             self.break_before = False
 
     def add_paragraph(self, block: Paragraph) -> None:
@@ -149,12 +212,8 @@ class BlockWriter:
 
     def _caption(self, text: str, italic: bool, keep_with_next: bool = True):
         """Add a centred caption; return its run (a comment may be attached to it)."""
-        paragraph = self.document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Mm(0), keep_with_next
-        run = self.add_run(paragraph, text)
-        run.font.size, run.font.bold, run.font.italic = Pt(13), not italic, italic
-        return run
+        return add_styled_text(self.document.add_paragraph(), text, _centred(keep_with_next),
+                               (("size", Pt(13)), ("bold", not italic), ("italic", italic)))
 
     def add_table(self, block: TableBlock) -> None:
         """Add a captioned grid table; the header row repeats across pages."""
@@ -197,10 +256,7 @@ class BlockWriter:
 
     def _cell(self, paragraph, inlines, size, bold=False) -> None:
         """Fill a table cell's (already formatted) *paragraph* with *inlines* set at *size*."""
-        self.add_inlines(paragraph, inlines, size)
-        if bold:
-            for run in paragraph.runs:
-                run.font.bold = True
+        self.add_inlines(paragraph, inlines, size, bold)
 
     def add_chart(self, block: ChartBlock) -> None:
         """Add a centred chart (native, or the PNG picture), its note and its caption below it."""
@@ -223,8 +279,5 @@ class BlockWriter:
             self.comment(caption, block.source_note)  # a caveat for the drafters, not for the reader
 
     def _chart_note(self, text: str) -> None:
-        paragraph = self.document.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment, fmt.first_line_indent, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.LEFT, Mm(0), True
-        run = paragraph.add_run(text)
-        run.font.size, run.font.italic = Pt(10), True
+        add_styled_text(self.document.add_paragraph(), text, _centred(True, WD_ALIGN_PARAGRAPH.LEFT),
+                        (("size", Pt(10)), ("italic", True)))

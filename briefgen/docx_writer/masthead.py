@@ -6,6 +6,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from briefgen.docx_writer.blocks import set_column_widths
+from briefgen.docx_writer.looks import add_styled_text
 from briefgen.docx_writer.oxml import remove_table_borders, set_bottom_border
 from briefgen.model import Masthead
 
@@ -15,20 +16,19 @@ LEFT_WIDTH, RIGHT_WIDTH = Mm(65), Mm(100)
 def _line(cell_or_doc, text: str, size: int, bold=False, italic=False, first=False,
           align=WD_ALIGN_PARAGRAPH.CENTER):
     paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-    fmt = paragraph.paragraph_format
-    fmt.alignment, fmt.first_line_indent = align, Mm(0)
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
-    run = paragraph.add_run(text)
-    run.font.size, run.font.bold, run.font.italic = Pt(size), bold, italic
+    add_styled_text(paragraph, text, (("alignment", align), ("first_line_indent", Mm(0)), ("space_before", Pt(0)),
+                                      ("space_after", Pt(0)), ("line_spacing", 1.0)),
+                    (("size", Pt(size)), ("bold", bold), ("italic", italic)))
     return paragraph
 
 
-def _rule(cell_or_doc, indent_mm: float) -> None:
-    """Add a short horizontal rule: an empty, tiny paragraph whose bottom border spans its indents."""
+def _rule(cell_or_doc, indent_mm: float):
+    """Return a new short horizontal rule: an empty, tiny paragraph whose bottom border spans its indents."""
     paragraph = _line(cell_or_doc, "", 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent_mm)
     set_bottom_border(paragraph._p)
+    return paragraph
 
 
 
@@ -52,8 +52,7 @@ def add_masthead(document, masthead: Masthead) -> None:
     title = _line(document, masthead.title, 14, bold=True)
     title.paragraph_format.space_before = Pt(18)
     _line(document, masthead.summary, 14, bold=True)
-    _rule(document, 60)
-    document.paragraphs[-1].paragraph_format.space_after = Pt(12)
+    _rule(document, 60).paragraph_format.space_after = Pt(12)
 
 
 def add_closing(document, masthead: Masthead, signer_runs) -> None:

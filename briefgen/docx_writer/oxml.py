@@ -5,8 +5,10 @@ Children are inserted in schema order: Word refuses files that LibreOffice would
 
 from __future__ import annotations
 
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.simpletypes import ST_HpsMeasure
 from docx.oxml.text.run import _RunContentAppender
 
 # XML escapes, here rather than from xml.sax.saxutils, which imports urllib.request and http.client
@@ -190,6 +192,26 @@ def table_paragraphs(tbl) -> list[list]:
     return [[tc.find(qn("w:p")) for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
 
 
+def content_length(body) -> int:
+    """Return how many children *body* has before its closing ``w:sectPr`` (all of them without one)."""
+    count = len(body)
+    return count - 1 if count and body[-1].tag == qn("w:sectPr") else count
+
+
+def first_paragraph(body, start: int):
+    """Return the first ``w:p`` among the children of *body* from index *start* on (None if none).
+
+    What ``document.paragraphs[n]`` finds for the paragraph added first after *start*
+    children, without listing every paragraph of the document.
+    """
+    return next((child for child in body[start:] if child.tag == qn("w:p")), None)
+
+
+def last_paragraph(body):
+    """Return the last ``w:p`` child of *body* (``document.paragraphs[-1]``), or None."""
+    return next(body.iterchildren(qn("w:p"), reversed=True), None)
+
+
 def append_text_run(paragraph, text: str):
     """Append a run holding *text* to python-docx *paragraph*; return the ``w:r``.
 
@@ -226,12 +248,8 @@ def add_run_properties(r, size=None, bold: bool = False, highlight=None) -> None
         r.insert(0, rpr)
 
 
-def add_plain_comment(comments, r, comment_id: int, text: str, author: str, initials: str, stamp: str) -> None:
-    """Append comment *comment_id* holding one line of *text* to *comments* and anchor it on run *r*.
-
-    What python-docx's ``Document.add_comment(run, text)`` writes (with the date pinned), the
-    id given instead of searched for among all comments. *text* holds no tab or line break.
-    """
+def append_plain_comment(comments, comment_id: int, text: str, author: str, initials: str, stamp: str) -> None:
+    """Append comment *comment_id* holding one line of *text* (no tab or line break) to *comments*."""
     comment = parse_xml(
         f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author={quoteattr(author)} '
         f'w:initials={quoteattr(initials)} w:date={quoteattr(stamp)}><w:p><w:pPr><w:pStyle w:val="CommentText"/>'
@@ -239,9 +257,55 @@ def add_plain_comment(comments, r, comment_id: int, text: str, author: str, init
         f'</w:comment>')
     comments.append(comment)
     comment[0].add_r().add_t(text)
+
+
+def add_plain_comment(comments, r, comment_id: int, text: str, author: str, initials: str, stamp: str) -> None:
+    """Append comment *comment_id* holding one line of *text* to *comments* and anchor it on run *r*.
+
+    What python-docx's ``Document.add_comment(run, text)`` writes (with the date pinned), the
+    id given instead of searched for among all comments. *text* holds no tab or line break.
+    """
+    append_plain_comment(comments, comment_id, text, author, initials, stamp)
     r.addprevious(OxmlElement("w:commentRangeStart", attrs={qn("w:id"): str(comment_id)}))
     reference = OxmlElement("w:r")
     reference.get_or_add_rPr().style = "CommentReference"
     reference.append(OxmlElement("w:commentReference", attrs={qn("w:id"): str(comment_id)}))
     r.addnext(reference)
     r.addnext(OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): str(comment_id)}))
+
+
+# --- runs written as text and parsed once per paragraph: the same elements as the functions above ---
+
+def run_xml(text: str, size=None, bold: bool = False, highlight=None) -> str:
+    """Return the ``w:r`` that ``append_text_run`` and ``add_run_properties`` make for *text*
+    (plain text: no tab or line break), as XML text."""
+    properties = "<w:b/>" if bold else ""
+    if size is not None:
+        properties += f'<w:sz w:val="{ST_HpsMeasure.convert_to_xml(size)}"/>'
+    if highlight is not None:
+        properties += f'<w:highlight w:val="{WD_COLOR_INDEX.to_xml(highlight)}"/>'
+    properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:r>{properties}<w:t{space}>{escape(text)}</w:t></w:r>" if text else f"<w:r>{properties}</w:r>"
+
+
+def text_control_xml(run: str, alias: str, tag: str, sdt_id: int, bookmark: str, bookmark_id: int) -> str:
+    """Return *run* (XML text) inside the content control ``wrap_in_text_control`` makes."""
+    return (f"<w:sdt><w:sdtPr><w:alias w:val={quoteattr(alias)}/><w:tag w:val={quoteattr(tag)}/>"
+            f'<w:id w:val="{sdt_id}"/></w:sdtPr><w:sdtContent>'
+            f'<w:bookmarkStart w:id="{bookmark_id}" w:name={quoteattr(bookmark)}/>{run}'
+            f'<w:bookmarkEnd w:id="{bookmark_id}"/></w:sdtContent></w:sdt>')
+
+
+def comment_anchor_xml(content: str, comment_id: int) -> str:
+    """Return *content* (XML text) within the range of comment *comment_id*, its reference after it,
+    as ``add_plain_comment`` anchors a comment on a run."""
+    return (f'<w:commentRangeStart w:id="{comment_id}"/>{content}<w:commentRangeEnd w:id="{comment_id}"/>'
+            f'<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>'
+            f'<w:commentReference w:id="{comment_id}"/></w:r>')
+
+
+def append_xml(parent, content: str) -> None:
+    """Append the elements of *content* (XML text in the ``w`` namespace) to *parent*, parsed in one go."""
+    if content:
+        parent.extend(list(parse_xml(f"<w:r {nsdecls('w')}>{content}</w:r>")))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ADVANCE = {
     250: " ,.\u00a0", 278: "ijlt/:;", 333: "frI()-", 389: "sJ", 444: "aceze?", 556: "FPS", 564: "+",
@@ -34,9 +35,15 @@ def _advance(char: str) -> int:
     return _WIDTH.get(base, DEFAULT_ADVANCE)
 
 
+@lru_cache(maxsize=8192)
+def _advances(text: str) -> int:
+    """Return the summed advance widths of *text* in thousandths of an em (tables repeat their words)."""
+    return sum(map(_advance, text))
+
+
 def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     """Return the width of *text* set at *size_pt* (see the module's note on fonts), in points."""
-    return sum(map(_advance, text)) / 1000 * size_pt * (BOLD if bold else 1.0)
+    return _advances(text) / 1000 * size_pt * (BOLD if bold else 1.0)
 
 
 def words_of(text: str) -> list[str]:
