@@ -75,7 +75,7 @@ def _group_line(reason: str, values: list[str]) -> str:
 
 
 def _to_check(briefing: Briefing, places: dict[str, list[Place]]) -> tuple[ChecklistItem, ...]:
-    """Return one line per reason: a figure alone with its full note, or the figures sharing it counted."""
+    """Return one line per reason, in reading order: a figure alone with it, or the figures sharing it counted."""
     groups: dict[str, dict[str, FigureRun]] = {}
     for run in _checked_runs(briefing):
         for reason in _reasons(run.note):

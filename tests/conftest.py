@@ -61,6 +61,15 @@ def draft_2023(tmp_path_factory) -> BuiltDraft:
     return build_and_read(tmp_path_factory.mktemp("out2023"), 2023, "quang ninh")
 
 
+@pytest.fixture(scope="session")
+def draft_form(tmp_path_factory) -> BuiltDraft:
+    """The 2025 draft built with the example form (examples/bieu-mau-2025-vi-du.xlsx)."""
+    example = PROJECT / "examples" / "bieu-mau-2025-vi-du.xlsx"
+    result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path_factory.mktemp("form"), data_files=[example])
+    return BuiltDraft(result, docx.Document(str(result.docx_path)),
+                      json.loads(result.manifest_path.read_text(encoding="utf-8")))
+
+
 @pytest.fixture(scope="module")
 def dataset():
     """The shipped dataset (a test module may define its own)."""

@@ -136,18 +136,6 @@ def test_bad_sources_rows_name_line_and_column(tmp_path, row, message):
         load_sources(path)
 
 
-@pytest.fixture(scope="module")
-def draft_form(tmp_path_factory):
-    from conftest import BuiltDraft
-    import docx
-    import json
-    from briefgen.api import build_briefing
-    example = DATA.parent / "examples" / "bieu-mau-2025-vi-du.xlsx"
-    result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path_factory.mktemp("form"), data_files=[example])
-    return BuiltDraft(result, docx.Document(str(result.docx_path)),
-                      json.loads(result.manifest_path.read_text(encoding="utf-8")))
-
-
 def test_form_draft_keeps_form_notes_out_of_the_body(draft_form):
     text = draft_form.text
     assert "Lưu ý khi kiểm tra biểu mẫu" not in text and not FILE_NAME.search(text)
