@@ -18,6 +18,7 @@ from briefgen.output import DraftPaths, check_folder, slug, write_draft
 from briefgen.paths import DEFAULT_WORKSPACE
 from briefgen.render.chart_cache import default_cache
 from briefgen.render.compose import compose_briefing, render_charts
+from briefgen.render.edition_notes import history_checklist
 from briefgen.sources import group_by_kind
 from briefgen.sources.merge import merge
 from briefgen.sources.tables import load_dataset
@@ -162,6 +163,7 @@ def _checklist_notes(draft: Draft, forms) -> tuple[str, ...]:
     notes = [f"Số thứ tự hội nghị (lần thứ {edition.ordinal}) được suy ra từ các kỳ trước, chưa có nguồn "
              f"xác nhận; đề nghị kiểm tra lại."] if edition.ordinal_status != "confirmed" else []
     notes += list(draft.facts.notices)
+    notes += history_checklist(draft.briefing.blocks, tuple(row.edition for row in draft.facts.history))
     return tuple(notes + [f"Biểu mẫu: {w}" for w in (forms.warnings if forms else ())])
 
 

@@ -2,7 +2,7 @@
 
 Headings, paragraphs, tables and chart pictures come out in the order the DOCX has them.
 Figures print as their text; what the DOCX says in a Word comment (the caveat of an
-uncertain figure, what a placeholder needs) becomes a footnote, and placeholders are
+uncertain figure, what a placeholder needs, a doubt about a text) becomes a footnote, and placeholders are
 bold, as they are highlighted in the DOCX. The output is pandoc's Markdown (pipe tables,
 footnotes, implicit figures), which also reads well as plain text in a diff.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from briefgen.model import (Briefing, ChartBlock, FigureRun, Heading, Inline, Masthead, PageBreak,
-                            Paragraph, PlaceholderRun, TableBlock, chart_file)
+                            Paragraph, PlaceholderRun, TableBlock, Text, chart_file)
 
 _SPECIAL = re.compile(r"([\\`*_<>\[\]])")
 _LINE_START = re.compile(r"^(\s*)([-+#>]|\d+\.)")
@@ -47,7 +47,7 @@ class MarkdownWriter:
             text = escape(inline.text)
             if isinstance(inline, PlaceholderRun):
                 parts.append(f"**{text}**" + self.footnote(inline.need))
-            elif isinstance(inline, FigureRun) and inline.note:
+            elif isinstance(inline, (FigureRun, Text)) and inline.note:
                 parts.append(text + self.footnote(inline.note))
             else:
                 parts.append(text)

@@ -48,6 +48,11 @@ class Point:
     note: str | None = None     # e.g. "ước", "phạm vi 14 tỉnh"
     figure_id: str | None = None    # the figure (or placeholder) id; None for a gap of no one's
 
+    @property
+    def is_gap(self) -> bool:
+        """Return whether the point is a year no one reported: an empty category, no bar, no words."""
+        return self.value is None and self.note is None and self.figure_id is None
+
 
 @dataclass(frozen=True)
 class Series:
@@ -73,7 +78,10 @@ class ChartSpec:
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text; *note* (a doubt about what it says, for the drafters) becomes a comment."""
+
     text: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _tag_rows(path: Path, chart_id: str) -> list[tuple]:
 def chart_edited(draft_2025, tmp_path_factory) -> Path:
     """The 2025 draft with one sourced chart value changed and one chart placeholder filled, in Word's way."""
     folder = tmp_path_factory.mktemp("charts")
-    changed = edit_chart(draft_2025.result.docx_path, folder / "a.docx", "retail_history", "B5", 2100)
+    changed = edit_chart(draft_2025.result.docx_path, folder / "a.docx", "retail_history", "B8", 2100)
     return edit_chart(changed, folder / "bao-cao-2025-bieu-do.docx", "partial_retail_growth", "B8", 12.3)
 
 
@@ -83,7 +83,7 @@ def test_chart_values_staff_changed_or_filled_are_reported(chart_edited, capsys)
         f"{RETAIL}: biểu đồ đã sửa thành 2.100 nhưng số liệu trong đoạn vẫn là 1.954"]
     changed = report["chart_changed"][0]
     assert (changed["id"], changed["cell"], changed["before"], changed["now"]) == (
-        "retail_sales@region:2022#2023", "Sheet1!B5", "1954", "2100")
+        "retail_sales@region:2022#2023", "Sheet1!B8", "1954", "2100")
 
 
 def test_text_edited_but_chart_not_is_a_mismatch(draft_2025, tmp_path, capsys):
@@ -112,7 +112,7 @@ def test_review_text_lists_the_chart_sections(chart_edited, capsys):
 
 
 def test_a_cache_edited_without_its_workbook_shows_both(draft_2025, tmp_path, capsys):
-    path = edit_chart(draft_2025.result.docx_path, tmp_path / "a.docx", "retail_history", "B5", 2100,
+    path = edit_chart(draft_2025.result.docx_path, tmp_path / "a.docx", "retail_history", "B8", 2100,
                       workbook=False)
     assert _messages(_review(path, capsys), "chart_changed") == [
         f"{RETAIL} đã sửa từ 1.954 thành 2.100 (bảng dữ liệu ghi 1.954, biểu đồ hiển thị 2.100)"]

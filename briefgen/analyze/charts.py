@@ -66,10 +66,19 @@ def _ids(*groups) -> tuple[str, ...]:
     return tuple(v.figure.id for group in groups for v in group)
 
 
+def every_year(points: tuple[Point, ...]) -> tuple[Point, ...]:
+    """Return *points* (one per year, labelled by it) with an empty point for every year between
+    the first and the last that has none: the category axis then spaces the years as they are."""
+    by_year = {int(p.label): p for p in points}
+    if not by_year:
+        return points
+    return tuple(by_year.get(year, Point(str(year), None)) for year in range(min(by_year), max(by_year) + 1))
+
+
 def value_history_chart(chart_id: str, title: str, unit: str, values: tuple[YearValue, ...],
                         current: Slot, year: int, caption: str) -> ChartSpec:
-    """Return a bar chart of a headline value by year, the draft's own year last."""
-    return ChartSpec(chart_id, "bar", title, unit, (Series(title, _points(values, current, year)),),
+    """Return a bar chart of a headline value by year, every year from the first to the draft's own."""
+    return ChartSpec(chart_id, "bar", title, unit, (Series(title, every_year(_points(values, current, year))),),
                      caption, figure_ids=_ids(values))
 
 

@@ -51,12 +51,19 @@ def _centred(keep_with_next: bool, alignment=WD_ALIGN_PARAGRAPH.CENTER):
 
 def _marking(inline: Inline):
     """Return the highlight of *inline* and the comment it gets ("" for none): yellow and what is
-    needed for a placeholder, turquoise and the caveat for a figure printed with a note."""
+    needed for a placeholder, turquoise and the caveat for a figure printed with a note, no
+    highlight and the doubt for a text with a note."""
     if isinstance(inline, PlaceholderRun):
         return WD_COLOR_INDEX.YELLOW, inline.need
     if isinstance(inline, FigureRun) and inline.note:   # printed, but needs a check
         return WD_COLOR_INDEX.TURQUOISE, inline.note
-    return None, ""
+    return None, (inline.note or "") if isinstance(inline, Text) else ""
+
+
+def _commented(highlight, note: str) -> bool:
+    """Return whether a run marked (*highlight*, *note*) gets a comment: a placeholder or a noted
+    figure always (even with no text), a text when it has a note."""
+    return highlight is not None or bool(note)
 
 
 def _plain(text: str) -> bool:
@@ -67,7 +74,7 @@ def _plain(text: str) -> bool:
 def _plain_inline(inline: Inline) -> bool:
     """Return whether *inline* and its comment, if any, are plain (see ``_plain``); empty text is too."""
     highlight, note = _marking(inline)
-    return (not inline.text or _plain(inline.text)) and (highlight is None or _plain(note))
+    return (not inline.text or _plain(inline.text)) and (not _commented(highlight, note) or _plain(note))
 
 
 class BlockWriter:
@@ -143,7 +150,7 @@ class BlockWriter:
             highlight, note = _marking(inline)
             run = self.add_run(paragraph, inline.text)
             add_run_properties(run._r, size or None, bold=isinstance(inline, PlaceholderRun), highlight=highlight)
-            if highlight is not None:     # a placeholder or a noted figure: commented, even with no text
+            if _commented(highlight, note):
                 self.comment(run, note)
             if isinstance(inline, (FigureRun, PlaceholderRun)):
                 control = self._control(inline)
@@ -157,7 +164,7 @@ class BlockWriter:
         """Return the XML text of *inline*'s run, with its comment and content control."""
         highlight, note = _marking(inline)
         xml = run_xml(inline.text, size or None, isinstance(inline, PlaceholderRun) or bold, highlight)
-        comment_id = self._new_comment(note) if highlight is not None else None
+        comment_id = self._new_comment(note) if _commented(highlight, note) else None
         if isinstance(inline, (FigureRun, PlaceholderRun)):
             control = self._control(inline)
             xml = text_control_xml(xml, control.alias, control.tag, self._control_count, control.bookmark,

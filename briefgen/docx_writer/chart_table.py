@@ -81,8 +81,9 @@ def _grid(spec: ChartSpec) -> tuple[list[str], list[dict[str, Point]]]:
 
 
 def _missing(point: Point | None) -> bool:
-    """Return whether *point* is there but has no value (a year with no point is no gap to note)."""
-    return point is not None and point.value is None
+    """Return whether *point* is there but has no value (a year with no point, or an empty point of
+    a year no one reported, is no gap to note)."""
+    return point is not None and point.value is None and not point.is_gap
 
 
 def _known_note(point: Point | None) -> str | None:

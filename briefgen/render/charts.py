@@ -38,7 +38,8 @@ def _draw_bars(ax, spec: ChartSpec) -> None:
         xs = [j + (i - (count - 1) / 2) * width for j in range(len(series.points))]
         for x, point in zip(xs, series.points):
             if point.value is None:  # no bar: a height would be invented
-                ax.text(x, 0, MISSING_TEXT, ha="center", va="bottom", fontsize=7, color="#666666")
+                if not point.is_gap:    # a year no one reported stays an empty category
+                    ax.text(x, 0, MISSING_TEXT, ha="center", va="bottom", fontsize=7, color="#666666")
                 continue
             ax.bar(x, float(point.value), width, color=COLOURS[i % len(COLOURS)])
             mark = "*" if point.note else ""

@@ -10,11 +10,11 @@ from briefgen.domain.figure import Figure
 from briefgen.domain.indicators import INDICATORS, INDUSTRY_GROWTH, K, common_unit, headline_headers
 from briefgen.model import Slot, TableBlock
 from briefgen.render.citations import citation_parts, fallback_source, missing_parts
+from briefgen.render.edition_notes import DASH, TDMNBB, edition_cells
 from briefgen.render.markers import parse_inlines
 from briefgen.render.narrative import FigureLedger
 from briefgen.render.table_cells import cell_mark
 
-DASH = "–"
 # Every table a draft can have; the province tables add one per period ("provinces-2024").
 TABLE_IDS = ("results", "products", "history", "merger", "sources", "merger-comparison")
 
@@ -26,9 +26,12 @@ def _cell(ledger: FigureLedger, item: Slot | Figure | None, fmt: str = "value") 
 
 
 def _block(ledger: FigureLedger, table_id: str, caption: str, header: tuple[str, ...],
-           rows: list[list[str]], note: str = "", numeric: tuple[int, ...] = (),
+           rows: list[list], note: str = "", numeric: tuple[int, ...] = (),
            widths: tuple[float, ...] = ()) -> TableBlock:
-    parsed = tuple(tuple(parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes, ledger.cited) for c in row)
+    """Return the table of *rows*: a cell is text with markers, or its runs already made."""
+    parsed = tuple(tuple(c if isinstance(c, tuple)
+                         else parse_inlines(c, ledger.figures, ledger.placeholders, ledger.notes, ledger.cited)
+                         for c in row)
                    for row in rows)
     return TableBlock(table_id, caption, header, parsed, note, numeric, widths)
 
@@ -93,18 +96,14 @@ def history_table(facts: Facts, ledger: FigureLedger) -> TableBlock:
     header = ("Năm", "Lần", "Địa phương đăng cai") + headline_headers()
     rows = []
     for row in facts.history:
-        edition = row.edition
-        ordinal = edition.ordinal + ("" if edition.ordinal_status == "confirmed" else " (?)")
-        series = " (vùng TDMNBB)" if edition.series == "tdmnbb" else ""
-        host = (edition.host or "chưa rõ") + ("" if edition.host_status == "confirmed" else " (?)")
-        rows.append([f"{edition.year}{series}", ordinal, host,
+        rows.append([*edition_cells(row.edition),
                      *(_history_cell(ledger, row, h, "change" if _is_growth(h) else "value")
                        for h in HEADLINES)])
     note = ("Số liệu của năm liền trước kỳ hội nghị, trừ khi ghi kỳ trong ngoặc; giá trị và tốc độ tăng của "
             "một chỉ tiêu trên cùng dòng luôn cùng một kỳ; * theo nguồn là tăng "
-            "trưởng giá trị sản xuất công nghiệp hoặc \"công nghiệp\" nói chung, không phải IIP; (?) thông "
-            "tin chưa được xác nhận; vùng TDMNBB: 14 tỉnh trung du và miền núi Bắc Bộ, không so sánh "
-            "trực tiếp với khu vực phía Bắc; – chưa có số liệu trong các nguồn đã thu thập.")
+            "trưởng giá trị sản xuất công nghiệp hoặc \"công nghiệp\" nói chung, không phải IIP; "
+            f"{TDMNBB}: 14 tỉnh trung du và miền núi Bắc Bộ, không so sánh "
+            "trực tiếp với khu vực phía Bắc; – chưa có số liệu, thông tin trong các nguồn đã thu thập.")
     return _block(ledger, "history", "Các kỳ hội nghị trước và kết quả chủ yếu được báo cáo",
                   header, rows, note, numeric=(3, 4, 5, 6, 7), widths=(1.3, 0.9, 1.5, 1.4, 1.4, 1.2, 1.3, 1.2))
 
