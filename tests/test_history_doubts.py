@@ -41,7 +41,7 @@ CHECKLIST_LINE = (
     "kỳ năm 2013 (vùng TDMNBB), 2014, 2015, 2016, 2020 (suy ra hoặc chưa được xác nhận); địa phương đăng cai "
     "các kỳ năm 2014 (vùng TDMNBB), 2020 (chưa được xác nhận); chưa rõ địa phương đăng cai các kỳ năm 2013 "
     "(vùng TDMNBB), 2014, 2015.")
-RETAIL_YEARS = [str(y) for y in range(2016, 2024)] + ["2024 (chưa có số liệu)"]
+RETAIL_YEARS = [str(y) for y in range(2016, 2025)]      # the empty 2024 is named in the note line
 
 
 def _comments(path) -> dict[str, str]:

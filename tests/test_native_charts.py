@@ -47,7 +47,7 @@ def _series(name: str, *points: tuple) -> Series:
 
 @pytest.mark.parametrize(("spec", "categories", "note"), [
     (_spec("bar", _series("s", ("2016", "1247", None), ("2023", "221.5", "ước"), ("2024", None, MISSING))),
-     ("2016", "2023*", f"2024 ({MISSING})"), STAR_NOTE),
+     ("2016", "2023*", "2024"), f"{STAR_NOTE} Chưa có số liệu: 2024."),
     (_spec("line", _series("a", ("2015", "1", None), ("2018", "2", None)), _series("b", ("2016", "3", None))),
      ("2015", "2016", "2017", "2018"), ""),
     (_spec("barh", _series("s", ("Hà Nội", "8.5", "đăng cai, ước"), ("Bắc Ninh", "-1.2", None))),

@@ -93,10 +93,11 @@ def _known_note(point: Point | None) -> str | None:
 
 
 def _category(spec: ChartSpec, label: str, points: list[Point | None]) -> str:
-    """Return *label* with its notes: "*" (or the note itself on a barh), "(chưa có số liệu)"."""
+    """Return *label* with its notes: "*" (or the note itself on a barh); a category with no value
+    at all stays plain (the note line under the chart says so: a long label would wrap under the axis)."""
     notes = [n for n in (_known_note(p) for p in points) if n]
     if all(_missing(p) for p in points):
-        return f"{label} ({MISSING})"
+        return label
     if notes and spec.kind == "barh":
         return f"{label} ({', '.join(dict.fromkeys(notes))})"
     return label + STAR if notes else label
@@ -107,7 +108,10 @@ def _note(spec: ChartSpec, labels: list[str], by_label: list[dict[str, Point]]) 
     parts = []
     if spec.kind != "barh" and any(_known_note(p) for points in by_label for p in points.values()):
         parts.append(STAR_NOTE)
-    partly_missing = [label for label in labels if not all(_missing(p.get(label)) for p in by_label)]
+    wholly_missing = [label for label in labels if all(_missing(p.get(label)) for p in by_label)]
+    if wholly_missing:
+        parts.append(f"Chưa có số liệu: {', '.join(wholly_missing)}.")
+    partly_missing = [label for label in labels if label not in wholly_missing]
     gaps = [f"{series.name} ({label})" for label in partly_missing
             for series, points in zip(spec.series, by_label) if _missing(points.get(label))]
     if gaps:
