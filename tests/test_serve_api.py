@@ -346,3 +346,27 @@ def test_a_real_pdf_is_converted_by_libreoffice_and_kept_beside_the_draft(api, b
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert record.pdf.read_bytes() == response.content
     assert api.get(f"/api/drafts/{built['id']}").json()["pdf"] == built["pdf"]
+
+
+def test_an_edit_of_the_data_folder_reaches_the_next_draft_without_a_restart(tmp_path):
+    """The server keeps the dataset while the folder's content is unchanged, and only then."""
+    import shutil
+
+    from briefgen.serve.jobs import Workshop
+    from briefgen.serve.settings import ServeSettings
+    from serve_helpers import PROJECT
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT / "data", data)
+    workshop = Workshop(ServeSettings(out_dir=tmp_path / "out", data_dir=data))
+    try:
+        first = workshop.dataset()
+        assert workshop.dataset() is first                      # unchanged: kept
+        rows = (data / "indicators.csv").read_text(encoding="utf-8")
+        (data / "indicators.csv").write_text(rows.replace("hơn 24 nghìn ha", "hơn 25 nghìn ha")
+                                             .replace(",24,nghìn ha,", ",25,nghìn ha,"), encoding="utf-8")
+        changed = workshop.dataset()
+        assert changed is not first
+        area = next(f for f in changed.figures if f.id == "ccn_established_area@region:9M-2025#2025")
+        assert str(area.value) == "25"
+    finally:
+        workshop.close()

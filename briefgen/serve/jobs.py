@@ -33,6 +33,7 @@ from briefgen.serve.store import DraftRecord, DraftStore
 from briefgen.serve.uploads import Upload, save_uploads
 from briefgen.serve.user_names import with_user_names
 from briefgen.sources.tables import load_dataset
+from briefgen.sources.tables.cache import dataset_key
 
 
 class LockedCharts:
@@ -69,6 +70,7 @@ class Workshop:
         self.scratch = Path(tempfile.mkdtemp(prefix="briefgen-serve-"))
         self.charts = LockedCharts(ChartCache(default_folder()))
         self._dataset: Dataset | None = None
+        self._dataset_key: str | None = None
         self._lock = threading.Lock()
         self._host_locks: dict[tuple[int, str], threading.Lock] = {}
         self._forms: dict[int, bytes] = {}
@@ -76,10 +78,17 @@ class Workshop:
         self._learn_lock = threading.Lock()  # one change of the data folder at a time
 
     def dataset(self) -> Dataset:
-        """Return the dataset, loaded on first use and then kept."""
+        """Return the dataset, kept while the data folder's content is unchanged.
+
+        The folder's content key (a SHA-256 of its files, about 0.2 ms) is taken on every call:
+        a maintainer's edit of ``data/`` reaches the next draft without restarting the server.
+        """
         with self._lock:
-            if self._dataset is None:
+            key = dataset_key(self.data_dir)
+            if self._dataset is None or key is None or key != self._dataset_key:
                 self._dataset = load_dataset(self.data_dir)
+                self._dataset_key = key
+                self._forms.clear()            # the empty forms are made from the data
             return self._dataset
 
     def warm_up(self) -> None:
