@@ -30,6 +30,8 @@ GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
 _SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
+# Verbs that say the same as a plainer one: "nhích lên 1,2%" is a (small) rise.
+_SYNONYMS = {"nhích": "tăng", "nhích lên": "tăng", "nhích nhẹ": "tăng"}
 _CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"}  # before an amount of money: a change, not a level
 
 
@@ -92,7 +94,7 @@ def find_verb(lead: str, growth: bool = False) -> str | None:
     sign = SIGN_BEFORE_RE.search(lead)
     if sign:
         return "tăng" if (sign.group("sign") or sign.group("stuck")) == "+" else "giảm"
-    verbs = VERB_RE.findall(lead)
+    verbs = [_SYNONYMS.get(v, v) for v in VERB_RE.findall(lead)]
     if growth:  # the verb a list of figures inherits: the last growth verb
         verbs = [v for v in verbs if v in GROWTH_VERBS]
     if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in GROWTH_VERBS:  # "mức tăng là 23,84%"

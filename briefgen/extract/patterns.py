@@ -107,7 +107,7 @@ COUNT_LEAD_RE = re.compile(
     r" (?:ở|tại)(?: (?P<all2>cả))?) $")
 
 # What the words just before a number say it is; the last match before the number wins.
-VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"
+VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|nhích(?: lên| nhẹ)?|giảm|âm|cao hơn|thấp hơn"
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
