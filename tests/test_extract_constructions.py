@@ -56,7 +56,6 @@ def test_eleven_months_in_words():
     assert core(text) == [("iip_growth", "11M-2021", "Ninh Bình", "5.5")]
 
 
-@TODO
 def test_chi_tieu_nay_refers_back_to_the_previous_indicator():
     text = PROVINCE + ("Năm 2021, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt "
                        "41.200 tỷ đồng. Chín tháng đầu năm 2022, chỉ tiêu này ước đạt 35.600 tỷ "
@@ -72,6 +71,14 @@ def test_con_so_nay_refers_back_to_the_previous_indicator():
     assert core(text) == [("export_value", "Q1-2024", "Ninh Bình", "512"),
                           ("export_value", "Q2-2024", "Ninh Bình", "560"),
                           ("export_growth", "Q2-2024", "Ninh Bình", "8.2")]
+
+
+def test_chi_tieu_nay_takes_the_last_named_indicator_even_after_another_sentence():
+    text = PROVINCE + ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 6/2020 "
+                       "đạt 3.150 tỷ đồng. Thị trường ổn định, hàng hóa dồi dào. Sáu tháng đầu "
+                       "năm 2020, chỉ tiêu này giảm 2,2% so với cùng kỳ.")
+    assert core(text) == [("retail_sales", "M6-2020", "Ninh Bình", "3150"),
+                          ("retail_growth", "H1-2020", "Ninh Bình", "-2.2")]
 
 
 def test_a_target_named_chi_tieu_is_still_a_target():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from briefgen.domain.indicators import GROWTH, IIP, INDUSTRY, MONEY, OTHER, PROVINCES_COUNT, RATIO, \
     read_in_reports
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
+from briefgen.extract.patterns import ANAPHOR_RE, CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
     INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
     TOPICS, VERB_RE
 from briefgen.extract.text import Sentence, Source
@@ -45,10 +45,12 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
              if not _is_contributed_to(text, m.start())]
     references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
                   for m in INDEX_REFERENCE_RE.finditer(text)]
-    if not references:
+    anaphors = [Mention(m.start(), m.end(), None) for m in ANAPHOR_RE.finditer(text)]
+    if not references and not anaphors:
         return MentionIndex(named)
     index = MentionIndex(named)
     referred = [m for m in (_referred(index, r) for r in references) if m is not None]
+    referred += [m for m in (_referred(index, a, _any_topic) for a in anaphors) if m is not None]
     return MentionIndex(sorted(named + referred, key=lambda m: m.start))
 
 
@@ -69,9 +71,19 @@ def _is_contributed_to(text: str, start: int) -> bool:
         CONTRIBUTION_BEFORE_RE.search(text, floor, start) is not None
 
 
-def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:
-    """Return *reference* with the topic of the last index named before it, or None."""
-    found = index.last_before(reference.start, 0, lambda m: m.value in _INDICES)
+def _is_index(mention: Mention) -> bool:
+    return mention.value in _INDICES
+
+
+def _any_topic(mention: Mention) -> bool:
+    return True
+
+
+def _referred(index: MentionIndex[Mention], reference: Mention,
+              refers_to=_is_index) -> Mention | None:
+    """Return *reference* with the topic of the last topic before it that it may refer to
+    (an index for a bare "chỉ số"; any topic for "chỉ tiêu này"), or None."""
+    found = index.last_before(reference.start, 0, refers_to)
     return Mention(reference.start, reference.end, found.value) if found else None
 
 

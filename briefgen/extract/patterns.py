@@ -151,7 +151,7 @@ RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 ESTIMATE_RE = re.compile(r"(?:ước(?<!(?<!\w)hiệp ước)(?<!(?<!\w)công ước)(?<!(?<!\w)quy ước)(?<!\wước)(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
 FORECAST_RE = re.compile(r"dự(?<!\wdự) (?:kiến|tính)(?!\w)")
-TARGET_RE = re.compile(r"(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)"
+TARGET_RE = re.compile(r"(?:chỉ tiêu(?! này)|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)"
                        r"|được giao(?!\w)|đã giao(?!\w)|chính phủ giao(?!\w)|bộ giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 # Words that state an outcome after a target: "…; ước thực hiện tăng 11,2%".
@@ -214,6 +214,9 @@ INDEX_REFERENCE = "index_reference"
 INDEX_REFERENCE_RE = re.compile(
     r"chỉ số(?<!\wchỉ số)(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
     r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
+
+# "chỉ tiêu này", "con số này" refer back to the indicator the text named last.
+ANAPHOR_RE = re.compile(r"(?:chỉ tiêu|con số|số liệu)(?<!\wchỉ tiêu)(?<!\wcon số)(?<!\wsố liệu) này(?!\w)")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?:cả(?<!\wcả) nước|toàn(?<!\wtoàn) quốc)(?!\w)")
