@@ -9,13 +9,22 @@ indicator; everything else economic is ``other``.
 
 from __future__ import annotations
 
+import re
+
 from briefgen.domain.indicators import GROWTH, IIP, INDUSTRY, MONEY, OTHER, PROVINCES_COUNT, RATIO, \
     read_in_reports
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
 from briefgen.extract.patterns import ANAPHOR_RE, CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
     INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
     TOPICS, VERB_RE
-from briefgen.extract.text import Sentence, Source
+from briefgen.extract.scopes import PROVINCE_RE
+from briefgen.extract.text import Paragraph, Sentence, Source
+
+# A paragraph that opens with a province and its change, "Đắk Nông (-7,5%), …", "Nhẹ hơn,
+# Kon Tum giảm 4,1%": the list of the paragraph before goes on (its indicator carries over).
+_LIST_GOES_ON_RE = re.compile(
+    r"\W*(?:[^\W\d][^,.;:()\d\n]{0,30},\s*)?(?:tỉnh\s+|thành phố\s+|tp\.?\s*)?(?:"
+    + PROVINCE_RE.pattern + r")\s*(?:\(\s*[+\-−–]?\s*\d|(?:cùng\s+)?(?:tăng|giảm)(?!\w))")
 
 # (topic, what the figure is) -> indicator, from the registry; anything absent is OTHER.
 _BY_TOPIC = read_in_reports()
@@ -91,10 +100,21 @@ def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
                start: int) -> str | None:
     """Return the topic of the figure at *start*: this sentence's, else the paragraph's."""
     found = index.last_before(start, sentence.start, lambda m: is_visible(source, m, start))
+    outside = lambda m: source.paren_at(m.start) is None  # noqa: E731
     if found is None:
-        found = index.last_before(sentence.start, sentence.paragraph.start,
-                                  lambda m: source.paren_at(m.start) is None)
+        found = index.last_before(sentence.start, sentence.paragraph.start, outside)
+    if found is None:
+        before = _list_goes_on_from(source, sentence.paragraph)
+        found = before and index.last_before(before.end, before.start, outside)
     return found.value if found else None
+
+
+def _list_goes_on_from(source: Source, paragraph: Paragraph) -> Paragraph | None:
+    """Return the paragraph before *paragraph* when *paragraph* goes on with its list."""
+    if paragraph.start == 0 or not _LIST_GOES_ON_RE.match(source.folded, paragraph.start):
+        return None
+    before = source.sentence_at(paragraph.start - 1).paragraph
+    return None if before.caption else before
 
 
 def find_verb(lead: str, growth: bool = False) -> str | None:
