@@ -206,7 +206,7 @@ def _same_period(match: re.Match, lead: str, sentence_start: int) -> PeriodMenti
 
 def _is_base(lead: str) -> bool:
     """Tell whether the words before a period make it the base of a comparison."""
-    if _TIMES_BASE_RE.search(lead):
+    if "lần" in lead and _TIMES_BASE_RE.search(lead):
         return True
     found = _BASE_RE.search(CLAUSE_BREAK_RE.split(lead)[-1])
     return bool(found) and not _NEW_STATEMENT_RE.search(found.group("gap"))
