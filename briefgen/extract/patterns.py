@@ -215,8 +215,9 @@ INDEX_REFERENCE_RE = re.compile(
     r"chỉ số(?<!\wchỉ số)(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
     r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
 
-# "chỉ tiêu này", "con số này" refer back to the indicator the text named last.
-ANAPHOR_RE = re.compile(r"(?:chỉ tiêu|con số|số liệu)(?<!\wchỉ tiêu)(?<!\wcon số)(?<!\wsố liệu) này(?!\w)")
+# "chỉ tiêu này", "con số này" refer back to the indicator the text named last. The match is
+# " này" (a literal first: re skips quickly to it), checked backwards for its noun.
+ANAPHOR_RE = re.compile(r" này(?!\w)(?:(?<=(?<!\w)chỉ tiêu này)|(?<=(?<!\w)con số này)|(?<=(?<!\w)số liệu này))")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?:cả(?<!\wcả) nước|toàn(?<!\wtoàn) quốc)(?!\w)")
