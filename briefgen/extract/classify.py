@@ -9,13 +9,22 @@ indicator; everything else economic is ``other``.
 
 from __future__ import annotations
 
+import re
+
 from briefgen.domain.indicators import GROWTH, IIP, INDUSTRY, MONEY, OTHER, PROVINCES_COUNT, RATIO, \
     read_in_reports
 from briefgen.extract.mentions import Mention, MentionIndex, is_visible
-from briefgen.extract.patterns import CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
+from briefgen.extract.patterns import ANAPHOR_RE, CONTRIBUTION_BEFORE_RE, INDEX_OTHER, INDEX_REFERENCE, \
     INDEX_REFERENCE_RE, MAJOR_BREAK_RE, PART_BEFORE_RE, PER_UNIT_RE, SIGN_BEFORE_RE, TOPIC_RE, \
     TOPICS, VERB_RE
-from briefgen.extract.text import Sentence, Source
+from briefgen.extract.scopes import PROVINCE_RE
+from briefgen.extract.text import Paragraph, Sentence, Source
+
+# A paragraph that opens with a province and its change, "Đắk Nông (-7,5%), …", "Nhẹ hơn,
+# Kon Tum giảm 4,1%": the list of the paragraph before goes on (its indicator carries over).
+_LIST_GOES_ON_RE = re.compile(
+    r"\W*(?:[^\W\d][^,.;:()\d\n]{0,30},\s*)?(?:tỉnh\s+|thành phố\s+|tp\.?\s*)?(?:"
+    + PROVINCE_RE.pattern + r")\s*(?:\(\s*[+\-−–]?\s*\d|(?:cùng\s+)?(?:tăng|giảm)(?!\w))")
 
 # (topic, what the figure is) -> indicator, from the registry; anything absent is OTHER.
 _BY_TOPIC = read_in_reports()
@@ -30,6 +39,8 @@ GROWTH_VERBS = {"tăng", "giảm", "tăng trưởng", "âm", "cao hơn", "thấp
 _DECREASE_VERBS = {"giảm", "âm", "thấp hơn"}
 _COMPARATIVES = {"cao hơn", "thấp hơn"}
 _SHARE_VERBS = {"chiếm", "tỷ trọng", "tỉ trọng", "tỷ lệ", "tỉ lệ", "lấp đầy", "bằng", "gấp"}
+# Verbs that say the same as a plainer one: "nhích lên 1,2%" is a (small) rise.
+_SYNONYMS = {"nhích": "tăng", "nhích lên": "tăng", "nhích nhẹ": "tăng"}
 _CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"}  # before an amount of money: a change, not a level
 
 
@@ -43,10 +54,12 @@ def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
              if not _is_contributed_to(text, m.start())]
     references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
                   for m in INDEX_REFERENCE_RE.finditer(text)]
-    if not references:
+    anaphors = [Mention(m.start(), m.end(), None) for m in ANAPHOR_RE.finditer(text)]
+    if not references and not anaphors:
         return MentionIndex(named)
     index = MentionIndex(named)
     referred = [m for m in (_referred(index, r) for r in references) if m is not None]
+    referred += [m for m in (_referred(index, a, _any_topic) for a in anaphors) if m is not None]
     return MentionIndex(sorted(named + referred, key=lambda m: m.start))
 
 
@@ -67,9 +80,19 @@ def _is_contributed_to(text: str, start: int) -> bool:
         CONTRIBUTION_BEFORE_RE.search(text, floor, start) is not None
 
 
-def _referred(index: MentionIndex[Mention], reference: Mention) -> Mention | None:
-    """Return *reference* with the topic of the last index named before it, or None."""
-    found = index.last_before(reference.start, 0, lambda m: m.value in _INDICES)
+def _is_index(mention: Mention) -> bool:
+    return mention.value in _INDICES
+
+
+def _any_topic(mention: Mention) -> bool:
+    return True
+
+
+def _referred(index: MentionIndex[Mention], reference: Mention,
+              refers_to=_is_index) -> Mention | None:
+    """Return *reference* with the topic of the last topic before it that it may refer to
+    (an index for a bare "chỉ số"; any topic for "chỉ tiêu này"), or None."""
+    found = index.last_before(reference.start, 0, refers_to)
     return Mention(reference.start, reference.end, found.value) if found else None
 
 
@@ -77,10 +100,21 @@ def find_topic(source: Source, index: MentionIndex[Mention], sentence: Sentence,
                start: int) -> str | None:
     """Return the topic of the figure at *start*: this sentence's, else the paragraph's."""
     found = index.last_before(start, sentence.start, lambda m: is_visible(source, m, start))
+    outside = lambda m: source.paren_at(m.start) is None  # noqa: E731
     if found is None:
-        found = index.last_before(sentence.start, sentence.paragraph.start,
-                                  lambda m: source.paren_at(m.start) is None)
+        found = index.last_before(sentence.start, sentence.paragraph.start, outside)
+    if found is None:
+        before = _list_goes_on_from(source, sentence.paragraph)
+        found = before and index.last_before(before.end, before.start, outside)
     return found.value if found else None
+
+
+def _list_goes_on_from(source: Source, paragraph: Paragraph) -> Paragraph | None:
+    """Return the paragraph before *paragraph* when *paragraph* goes on with its list."""
+    if paragraph.start == 0 or not _LIST_GOES_ON_RE.match(source.folded, paragraph.start):
+        return None
+    before = source.sentence_at(paragraph.start - 1).paragraph
+    return None if before.caption else before
 
 
 def find_verb(lead: str, growth: bool = False) -> str | None:
@@ -92,7 +126,7 @@ def find_verb(lead: str, growth: bool = False) -> str | None:
     sign = SIGN_BEFORE_RE.search(lead)
     if sign:
         return "tăng" if (sign.group("sign") or sign.group("stuck")) == "+" else "giảm"
-    verbs = VERB_RE.findall(lead)
+    verbs = [_SYNONYMS.get(v, v) for v in VERB_RE.findall(lead)]
     if growth:  # the verb a list of figures inherits: the last growth verb
         verbs = [v for v in verbs if v in GROWTH_VERBS]
     if len(verbs) > 1 and verbs[-1] == "là" and verbs[-2] in GROWTH_VERBS:  # "mức tăng là 23,84%"

@@ -30,6 +30,7 @@ _NATIONAL_DENOMINATORS = ("/63", "/34")
 _MONTH_CODE_RE = re.compile(r"M(\d{1,2})-\d{4}")
 _QUARTER_CODE_RE = re.compile(r"Q(\d)-\d{4}")
 _CONTEXT = 300
+_RESPECTIVELY = "lần lượt"
 _FORECAST_MARGIN = 2  # months: "dự kiến" for a period ending this much after the data is a forecast  # how far back a figure alone in parentheses looks for the verb of its list
 
 
@@ -155,12 +156,28 @@ class Extractor:
         scopes = [self._count_scope(q)] if indicator == PROVINCES_COUNT else \
             resolve_scopes(source, self.scopes, near.sentence, (q.start, q.end), self._is_claimed,
                            self.subject)
+        if len(scopes) > 1:
+            scopes = self._respectively(near, scopes)
         sign = sign_of(verb) if q.kind != "provinces" else 1
         value, high = q.value * sign, (q.high * sign if q.high is not None else None)
         quote, start = source.quote(self._quote_start(near), q.end)
         estimate = self._marked(self.estimates, near)
         return [Figure(source.name, indicator, period, scope, value, q.unit, estimate, quote, start,
                        open_year, high) for scope in scopes]
+
+    def _respectively(self, near: Neighbourhood, scopes: list[str]) -> list[str]:
+        """Return the one scope of a figure after "lần lượt" ("Đồng Nai và Bình Dương lần
+        lượt giảm 3,3% và 2,6%"): the i-th figure of the run takes the i-th listed scope,
+        when the run has as many figures as the list has scopes; else *scopes* unchanged."""
+        q, text = near.quantity, self.source.folded
+        at = text.rfind(_RESPECTIVELY, near.sentence.start, q.start)
+        if at < 0 or self.scopes.last_before(q.start, at) is not None:
+            return scopes
+        end = MAJOR_BREAK_RE.search(text, at, near.sentence.end)
+        first = bisect_left(self._quantity_starts, at)
+        last = bisect_left(self._quantity_starts, end.start() if end else near.sentence.end)
+        rank = bisect_left(self._quantity_starts, q.start) - first
+        return [scopes[rank]] if last - first == len(scopes) else scopes
 
     def _count_scope(self, q: Quantity) -> str:
         """Return the scope of a count of provinces: out of the nation's 63 or 34, or without a

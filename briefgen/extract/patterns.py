@@ -107,7 +107,7 @@ COUNT_LEAD_RE = re.compile(
     r" (?:ở|tại)(?: (?P<all2>cả))?) $")
 
 # What the words just before a number say it is; the last match before the number wins.
-VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|giảm|âm|cao hơn|thấp hơn"
+VERB_RE = re.compile(r"(?<!\w)(?:tăng trưởng|tăng lên|tăng(?! cường)|nhích(?: lên| nhẹ)?|giảm|âm|cao hơn|thấp hơn"
                      r"|nhiều hơn|ít hơn|chiếm|tỷ trọng"
                      r"|tỉ trọng|tỷ lệ|tỉ lệ|lấp đầy|bằng|đạt|là|gấp)(?!\w)")
 # A sign written before a figure in parentheses: "Bắc Giang (+21,67%)", "(-36,3%)".
@@ -151,7 +151,7 @@ RANGE_AFTER_RE = re.compile(r"\s*[-–]\s*\d")
 ESTIMATE_RE = re.compile(r"(?:ước(?<!(?<!\w)hiệp ước)(?<!(?<!\w)công ước)(?<!(?<!\w)quy ước)(?<!\wước)(?!\w)(?! mơ| muốn| vọng)"
                          r"|dự kiến|dự ước|dự tính|dự báo)")
 FORECAST_RE = re.compile(r"dự(?<!\wdự) (?:kiến|tính)(?!\w)")
-TARGET_RE = re.compile(r"(?:chỉ tiêu|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)"
+TARGET_RE = re.compile(r"(?:chỉ tiêu(?! này)|mục tiêu|phấn đấu|dự báo|kế hoạch(?= \d)"
                        r"|được giao(?!\w)|đã giao(?!\w)|chính phủ giao(?!\w)|bộ giao(?!\w)"
                        r"|kế hoạch(?: năm \d{4})?\s*:|kế hoạch (?:năm \d{4} )?(?:đề ra|được giao))")
 # Words that state an outcome after a target: "…; ước thực hiện tăng 11,2%".
@@ -214,6 +214,10 @@ INDEX_REFERENCE = "index_reference"
 INDEX_REFERENCE_RE = re.compile(
     r"chỉ số(?<!\wchỉ số)(?= (?:\d|tháng|quý|năm|nửa|sáu|chín|mười|ba|bốn|bảy|tám|hai"
     r"|chung|tăng|giảm|cao hơn|thấp hơn|ước|này|trên)(?!\w))")
+
+# "chỉ tiêu này", "con số này" refer back to the indicator the text named last. The match is
+# " này" (a literal first: re skips quickly to it), checked backwards for its noun.
+ANAPHOR_RE = re.compile(r" này(?!\w)(?:(?<=(?<!\w)chỉ tiêu này)|(?<=(?<!\w)con số này)|(?<=(?<!\w)số liệu này))")
 
 # Scope anchors. Province names are matched from a table (see scopes.py).
 NATIONAL_RE = re.compile(r"(?:cả(?<!\wcả) nước|toàn(?<!\wtoàn) quốc)(?!\w)")

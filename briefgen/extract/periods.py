@@ -29,6 +29,10 @@ _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8
 # "năm tháng" is five months only where the months are then placed in a year: "năm tháng đầu
 # năm", "năm tháng năm 2022", "năm tháng qua"; elsewhere "năm" is the year ("năm tháng 5" no).
 _FIVE_MONTHS_AFTER = r"(?:đầu năm|cuối năm|(?:của )?năm (?:\d{4}|nay)|qua|vừa qua)(?!\w)"
+# … or where a total is taken over them: "tính chung năm tháng", "sau năm tháng", "trong năm
+# tháng," (but not "trong năm tháng 5": then "năm" is the year and "tháng 5" the month).
+_FIVE_MONTHS_BEFORE = r"(?:(?<=chung )|(?<=sau )|(?<=trong ))"
+_NOT_A_MONTH_NAME = r"(?! (?:\d|giêng|hai|ba|tư|sáu|bảy|tám|chín|mười|chạp)(?!\w))"
 # Month names written in words ("tháng Chín", "tháng Mười").
 _MONTH_NAMES = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
@@ -37,7 +41,8 @@ _WORDS = trie_pattern
 PERIOD_RE = re.compile(
     r"(?=[\dncmqtđhbs])(?<!\w)"  # every alternative starts a word with one of these: a cheap test
     r"(?:(?<!\w)(?P<date>ngày \d{1,2}(?: tháng |[/⁄.-])\d{1,2}(?:(?: năm |[/⁄.-])\d{2,4})?)(?!\d)"
-    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}|năm(?= tháng {_FIVE_MONTHS_AFTER})) tháng"
+    rf"|(?<![\w,.])(?P<n>\d{{1,2}}|{_WORDS(_MONTH_COUNTS)}|năm(?= tháng {_FIVE_MONTHS_AFTER})"
+    rf"|{_FIVE_MONTHS_BEFORE}năm(?= tháng(?!\w){_NOT_A_MONTH_NAME})) tháng"
     r"(?: (?P<edge>đầu|cuối))?"
     r"(?: (?:của )?năm)?(?: (?P<ny>\d{4}))?(?!\w)"
     r"|(?<![\w/])(?P<n2>\d{1,2})t/(?P<ny2>\d{4})(?!\w)"  # 9T/2022
@@ -60,6 +65,9 @@ _BEFORE_WORD, _READ_AHEAD = 16, 64
 # "so với [cùng kỳ] năm 2012": the base of a comparison, when no verb starts a new statement
 # between the comparison word and the period.
 _BASE_RE = re.compile(r"(?<!\w)(?:so|hơn|cùng kỳ)(?!\w)(?P<gap>[^,;:()]{0,40})$")
+# "gấp 1,4 lần năm 2023": the year a multiple is taken of is its base (the decimal comma
+# keeps _BASE_RE from reaching back to "gấp").
+_TIMES_BASE_RE = re.compile(r"(?<!\w)gấp (?:khoảng |gần |hơn )?[\d.,]+ lần(?: so với| so)?\s*$")
 _NEW_STATEMENT_RE = re.compile(r"(?<!mức )(?<!\w)(?:đạt|tăng|giảm)(?!\w)")
 # A year after these words is a horizon or a span start, or names an edition of the
 # conference ("Hội nghị … phía Bắc năm 2023"), not a period of any figure.
@@ -198,6 +206,8 @@ def _same_period(match: re.Match, lead: str, sentence_start: int) -> PeriodMenti
 
 def _is_base(lead: str) -> bool:
     """Tell whether the words before a period make it the base of a comparison."""
+    if "lần" in lead and _TIMES_BASE_RE.search(lead):
+        return True
     found = _BASE_RE.search(CLAUSE_BREAK_RE.split(lead)[-1])
     return bool(found) and not _NEW_STATEMENT_RE.search(found.group("gap"))
 
