@@ -6,8 +6,8 @@ extractor; the constructions it exposed were then fixed as general rules
 precision and recall 1.000, F1 1.000 for every kind of scope) minus a margin of about two
 rows, so that a fix elsewhere may trade one row without failing, but a lost construction
 does. They no longer measure generalisation. tests/extract_holdout3 is no longer fully held out
-either (its README's list of misses guided general rules; its texts were not read) and has no
-threshold here.
+either (its README's list of misses guided general rules; its texts were not read); its guard
+keeps the score those rules reached (core P 0.967, R 1.000), less about two rows.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _SPEC.loader.exec_module(score_dev)
 SETS = [
     ("extract_holdout", 73, 0.97, 0.95, 0.93),
     ("extract_holdout2", 75, 0.97, 0.97, 0.90),   # national has 12 rows: one miss and one extra stay above
+    ("extract_holdout3", 59, 0.93, 0.96, 0.90),   # region has 9 rows: one extra already (0.947)
 ]
 
 
