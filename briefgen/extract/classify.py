@@ -44,14 +44,17 @@ _SYNONYMS = {"nhích": "tăng", "nhích lên": "tăng", "nhích nhẹ": "tăng"}
 _CHANGE_VERBS = {"tăng", "giảm", "cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"}  # before an amount of money: a change, not a level
 
 
-def find_topic_mentions(source: Source) -> MentionIndex[Mention]:
+def find_topic_mentions(source: Source,
+                        names: MentionIndex[Mention] | None = None) -> MentionIndex[Mention]:
     """Return the topic phrases of *source*; value is the topic key.
 
-    A bare "chỉ số" that refers back takes the topic of the last index named before it.
+    A phrase inside one of the place *names* is part of the name, not a topic: "điện" of
+    "Điện Biên"; beside a name it stays one ("Nhiệt điện Quảng Ninh"). A bare
+    "chỉ số" that refers back takes the topic of the last index named before it.
     """
-    text = source.folded
+    text, names = source.folded, names or MentionIndex([])
     named = [Mention(m.start(), m.end(), _topic_of(text, m)) for m in TOPIC_RE.finditer(text)
-             if not _is_contributed_to(text, m.start())]
+             if not _is_contributed_to(text, m.start()) and not names.covering(m.start(), m.end())]
     references = [Mention(m.start(), m.end(), INDEX_REFERENCE)
                   for m in INDEX_REFERENCE_RE.finditer(text)]
     anaphors = [Mention(m.start(), m.end(), None) for m in ANAPHOR_RE.finditer(text)]

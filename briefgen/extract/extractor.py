@@ -17,7 +17,7 @@ from briefgen.extract.periods import QUARTER_NUMBERS, PeriodMention, find_period
     reaches_beyond, resolve_period
 from briefgen.extract.quantities import Quantity, find_quantities
 from briefgen.extract.scopes import LISTED_NAME_RE, NAMED_WITH_RE, NATIONAL, REGION, find_scope_mentions, \
-    resolve_scopes
+    province_names, resolve_scopes
 from briefgen.domain.period import Period
 from briefgen.extract.subject import find_subject
 from briefgen.extract.text import Sentence, Source
@@ -58,7 +58,7 @@ class Extractor:
         self._quantity_starts = [q.start for q in self.quantities]
         self.periods = find_period_mentions(source, self._quantity_starts)
         self.scopes = find_scope_mentions(source)
-        self.topics = find_topic_mentions(source)
+        self.topics = find_topic_mentions(source, province_names(self.scopes))
         self.estimates = _find_markers(source, ESTIMATE_RE)
         self.targets = _find_markers(source, TARGET_RE)
         self.subsets = _find_markers(source, SUBSET_RE)

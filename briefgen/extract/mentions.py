@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable, Generic, Iterator, TypeVar
 
@@ -50,6 +50,15 @@ class MentionIndex(Generic[M]):
         while index < stop and self.mentions[index].end <= ceiling:
             yield self.mentions[index]
             index += 1
+
+    def covering(self, start: int, end: int) -> M | None:
+        """Return the mention whose span holds [*start*, *end*), or None.
+
+        Only the last mention starting by *start* is looked at: the mentions must not overlap.
+        """
+        index = bisect_right(self._starts, start) - 1
+        found = self.mentions[index] if index >= 0 else None
+        return found if found is not None and found.end >= end else None
 
     def last_before(self, position: int, floor: int, accept: Callable[[M], bool] | None = None) -> M | None:
         """Return the nearest accepted mention before *position*, not before *floor*.

@@ -72,6 +72,11 @@ def find_scope_mentions(source: Source) -> MentionIndex[ScopeMention]:
     return MentionIndex(_mark_lists(source.folded, found))
 
 
+def province_names(index: MentionIndex[ScopeMention]) -> MentionIndex[ScopeMention]:
+    """Return the provinces' names among the scope mentions of *index* (no nation, no region)."""
+    return MentionIndex([m for m in index.mentions if _is_province(m)])
+
+
 def _find_provinces(source: Source) -> list[ScopeMention]:
     return [ScopeMention(m.start(), m.end(), name,
                          _is_reference(source.folded, m.start(), PROVINCE_REFERENCE_RE))
