@@ -103,7 +103,7 @@ def test_draft_says_what_is_honest_about_iip(built):
     assert "5/18 tỉnh, thành phố tăng trên 10%" in text
     assert "5/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng 9%)" in text
     assert "Trung vị mức tăng của 7 địa phương có số liệu là 15%" in text
-    assert "cao nhất là Ninh Bình (tăng 22,03%), thấp nhất là Hà Tĩnh (tăng 4,2%)" in text
+    assert "cao nhất là Ninh Bình (ước tăng 22,03%), thấp nhất là Hà Tĩnh (ước tăng 4,2%)" in text
 
 
 def test_host_paragraph_and_charts(built):

@@ -84,11 +84,11 @@ def test_section_two_states_what_the_table_shows(built, index):
     top, bottom = max(values), min(values)
     expected = (
         f"Chỉ số sản xuất công nghiệp: {sum(v > national for v in values)}/18 tỉnh, thành phố có IIP tăng cao "
-        f"hơn mức tăng của cả nước (tăng {NATIONAL[index]}%); {sum(v > 10 for v in values)}/18 tỉnh, thành phố "
+        f"hơn mức tăng của cả nước (ước tăng {NATIONAL[index]}%); {sum(v > 10 for v in values)}/18 tỉnh, thành phố "
         f"tăng trên 10%; {sum(v > 0 for v in values)}/18 tỉnh, thành phố tăng so với cùng kỳ. Trung vị mức "
         f"tăng của {len(values)} địa phương có số liệu là {_vi(statistics.median(values))}%; cao nhất là "
-        + ", ".join(f"{n} (tăng {v}%)" for n, v, _ in rows if _number(v) == top) + ", thấp nhất là "
-        + ", ".join(f"{n} (tăng {v}%)" for n, v, _ in rows if _number(v) == bottom) + ".")
+        + ", ".join(f"{n} ({'ước ' * e}tăng {v}%)" for n, v, e in rows if _number(v) == top) + ", thấp nhất là "
+        + ", ".join(f"{n} ({'ước ' * e}tăng {v}%)" for n, v, e in rows if _number(v) == bottom) + ".")
     said = [p for p in paragraphs if p.startswith("Chỉ số sản xuất công nghiệp: ")]
     assert said[index] == expected
     median_cell = tables[index][-1][2]
@@ -99,14 +99,14 @@ def test_the_exact_sentences_of_the_example_draft(built):
     _, paragraphs, _, _ = built
     said = [p for p in paragraphs if p.startswith("Chỉ số sản xuất công nghiệp: ")]
     assert said == [
-        "Chỉ số sản xuất công nghiệp: 11/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng "
+        "Chỉ số sản xuất công nghiệp: 11/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (ước tăng "
         "8,4%); 8/18 tỉnh, thành phố tăng trên 10%; 18/18 tỉnh, thành phố tăng so với cùng kỳ. Trung vị mức "
-        "tăng của 18 địa phương có số liệu là 9,5%; cao nhất là Thanh Hóa (tăng 19,25%), thấp nhất là Hà Nội "
-        "(tăng 4%).",
-        "Chỉ số sản xuất công nghiệp: 11/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (tăng "
+        "tăng của 18 địa phương có số liệu là 9,5%; cao nhất là Thanh Hóa (ước tăng 19,25%), thấp nhất là Hà "
+        "Nội (tăng 4%).",
+        "Chỉ số sản xuất công nghiệp: 11/18 tỉnh, thành phố có IIP tăng cao hơn mức tăng của cả nước (ước tăng "
         "9,1%); 9/18 tỉnh, thành phố tăng trên 10%; 18/18 tỉnh, thành phố tăng so với cùng kỳ. Trung vị mức "
-        "tăng của 18 địa phương có số liệu là 10,5%; cao nhất là Ninh Bình (tăng 22,03%), thấp nhất là Hà "
-        "Tĩnh (tăng 4,2%)."]
+        "tăng của 18 địa phương có số liệu là 10,5%; cao nhất là Ninh Bình (ước tăng 22,03%), thấp nhất là Hà "
+        "Tĩnh (ước tăng 4,2%)."]
 
 
 @pytest.mark.parametrize("index", [0, 1])
