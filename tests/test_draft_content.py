@@ -211,3 +211,14 @@ def test_section_ii_gives_the_countrys_export_growth_beside_the_regions(draft_20
     """National context for the current period (issue 12, class 7): exports as well as retail."""
     assert ("kim ngạch xuất khẩu của khu vực đạt [… tỷ USD], [tăng/giảm …%] so với cùng kỳ năm 2024 "
             "(cả nước ước tăng 16,0%)") in draft_2025.text
+
+
+def test_a_tdmnbb_edition_names_its_ordinal_once(tmp_path):
+    """2013 (vùng trung du và miền núi Bắc Bộ): "… năm 2013 (lần thứ XV)", never "lần thứ XV (lần thứ XV)"."""
+    import docx
+
+    from briefgen.api import build_briefing
+    result = build_briefing(2013, "Hà Nội", out_dir=tmp_path)
+    text = "\n".join(text_of(p) for p in docx.Document(str(result.docx_path)).paragraphs)
+    assert "Hội nghị ngành Công Thương vùng trung du và miền núi Bắc Bộ năm 2013 (lần thứ XV) do Bộ Công Thương" in text
+    assert "(lần thứ XV) (lần thứ" not in text and "lần thứ XV (lần thứ XV)" not in text

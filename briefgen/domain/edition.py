@@ -79,6 +79,7 @@ class EditionContext:
 
     @property
     def conference_name(self) -> str:
+        """Return the conference's name with its year; the ordinal is said apart ("(lần thứ XV)")."""
         if self.series == "tdmnbb":
-            return f"Hội nghị ngành Công Thương vùng trung du và miền núi Bắc Bộ lần thứ {self.ordinal}"
+            return f"Hội nghị ngành Công Thương vùng trung du và miền núi Bắc Bộ năm {self.year}"
         return f"Hội nghị ngành Công Thương {self.region.name} năm {self.year}"
