@@ -202,3 +202,13 @@ def test_one_figure_filled_with_two_values_is_an_inconsistency(draft_2025, tmp_p
     assert report["inconsistencies"] == [
         "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng – 9 tháng đầu năm 2025 – khu vực: "
         "điền hai giá trị khác nhau (1.720,5; 1.800). Cần thống nhất."]
+
+
+@pytest.mark.parametrize("command", [["review"], ["learn", "--dry-run"]])
+def test_a_folder_given_as_the_draft_is_called_a_folder(tmp_path, capsys, command):
+    """A folder is not "không tìm thấy": it exists, it is just not a file."""
+    from briefgen.cli import main
+    folder = tmp_path / "ban-sua"
+    folder.mkdir()
+    assert main([command[0], str(folder), *command[1:]]) == 1
+    assert capsys.readouterr().err == f"Lỗi: {folder}: là thư mục, không phải tệp\n"

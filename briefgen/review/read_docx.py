@@ -47,6 +47,8 @@ class DraftReading:
 
 
 def _open(path: Path):
+    if path.is_dir():
+        raise DraftFileError(f"{path}: là thư mục, không phải tệp")
     if not path.is_file():
         raise DraftFileError(f"không tìm thấy tệp {path}")
     if not zipfile.is_zipfile(path):
