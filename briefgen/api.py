@@ -234,10 +234,13 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                                                      if WRITERS[f].links_charts else draft.documents[f])
                 for f in formats}
 
+    listed: dict[str, int] = {}      # what the manifest lists, for the counts the CLI and the server print
+
     def manifest_for(paths: DraftPaths) -> dict:
         manifest = build_manifest(draft.briefing, paths.docx.name if "docx" in formats else None,
                                   _chart_entries(draft, files, paths),
                                   chart_figures, request, {f.id: f for f in dataset.figures})
+        listed.update(figures=len(manifest["figures"]), placeholders=len(manifest["placeholders"]))
         manifest["checklist"] = paths.checklist.name
         manifest["notices"] = list(_notices(draft, paths, formats))
         manifest["inconsistencies"] = [
@@ -262,6 +265,6 @@ def build_briefing(year: int, host: str, conference_date: date | None = None,
                         checklist.encode("utf-8"))
     documents = {f: paths.document(WRITERS[f].suffix) for f in formats}
     return BuildResult(documents, paths.manifest, tuple(paths.charts / n for n in files.values()),
-                       paths.version, len(draft.briefing.figures), len(draft.briefing.placeholders),
+                       paths.version, listed["figures"], listed["placeholders"],
                        _notices(draft, paths, formats), warnings,
                        tuple((p.id, p.need) for p in draft.briefing.placeholders.values()), paths.checklist)

@@ -212,3 +212,13 @@ def test_a_folder_given_as_the_draft_is_called_a_folder(tmp_path, capsys, comman
     folder.mkdir()
     assert main([command[0], str(folder), *command[1:]]) == 1
     assert capsys.readouterr().err == f"Lỗi: {folder}: là thư mục, không phải tệp\n"
+
+
+def test_the_counts_printed_are_the_manifests(tmp_path):
+    """The CLI, the server and the manifest count the same figures (chart-only figures included)."""
+    import json
+
+    from briefgen.api import build_briefing
+    result = build_briefing(2025, "Tuyên Quang", out_dir=tmp_path)
+    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert (result.figure_count, result.placeholder_count) == (len(manifest["figures"]), len(manifest["placeholders"]))
