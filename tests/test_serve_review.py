@@ -98,7 +98,10 @@ def test_a_document_briefgen_did_not_make_lists_figures_by_context(api):
     assert response.status_code == 200
     report = response.json()
     assert report["made_by_briefgen"] is False and report["year"] is None and report["open"] == []
-    assert any("1720.5" in line or "1.720,5" in line for line in report["context_figures"])
+    assert any(line.startswith("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 9 tháng đầu năm 2025, khu "
+                               "vực: 1.720,5 nghìn tỷ đồng [") for line in report["context_figures"]), report
+    assert any(", khu vực: 12,3% [" in line for line in report["context_figures"])
+    assert not any("retail_sales" in line or "1720.5" in line for line in report["context_figures"])
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:

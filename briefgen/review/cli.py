@@ -11,6 +11,9 @@ import json
 from pathlib import Path
 
 from briefgen.cli_parser import Parser
+from briefgen.domain.indicators import label_of
+from briefgen.domain.period import parse_period
+from briefgen.numbers import fmt_quantity
 from briefgen.review.chart_review import ChartFinding
 from briefgen.review.read_docx import read_draft
 from briefgen.review.review import Finding, Review, by_context, review_draft
@@ -94,9 +97,25 @@ def render_json(review: Review, context: list[str]) -> dict:
     return summary
 
 
+SCOPE_WORDS = {"region": "khu vực", "national": "cả nước"}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _period_words(code: str | None) -> str:
+    """Return a period as the draft says it ("năm 2024", "9 tháng đầu năm 2025"), or "(kỳ không rõ)"."""
+    try:
+        return parse_period(code).label if code else "(kỳ không rõ)"
+    except ValueError:
+        return code
+
+
 def context_figures(reading) -> list[str]:
-    """Return the figures the extractor finds by context in a draft briefgen did not make."""
-    return [f"{f.indicator} {f.period or '(kỳ không rõ)'} {f.scope}: {f.value} {f.unit} [{place}] — \"{f.quote}\""
+    """Return, in Vietnamese, the figures the extractor finds by context in a draft briefgen did not make."""
+    return [f"{_capital(label_of(f.indicator))} {_period_words(f.period)}, "
+            f"{SCOPE_WORDS.get(f.scope, f.scope)}: {fmt_quantity(f.value, f.unit)} [{place}] — \"{f.quote}\""
             for place, f in by_context(reading).values()]
 
 
