@@ -163,7 +163,9 @@ def test_a_docx_not_made_by_briefgen_is_said_so_with_figures_by_context(tmp_path
     assert main(["review", str(tmp_path / "khac.docx")]) == 0
     out = capsys.readouterr().out
     assert "không phải dự thảo do briefgen soạn" in out
-    assert "retail_sales 9M-2025" in out and "1720.5 nghìn tỷ đồng" in out
+    assert ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 9 tháng đầu năm 2025, khu vực: "
+            "1.720,5 nghìn tỷ đồng [Phần mở đầu › đoạn 1]") in out
+    assert "retail_sales" not in out and "1720.5" not in out
 
 
 @pytest.mark.parametrize("content, message", [
