@@ -101,7 +101,8 @@ def placeholder_unit(placeholder: Placeholder, indicator: str | None) -> str:
 def _figure_entry(figure, texts: list[str]) -> dict:
     return {"id": figure.id, "hash": short_hash(figure.id), "indicator": figure.indicator,
             "subject": figure.subject, "scope": figure.scope, "period": figure.period.code,
-            "edition_year": figure.edition_year, "value": str(figure.value), "unit": figure.unit,
+            "edition_year": figure.edition_year, "series": figure.series, "value": str(figure.value),
+            "unit": figure.unit,
             "texts": texts, "source": figure.source, "status": figure.status,
             "title": title_of(figure.indicator, figure.subject, figure.scope, figure.period.code)}
 
@@ -153,6 +154,7 @@ def _clean_entry(entry: object, kind: str) -> dict | None:
     clean["unit"] = clean["unit"] or ""
     clean["kind"] = kind
     clean["edition_year"] = entry.get("edition_year") if type(entry.get("edition_year")) is int else None
+    clean["series"] = entry.get("series") if entry.get("series") in SERIES else None
     texts = entry.get("texts")
     clean["texts"] = [t for t in texts if isinstance(t, str)] if isinstance(texts, list) else []
     if kind == "figure":

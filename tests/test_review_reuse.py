@@ -131,3 +131,40 @@ def test_learn_refuses_bad_drafts_and_writes_nothing(draft_2025, data_copy, tmp_
         assert code == 1 and message in err, err
     assert (data_copy / "indicators.csv").read_bytes() == before
     assert not [p for p in data_copy.iterdir() if p.name.startswith(".")]
+
+
+EARLIER = "retail_sales@region:2012#2013"     # a figure of the 2013 edition (series tdmnbb) in section IV
+
+
+@pytest.fixture(scope="module")
+def earlier_edited(draft_2025, tmp_path_factory) -> Path:
+    """The 2025 draft with the 2013 edition's regional retail sales of 2012 corrected from 120.056 to 2.000."""
+    return edit_controls(draft_2025.result.docx_path, tmp_path_factory.mktemp("earlier") / "sua-2013.docx",
+                         {EARLIER: "2.000"})
+
+
+def test_data_takes_a_correction_of_an_earlier_edition_under_its_own_id(earlier_edited, tmp_path, capsys):
+    manifest = _build(capsys, tmp_path, "--data", str(earlier_edited))
+    figures = {f["id"]: f for f in manifest["figures"]}
+    assert figures[EARLIER]["value"] == "2000" and "retail_sales@region:2012#2025" not in figures
+    [warning] = manifest["warnings"]
+    assert warning["where"] == "data/indicators.csv, dòng 39"
+    assert warning["message"] == (
+        "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực, năm 2012: 120.056 tỷ đồng "
+        "(dữ liệu có sẵn) được thay bằng 2.000 tỷ đồng từ dự thảo đã sửa (sua-2013.docx, ô nội dung bg_45f44528, "
+        "IV. SO SÁNH VỚI CÁC KỲ HỘI NGHỊ TRƯỚC › Bảng 3, dòng 2, cột 5)")
+
+
+def test_learn_replaces_the_earlier_editions_row_only_with_a_reason(earlier_edited, data_copy, capsys):
+    table = data_copy / "indicators.csv"
+    before = table.read_bytes()
+    code, out, err = _learn(capsys, data_copy, str(earlier_edited))
+    assert code == 1 and table.read_bytes() == before and "Thêm: " not in out
+    assert err.startswith(f"Lỗi: {EARLIER}: {table}, dòng 39 ghi 120.056 tỷ đồng (nguồn 000_f8b9d7aac47d0da0.txt); "
+                          f"dự thảo ghi 2.000 tỷ đồng (sua-2013.docx, ô nội dung bg_45f44528, IV. SO SÁNH")
+    code, out, _ = _learn(capsys, data_copy, str(earlier_edited), "--replace", "--reason", "đính chính")
+    assert code == 0 and "thêm 0, thay 1." in out
+    rows = [r for r in table.read_text(encoding="utf-8").splitlines() if ",region,retail_sales,," in r]
+    assert [r for r in rows if r.startswith("2013,tdmnbb,2012,")][0].startswith(
+        "2013,tdmnbb,2012,region,retail_sales,,2000,tỷ đồng,")
+    assert not [r for r in rows if r.startswith("2025,") and ",2012,region," in r]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -77,8 +77,8 @@ def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date,
             plan.added.append(new)
         elif old.value == new.value and old.unit == new.unit:
             plan.known.append(old)
-        else:
-            plan.conflicts.append((old, new))
+        else:       # a replacement keeps the row's series (a draft from before identities carried it)
+            plan.conflicts.append((old, replace(new, series=old.series)))
     return plan
 
 

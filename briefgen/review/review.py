@@ -218,8 +218,9 @@ def _figure(identity: dict, entry: dict, value: Decimal, source: str, quote: str
         return None
     if not (identity.get("series") and entry["scope"] and entry["indicator"]):
         return None
-    return Figure(year, identity["series"], period, entry["scope"], entry["indicator"], entry["subject"],
-                  value, entry["unit"], False, "confirmed", source, quote, None, source_kind="draft")
+    series = entry.get("series") or identity["series"]
+    return Figure(year, series, period, entry["scope"], entry["indicator"], entry["subject"], value,
+                  entry["unit"], False, "confirmed", source, quote, None, source_kind="draft")
 
 
 def provenance(review: Review, finding: Finding) -> str:
@@ -230,7 +231,11 @@ def provenance(review: Review, finding: Finding) -> str:
 
 
 def filled_figures(review: Review) -> tuple[Figure, ...]:
-    """Return the figures staff typed (filled placeholders, corrected figures) as data rows of this edition."""
+    """Return the figures staff typed: filled placeholders as rows of this edition, corrected figures as their own.
+
+    A corrected figure of an earlier edition (section IV) keeps that edition and series, so it
+    replaces the row on record instead of becoming a row of this year.
+    """
     identity = review.identity or {}
     by_id, _ = _entries(identity)
     found: dict[str, Figure] = {}
@@ -238,7 +243,8 @@ def filled_figures(review: Review) -> tuple[Figure, ...]:
         entry = by_id.get(finding.id)
         if entry is None or finding.value is None or entry["indicator"] is None:
             continue
-        figure = _figure(identity, entry, finding.value, provenance(review, finding), finding.text)
+        figure = _figure(identity, entry, finding.value, provenance(review, finding), finding.text,
+                         entry["edition_year"])
         if figure is not None:
             found.setdefault(figure.id, figure)
     return tuple(found.values())
