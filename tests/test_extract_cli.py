@@ -173,3 +173,15 @@ def test_metadata_line_is_not_extracted_and_offsets_refer_to_the_body(tmp_path, 
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [(r["value"], r["location"]) for r in rows] == [("9.5", "dòng 2")]
     assert body[int(rows[0]["start"]):].startswith(rows[0]["quote"])
+
+
+@pytest.mark.parametrize("fmt, name", [("csv", "x.csv"), ("xlsx", "x.xlsx")])
+def test_no_output_is_written_when_no_input_could_be_read(tmp_path, capsys, fmt, name):
+    """exit 1 and nothing written: not a header-only CSV nor an empty review sheet."""
+    from briefgen.cli import main as briefgen_main
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a docx", encoding="utf-8")
+    assert briefgen_main(["extract", str(fake), "--format", fmt, "-o", str(tmp_path / name)]) == 1
+    assert not (tmp_path / name).exists()
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith(f"Lỗi: {fake}: không phải tệp .docx hợp lệ")

@@ -60,6 +60,8 @@ def main(argv: list[str]) -> int:
             parser.error("--format xlsx cần -o TỆP.xlsx và không dùng với --score")
         return _write_review(args.files, args.output)
     figures, failed = extract_files(args.files, args.skip_comment_line)
+    if failed == len(args.files):
+        return EXIT_ERROR          # no file could be read: nothing is written, not even a header
     if args.score:
         _print_scores(figures, args.score, args.verbose)
     else:
@@ -151,6 +153,8 @@ def _write_review(paths: list[Path], output: Path) -> int:
         except BriefgenError as error:
             print_error(error)
             failed += 1
+    if failed == len(paths):
+        return EXIT_ERROR          # no report could be read: no empty sheet is left behind
     try:
         write_atomic(output, render_review(items))
     except OSError as error:
@@ -178,7 +182,7 @@ def _write(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text.encode("utf-8"))     # never a half-written file
     except OSError as error:
         raise BriefgenError(f"{output}: không ghi được: {describe_os_error(error)}") from None
 
