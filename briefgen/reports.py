@@ -250,7 +250,8 @@ def _say_unused(merge: _Merge, files: Sequence[str], layout: FormLayout) -> None
 
 
 def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
-                items: Sequence[Reported], notes: Sequence[Problem] = ()) -> tuple[Dataset, FormData | None, ReportData]:
+                items: Sequence[Reported],
+                notes: Sequence[Problem] = ()) -> tuple[Dataset, FormData | None, ReportData]:
     """Return *dataset* with the reports' figures and the forms', the FormData, and the provenance.
 
     Raise FormValidationError when a form has an error. FormData is None when neither a
