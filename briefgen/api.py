@@ -132,7 +132,8 @@ def load_report_data(dataset: Dataset, edition: EditionContext, form_files: Sequ
     from briefgen.sources.recognise import split_reports
 
     reports, reviews, _ = split_reports(report_files)
-    return add_reports(dataset, edition, form_files, read_all(reports, reviews))
+    items, notes = read_all(reports, reviews)
+    return add_reports(dataset, edition, form_files, items, notes)
 
 
 def _report_manifest(manifest: dict, reports) -> None:

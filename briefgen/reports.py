@@ -22,7 +22,7 @@ from briefgen.domain.measures import Measure, measure_of, measures, tidy
 from briefgen.domain.period import parse_period
 from briefgen.errors import FormValidationError
 from briefgen.extract.reported import Reported, read_reported
-from briefgen.extract.review_sheet import read_review
+from briefgen.extract.review_sheet import read_review_rows
 from briefgen.forms.collect import aggregate, check_files, merge_forms
 from briefgen.sources.forms.layout import FormLayout, layout_for_edition
 from briefgen.sources.forms.to_figures import form_figures
@@ -62,13 +62,15 @@ class ReportSheet:
         return f"{name}, {ref}" if ref else name
 
 
-def read_all(reports: Sequence[Path], reviews: Sequence[Path]) -> list[Reported]:
-    """Return the figures of every report and every accepted row of the review sheets.
+def read_all(reports: Sequence[Path], reviews: Sequence[Path]) -> tuple[list[Reported], list[Problem]]:
+    """Return the figures of every report and every accepted, usable row of the review sheets,
+    and the sheets' warnings about accepted rows left out.
 
     Raise DataFileError (a report cannot be read) or FormValidationError (a review cell).
     """
     found = [item for path in reports for item in read_reported(path)]
-    return found + [item for path in reviews for item in read_review(path)]
+    sheets = [read_review_rows(path) for path in reviews]
+    return found + [i for sheet in sheets for i in sheet.items], [w for sheet in sheets for w in sheet.warnings]
 
 
 def _warn(where: str, message: str) -> Problem:
@@ -248,17 +250,20 @@ def _say_unused(merge: _Merge, files: Sequence[str], layout: FormLayout) -> None
 
 
 def add_reports(dataset: Dataset, edition: EditionContext, form_files: Sequence[Path | str],
-                items: Sequence[Reported]) -> tuple[Dataset, FormData | None, ReportData]:
+                items: Sequence[Reported],
+                notes: Sequence[Problem] = ()) -> tuple[Dataset, FormData | None, ReportData]:
     """Return *dataset* with the reports' figures and the forms', the FormData, and the provenance.
 
     Raise FormValidationError when a form has an error. FormData is None when neither a
-    form nor a provincial figure of the edition's periods was given.
+    form nor a provincial figure of the edition's periods was given. *notes* are warnings
+    already found (review sheet rows left out); they lead the reports' warnings.
     """
     layout = layout_for_edition(edition)
     forms, problems = check_files(form_files, layout, dataset)
     if errors_of(problems):
         raise FormValidationError(problems)
     merge = _Merge(dataset, layout, forms)
+    merge.warnings.extend(notes)
     codes = {p.code for p in layout.periods}
     members = {p.name for p in layout.provinces}
     current = [i for i in items if i.figure.period in codes]

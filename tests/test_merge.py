@@ -56,7 +56,8 @@ def test_the_exact_warnings():
     report = merge(_dataset(record), [_figure("report", "1690")])
     assert [str(w) for w in report.warnings] == [
         "lang-son.docx, đoạn 4: báo cáo (lang-son.docx, đoạn 4) ghi 1.690 nghìn tỷ đồng cho "
-        "retail_sales@region:9M-2025#2025, khác 1.700 nghìn tỷ đồng (dữ liệu có sẵn: TCTK, "
+        "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của khu vực, "
+        "9 tháng đầu năm 2025, khác 1.700 nghìn tỷ đồng (dữ liệu có sẵn: TCTK, "
         "data/indicators.csv, dòng 12); giữ số đã có, cần kiểm tra"]
     said = _figure("report", "1690")
     named = merge(_dataset(record), [said], said={said: "báo cáo của UBND tỉnh Lạng Sơn (lang-son.docx, đoạn 4)"})

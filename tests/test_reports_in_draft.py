@@ -128,7 +128,8 @@ def test_a_form_value_wins_over_a_report_with_a_warning_naming_both(tmp_path, da
     # The one merge step: a form outranks a report; the warning names both, each with its place.
     said = [m for m in messages if m.startswith(
         f"lang-son.docx, đoạn 4: báo cáo của {ISSUER} (lang-son.docx, đoạn 4) ghi 25.310 tỷ đồng cho "
-        "retail_sales@Lạng Sơn:9M-2025#2025, khác 26.000 tỷ đồng (biểu mẫu (bieu-mau.xlsx › Số liệu!")]
+        "tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Lạng Sơn, "
+        "9 tháng đầu năm 2025, khác 26.000 tỷ đồng (biểu mẫu (bieu-mau.xlsx › Số liệu!")]
     assert len(said) == 1 and said[0].endswith("); giữ số đã có, cần kiểm tra"), messages
     assert any("khác 26.000 tỷ đồng (biểu mẫu" in w["message"] for w in manifest["warnings"])
     figure = next(f for f in manifest["figures"] if f["id"] == "retail_sales@Lạng Sơn:9M-2025#2025")
@@ -161,7 +162,8 @@ def test_a_national_figure_goes_into_the_dataset_and_data_wins_over_it(dataset):
     assert [f.value for f in merged.figures if f.id == added.id] == [Decimal("8.5")]
     assert [str(w) for w in reports.warnings] == [
         "tk.txt, dòng 2: báo cáo của Tổng cục Thống kê (tk.txt, dòng 2) ghi 9,1% cho "
-        "iip_growth@national:9M-2025#2025, khác 8,5% (dữ liệu có sẵn: TCTK); giữ số đã có, cần kiểm tra"]
+        "tốc độ tăng chỉ số sản xuất công nghiệp (IIP) so với cùng kỳ của cả nước, 9 tháng đầu năm 2025, "
+        "khác 8,5% (dữ liệu có sẵn: TCTK); giữ số đã có, cần kiểm tra"]
 
 
 def test_figures_outside_the_editions_periods_or_core_indicators_are_left_out(dataset):

@@ -18,10 +18,11 @@ from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, FormValidationError
 from briefgen.extract.model import Figure
 from briefgen.extract.qualifier_words import ALLOWED, CHOICES, fmt_qualifier_words, parse_qualifier_words
-from briefgen.extract.reported import Reported
+from briefgen.extract.reported import USABLE, Reported
+from briefgen.numbers import fmt_quantity
 from briefgen.sources.forms.cells import RawCell
 from briefgen.sources.forms.workbook import UnreadableForm, read_grid
-from briefgen.sources.problems import ERROR, Problem, place
+from briefgen.sources.problems import ERROR, WARNING, Problem, place
 
 REVIEW_SHEET = "Rà soát"
 GUIDE_SHEET = "Hướng dẫn"
@@ -36,6 +37,9 @@ HEADER = tuple(h for h, _ in COLUMNS)
 # A sheet written before the qualifiers column still reads: as if that column were empty.
 HEADERS = (HEADER, tuple(h for h in HEADER if h != QUALIFIERS_HEADER))
 _LETTERS = "ABCDEFGHIJKLM"
+# Why a row is written "Không": the extractor could not say which indicator the figure is.
+UNCLASSIFIED = ("Chưa xác định được chỉ tiêu của số liệu này nên để 'Không'. Nếu cần dùng: ghi mã chỉ tiêu "
+                "ở cột 'Mã chỉ tiêu' (xem trang Hướng dẫn) rồi chọn 'Có'.")
 WIDTHS = (18, 34, 10, 14, 12, 12, 9, 24, 70, 22, 24, 30, 12)
 GUIDE = (
     "Rà soát số liệu trích tự động từ báo cáo",
@@ -48,6 +52,8 @@ GUIDE = (
     "không nói; số ước tính ghi ở cột 'Ước tính'.",
     "Có thể sửa Giá trị, Đơn vị, Kỳ (mã như 2024, 9M-2025) hoặc Phạm vi (tên tỉnh, region, national) "
     "nếu trích chưa đúng; không đổi tên trang tính và dòng tiêu đề.",
+    "Dòng có mã chỉ tiêu 'other' hoặc 'provinces_count' là số liệu chưa xác định được chỉ tiêu: để sẵn "
+    "'Không' và không được dùng kể cả khi ghi 'Có' (như khi đọc thẳng báo cáo); muốn dùng, sửa mã chỉ tiêu.",
     "Sau đó chạy: briefgen --year <năm> --host <tỉnh> --data review.xlsx — chỉ các dòng 'Có' được dùng, "
     "và vẫn được đánh dấu trong dự thảo là 'trích từ báo cáo, cần kiểm tra'.",
 )
@@ -75,7 +81,7 @@ def _row(item: Reported) -> list[object]:
     value: object = figure.value if figure.high is None else figure.value_text
     return [figure.indicator, label_of(figure.indicator), figure.period, figure.scope, value, figure.unit,
             YES if figure.estimate else NO, fmt_qualifier_words(item.qualifiers), figure.quote, figure.location,
-            figure.file, item.issuer or "", YES]
+            figure.file, item.issuer or "", YES if figure.indicator in USABLE else NO]
 
 
 def render_review(items: list[Reported]) -> bytes:
@@ -95,6 +101,7 @@ def render_review(items: list[Reported]) -> bytes:
     for (_, field), width in zip(COLUMNS, WIDTHS):
         sheet.column_dimensions[_letter(field)].width = width
     _add_choices(sheet, max(sheet.max_row, 2))
+    _explain_refused(sheet)
     sheet.freeze_panes = "A2"
     guide = book.create_sheet(GUIDE_SHEET)
     for line in GUIDE:
@@ -103,6 +110,16 @@ def render_review(items: list[Reported]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _explain_refused(sheet) -> None:
+    """Give each row written "Không" (an unclassified figure) a comment on its Sử dụng cell saying why."""
+    from openpyxl.comments import Comment
+
+    column = _letter("accept")
+    for line in range(2, sheet.max_row + 1):
+        if sheet[f"{column}{line}"].value == NO:
+            sheet[f"{column}{line}"].comment = Comment(UNCLASSIFIED, "briefgen")
 
 
 def _add_choices(sheet, last: int) -> None:
@@ -214,10 +231,25 @@ def _reported(row: _Row) -> Reported | None:
     return Reported(figure, row.text("issuer") or None, qualifiers)
 
 
-def read_review(path: Path | str) -> list[Reported]:
-    """Return the accepted figures of the review sheet at *path*.
+@dataclass(frozen=True)
+class ReviewRows:
+    """The rows of a review sheet a draft can use, and warnings for accepted rows left out."""
 
-    Raise FormValidationError listing every cell in error (file › Rà soát!cell).
+    items: tuple[Reported, ...]
+    warnings: tuple[Problem, ...]
+
+
+def read_review(path: Path | str) -> list[Reported]:
+    """Return the accepted figures of the review sheet at *path* the draft can use (see read_review_rows)."""
+    return list(read_review_rows(path).items)
+
+
+def read_review_rows(path: Path | str) -> ReviewRows:
+    """Return the accepted, usable figures of the review sheet at *path*, with warnings for those left out.
+
+    An accepted row of an unclassified indicator is left out, as reading the report itself
+    leaves it out (one warning for them all); of rows stating the same figure the first is used
+    (a warning names both cells). Raise FormValidationError listing every cell in error.
     """
     path = Path(path)
     try:
@@ -235,11 +267,48 @@ def read_review(path: Path | str) -> list[Reported]:
         item = _reported(row)
         problems += row.problems
         if item is not None:
-            accepted.append(item)
+            accepted.append((row.cells["indicator"].ref, item))
     if problems:
         raise ReviewSheetError(problems)
-    return accepted
+    return _usable(path, accepted)
+
+
+def _usable(path: Path, accepted: list[tuple[str, Reported]]) -> ReviewRows:
+    """Return the usable items of *accepted* (cell, item) pairs, warning about the rest."""
+    unclassified = [ref for ref, item in accepted if item.figure.indicator not in USABLE]
+    warnings = [] if not unclassified else [Problem(place(path, REVIEW_SHEET, unclassified[0]), (
+        f"{len(unclassified)} dòng ghi '{YES}' có chỉ tiêu chưa xác định ({', '.join(unclassified[:5])}"
+        f"{', …' if len(unclassified) > 5 else ''}): không dùng, như khi đọc thẳng báo cáo; muốn dùng, "
+        f"ghi mã chỉ tiêu ở cột 'Mã chỉ tiêu'"), WARNING)]
+    firsts: dict[tuple[str, str, str], tuple[str, Reported]] = {}
+    for ref, item in accepted:
+        figure = item.figure
+        if figure.indicator not in USABLE:
+            continue
+        first = firsts.setdefault((figure.indicator, figure.scope, figure.period), (ref, item))
+        if first[1] is not item:
+            warnings.append(_repeated(path, first, (ref, item)))
+    return ReviewRows(tuple(item for _, item in firsts.values()), tuple(warnings))
+
+
+def _repeated(path: Path, first: tuple[str, Reported], other: tuple[str, Reported]) -> Problem:
+    """Return the warning for a row stating the same figure as an earlier one (the earlier one is used)."""
+    (kept, one), (dropped, two) = first, other
+    figure = two.figure
+    where = {"region": "khu vực", "national": "cả nước"}.get(figure.scope, figure.scope)
+    return Problem(place(path, REVIEW_SHEET, dropped), (
+        f"dòng {_digits(dropped)} và dòng {_digits(kept)} cùng ghi {label_of(figure.indicator)} của {where}, "
+        f"{parse_period(figure.period).label}: dùng {_amount(one)} ({REVIEW_SHEET}!{kept}), bỏ {_amount(two)} "
+        f"({REVIEW_SHEET}!{dropped}); cần kiểm tra"), WARNING)
+
+
+def _amount(item: Reported) -> str:
+    return fmt_quantity(item.figure.value, item.figure.unit)
+
+
+def _digits(ref: str) -> str:
+    return "".join(ch for ch in ref if ch.isdigit())
 
 
 def _line(cells: list[RawCell]) -> str:
-    return "".join(ch for ch in cells[0].ref if ch.isdigit())
+    return _digits(cells[0].ref)

@@ -36,6 +36,7 @@ class LearnPlan:
     replaced: list[tuple[Figure, Figure]] = field(default_factory=list)
     known: list[Figure] = field(default_factory=list)
     conflicts: list[tuple[Figure, Figure]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)     # rows of review sheets left out, and why
 
 
 def _learned(figure: Figure, today: date) -> Figure:
@@ -46,17 +47,21 @@ def _learned(figure: Figure, today: date) -> Figure:
 
 
 def _incoming(paths: Sequence[Path | str], data_dir: Path, today: date,
-              year: int | None, host: str | None) -> list[Figure]:
-    """Return the figures *paths* bring: drafts' filled figures, forms' and review sheets' figures."""
+              year: int | None, host: str | None) -> tuple[list[Figure], list[str]]:
+    """Return the figures *paths* bring (drafts' filled figures, forms' and review sheets' figures)
+    and the review sheets' warnings as lines."""
     inputs = split_inputs(paths)
     figures = [_learned(f, today) for path in inputs.drafts for f in filled_figures(checked_review(path))]
+    warnings: list[str] = []
     if inputs.need_edition:
         dataset = load_dataset(data_dir)
         edition = edition_of(dataset, year, host)
         if inputs.forms:
             figures += form_figures(inputs.forms, dataset, edition, today)
-        figures += sheet_figures(inputs.sheets, edition, today)
-    return figures
+        found, said = sheet_figures(inputs.sheets, edition, today)
+        figures += found
+        warnings += [f"{w.where}: {w.message}" for w in said]
+    return figures, warnings
 
 
 def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date,
@@ -67,8 +72,9 @@ def plan_learning(paths: Sequence[Path | str], data_dir: Path, today: date,
     the recorded host); edited drafts carry their own edition.
     """
     on_record = {f.id: f for f in load_figures(data_dir / INDICATORS_FILE)}
-    plan, seen = LearnPlan(), set()
-    for new in _incoming(paths, data_dir, today, year, host):
+    figures, warnings = _incoming(paths, data_dir, today, year, host)
+    plan, seen = LearnPlan(warnings=warnings), set()
+    for new in figures:
         if new.id in seen:
             continue
         seen.add(new.id)

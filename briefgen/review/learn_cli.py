@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def main(argv: list[str]) -> int:
         parser.error("biểu mẫu và bảng rà soát cần năm của kỳ hội nghị: thêm --year NĂM")
     today = date.today()
     plan = plan_learning(args.files, args.data_dir, today, args.year, args.host)
+    for line in plan.warnings:
+        print(f"Cảnh báo: {line}", file=sys.stderr)
     if plan.conflicts and not args.replace:
         raise LearnConflictError(conflict_lines(plan, args.data_dir))
     for figure in plan.added:

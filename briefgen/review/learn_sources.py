@@ -22,7 +22,7 @@ from briefgen.domain.indicators import RANK_IN_REGION
 from briefgen.domain.period import parse_period
 from briefgen.errors import BriefgenError, DataFileError, FormValidationError, InvalidArgumentError
 from briefgen.extract.reported import Reported
-from briefgen.extract.review_sheet import is_review, read_review
+from briefgen.extract.review_sheet import is_review, read_review_rows
 from briefgen.sources.problems import ERROR, Problem
 from briefgen.sources.tables.figures import value_problem
 
@@ -123,10 +123,13 @@ def _sheet_figure(item: Reported, path: Path, edition: EditionContext, today: da
     return _reviewed(learned, today, learned.note)
 
 
-def sheet_figures(paths: Sequence[Path], edition: EditionContext, today: date) -> list[Figure]:
-    """Return the figures of the rows marked "Có" in the review sheets at *paths*, as "confirmed"."""
-    results = [_sheet_figure(item, path, edition, today) for path in paths for item in read_review(path)]
+def sheet_figures(paths: Sequence[Path], edition: EditionContext,
+                  today: date) -> tuple[list[Figure], list[Problem]]:
+    """Return the figures of the usable rows marked "Có" in the review sheets at *paths*, as "confirmed",
+    and the warnings about accepted rows left out (unclassified, or stating a figure twice)."""
+    sheets = {path: read_review_rows(path) for path in paths}
+    results = [_sheet_figure(item, path, edition, today) for path, sheet in sheets.items() for item in sheet.items]
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise LearnFormError(problems, "bảng rà soát")
-    return [r for r in results if isinstance(r, Figure)]
+    return [r for r in results if isinstance(r, Figure)], [w for sheet in sheets.values() for w in sheet.warnings]

@@ -136,5 +136,5 @@ def _kept(sides: _Sides, old: Figure, new: Figure) -> Problem:
 def _kept_first(sides: _Sides, old: Figure, new: Figure) -> Problem:
     """Return the warning for a figure dropped because *old* (on record or met first) stands."""
     return Problem(sides.place(new), (
-        f"{sides.who(new)} ghi {fmt_quantity(new.value, new.unit)} cho {new.id}, khác "
+        f"{sides.who(new)} ghi {fmt_quantity(new.value, new.unit)} cho {_what(new)}, khác "
         f"{fmt_quantity(old.value, old.unit)} ({sides.who(old)}); giữ số đã có, cần kiểm tra"), WARNING)
