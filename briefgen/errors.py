@@ -65,6 +65,10 @@ class FormValidationError(BriefgenError):
         self.problems = tuple(problems)
         self.errors = tuple(p for p in self.problems if p.is_error)
         self.warnings = tuple(p for p in self.problems if not p.is_error)
+        if self.errors and all("›" not in p.where for p in self.errors):    # whole files, no cell to fix
+            super().__init__(f"không đọc được {len(self.errors)} tệp dữ liệu; chưa soạn dự thảo, không ghi tệp nào",
+                             hint="kiểm tra đường dẫn và loại tệp (biểu mẫu .xlsx/.csv, báo cáo, dự thảo .docx)")
+            return
         super().__init__(f"biểu mẫu có {len(self.errors)} lỗi; chưa soạn dự thảo, không ghi tệp nào",
                          hint="sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)")
 

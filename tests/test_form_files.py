@@ -27,6 +27,8 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bieu-mau-2025-v
 WHERE = "bieu-mau.xlsx › Số liệu!"
 TAIL = ["Lỗi: biểu mẫu có 1 lỗi; chưa soạn dự thảo, không ghi tệp nào",
         "Gợi ý: sửa các ô nêu trên rồi chạy lại (kiểm tra trước: briefgen form --check …)"]
+FILE_TAIL = ["Lỗi: không đọc được 1 tệp dữ liệu; chưa soạn dự thảo, không ghi tệp nào",   # a whole file: no cell
+             "Gợi ý: kiểm tra đường dẫn và loại tệp (biểu mẫu .xlsx/.csv, báo cáo, dự thảo .docx)"]
 GOOD = {"Tuyên Quang": {key("retail_sales", N, "value"): 45000, key("retail_sales", N, "previous"): 40000,
                         key("retail_sales", N, "growth"): 12.5, key("iip_growth", N, "growth"): 11}}
 
@@ -90,7 +92,7 @@ def test_a_broken_file_is_one_line_naming_it(tmp_path, capsys, name, content, me
     path = tmp_path / name
     path.write_bytes(content)
     code, lines = build(path, tmp_path / "out", capsys)
-    assert (code, lines) == (1, [f"Lỗi: {message}", *TAIL])
+    assert (code, lines) == (1, [f"Lỗi: {message}", *FILE_TAIL])
     assert not (tmp_path / "out").exists()
 
 
@@ -102,7 +104,7 @@ def test_a_good_workbook_under_a_bad_name(tmp_path, capsys, name, message):
     path = tmp_path / name
     shutil.copy(EXAMPLE, path)
     code, lines = build(path, tmp_path / "out", capsys)
-    assert (code, lines) == (1, [f"Lỗi: {message}", *TAIL])
+    assert (code, lines) == (1, [f"Lỗi: {message}", *FILE_TAIL])
 
 
 @pytest.mark.parametrize("kind", ["missing", "folder", "folder.xlsx"])
@@ -113,7 +115,7 @@ def test_data_pointing_at_a_missing_file_or_a_folder(tmp_path, capsys, kind):
     message = "không tìm thấy tệp" if kind == "missing" else \
         "là thư mục, không phải tệp biểu mẫu; ghi tên từng tệp (ví dụ thu-muc/*.xlsx)"
     code, lines = build(path, tmp_path / "out", capsys)
-    assert (code, lines) == (1, [f"Lỗi: {path.name}: {message}", *TAIL])
+    assert (code, lines) == (1, [f"Lỗi: {path.name}: {message}", *FILE_TAIL])
     assert not (tmp_path / "out").exists()
 
 
