@@ -116,19 +116,48 @@ def _same_figure(row: dict[str, str], figure: Figure) -> bool:
     return all((row.get(k) or "").strip() == mine[k] for k in keys)
 
 
-def _rewrite(text: str, plan: LearnPlan, reason: str | None, today: date) -> str:
-    rows = list(csv.DictReader(io.StringIO(text)))
-    header = list(rows[0].keys()) if rows else list(_row(plan.added[0]).keys())
-    for old, new in plan.replaced:
-        note = f"Thay {fmt_quantity(old.value, old.unit)} ({old.source}) ngày {today:%d/%m/%Y}: {reason}"
-        rows = [dict(_row(new), note=note) if _same_figure(r, old) else r for r in rows]
-    rows += [_row(f) for f in plan.added]
+def _records(text: str) -> list[str]:
+    """Return the raw text of each CSV record of *text* (header first), line ends kept.
+
+    A record ends at a line end outside quotes (an even count of '"' so far: CSV doubles a
+    quote inside a quoted field), so a quoted field may span lines.
+    """
+    records, chunk = [], ""
+    for line in text.splitlines(keepends=True):
+        chunk += line
+        if chunk.count('"') % 2 == 0:
+            records.append(chunk)
+            chunk = ""
+    return records + ([chunk] if chunk else [])
+
+
+def _formatted(row: dict[str, str], header: list[str]) -> str:
     out = io.StringIO()
     # extrasaction: a file from before the ``qualifiers`` column keeps its columns
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
+    csv.DictWriter(out, fieldnames=header, lineterminator="\n", extrasaction="ignore").writerow(row)
     return out.getvalue()
+
+
+def _rewrite(text: str, plan: LearnPlan, reason: str | None, today: date) -> str:
+    """Return *text* with the plan's replacements and additions; every other record keeps its bytes."""
+    records = _records(text)
+    header = next(csv.reader(io.StringIO(records[0]))) if records else list(_row(plan.added[0]).keys())
+    if not records:
+        records = [_formatted(dict(zip(header, header)), header)]
+    body = []
+    for raw in records[1:]:
+        row = next(csv.DictReader(io.StringIO(records[0] + raw)), None)
+        old = next((o for o, _ in plan.replaced if row is not None and _same_figure(row, o)), None)
+        if old is None:
+            body.append(raw)
+            continue
+        new = next(n for o, n in plan.replaced if o is old)
+        note = f"Thay {fmt_quantity(old.value, old.unit)} ({old.source}) ngày {today:%d/%m/%Y}: {reason}"
+        body.append(_formatted(dict(_row(new), note=note), header))
+    if body and not body[-1].endswith("\n"):
+        body[-1] += "\n"
+    body += [_formatted(_row(f), header) for f in plan.added]
+    return records[0] + "".join(body)
 
 
 def apply_learning(plan: LearnPlan, data_dir: Path, reason: str | None, today: date) -> None:
