@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from briefgen.cli_parser import Parser, integer
+from briefgen.domain.indicators import label_of
 from briefgen.errors import LearnConflictError
 from briefgen.numbers import fmt_quantity
 from briefgen.paths import DEFAULT_WORKSPACE
@@ -37,8 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+SCOPE_WORDS = {"region": "khu vực", "national": "cả nước"}
+
+
 def _describe(figure) -> str:
-    return f"{figure.id} = {fmt_quantity(figure.value, figure.unit)}"
+    """Return a figure in words: what, whose, when, which conference's report, how much."""
+    what = label_of(figure.indicator, figure.subject)
+    whose = SCOPE_WORDS.get(figure.scope, figure.scope)
+    return (f"{what[:1].upper()}{what[1:]} của {whose}, {figure.period.label} (kỳ hội nghị năm "
+            f"{figure.edition_year}) = {fmt_quantity(figure.value, figure.unit)}")
 
 
 def main(argv: list[str]) -> int:
