@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefgen.model import Briefing, FigureRun, Heading, Paragraph, PlaceholderRun, TableBlock
+from briefgen.manifest import group_places
+from briefgen.model import Briefing, Heading, Paragraph, TableBlock
 
 OPENING = "Phần mở đầu"
 _NUMERAL = re.compile(r"([IVXLC]+|\d+)\.\s")
@@ -47,18 +48,7 @@ def _runs(briefing: Briefing):
 
 def find_short_places(briefing: Briefing) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     """Return the places of each figure and of each placeholder, distinct and in reading order."""
-    figures: dict[str, list[Place]] = {}
-    placeholders: dict[str, list[Place]] = {}
-    for inline, place in _runs(briefing):
-        if isinstance(inline, FigureRun):
-            target = figures.setdefault(inline.figure_id, [])
-        elif isinstance(inline, PlaceholderRun):
-            target = placeholders.setdefault(inline.placeholder_id, [])
-        else:
-            continue
-        if place not in target:
-            target.append(place)
-    return figures, placeholders
+    return group_places(_runs(briefing))
 
 
 def fmt_places(places: list[Place]) -> str:

@@ -25,9 +25,15 @@ def _runs_with_places(briefing: Briefing):
 
 def find_places(briefing: Briefing) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Return where each figure and each placeholder appears (section, or section › table)."""
-    figures: dict[str, list[str]] = {}
-    placeholders: dict[str, list[str]] = {}
-    for inline, place in _runs_with_places(briefing):
+    return group_places(_runs_with_places(briefing))
+
+
+def group_places(runs) -> tuple[dict, dict]:
+    """Return the distinct places of each figure and of each placeholder, in the order of *runs*
+    ((inline, place) pairs): figure id → places, placeholder id → places."""
+    figures: dict = {}
+    placeholders: dict = {}
+    for inline, place in runs:
         if isinstance(inline, FigureRun):
             target = figures.setdefault(inline.figure_id, [])
         elif isinstance(inline, PlaceholderRun):

@@ -26,14 +26,8 @@ from briefgen.extract.review_sheet import HEADER, QUALIFIERS_HEADER, REVIEW_SHEE
     render_review
 from docx_text import text_of
 
-HOST = "Tuyên Quang"
-REPORT = (
-    "BÁO CÁO TÌNH HÌNH SẢN XUẤT CÔNG NGHIỆP VÀ THƯƠNG MẠI 9 THÁNG NĂM 2025\n"
-    "SỞ CÔNG THƯƠNG TỈNH TUYÊN QUANG\n"
-    "Chín tháng năm 2025, chỉ số sản xuất công nghiệp (IIP) trên địa bàn tỉnh ước tăng 8,5% so với cùng kỳ.\n"
-    "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 9 tháng năm 2025 đạt hơn 24 nghìn tỷ đồng, "
-    "tăng 10,1% so với cùng kỳ.\n"
-    "Kim ngạch xuất khẩu 9 tháng năm 2025 đạt 512,4 triệu USD, tăng trên 5,3%.\n")
+from test_report_qualifiers import HOST, REPORT   # the same Tuyên Quang report, read through the sheet
+
 RETAIL = "đạt hơn 24.000 tỷ đồng"
 EXPORT = "512,4 triệu USD, tăng trên 5,3%"
 COLUMN = "H"                       # Ghi chú định lượng
